@@ -1,6 +1,5 @@
 package dev.gmbot.app.lambda.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +12,13 @@ import java.util.regex.Pattern;
  * The function's configuration, read from the same environment variables as the server (DESIGN §5)
  * and validated at cold start. {@link #toString()} never shows the token or the secret.
  *
- * <p>Variables: {@code BOT_TOKEN} (required), {@code WEBHOOK_SECRET} (required here: the Function
- * URL is public and the header is its only protection), {@code ENVIRONMENT}, {@code DATABASE_URL},
- * {@code REDIS_URL}, {@code TELEGRAM_API_URL}, and the tunables {@code GMBOT_DB_POOL_SIZE} (2),
- * {@code GMBOT_MIGRATE_ON_START} (false; an H2 database is always migrated), {@code
- * GMBOT_WEBHOOK_REPLY} (true), {@code GMBOT_HTTP_TIMEOUT} (10s), {@code GMBOT_DEDUP_TTL} (25h),
- * {@code GMBOT_METRICS_NAMESPACE} (GMBot). Every other {@code GMBOT_*} variable is kept in {@link
- * #tunables()} for the domain's settings.
+ * <p>This record checks what is particular to Lambda: {@code BOT_TOKEN} and {@code WEBHOOK_SECRET}
+ * are required (the Function URL is public and the header is its only protection), {@code
+ * ENVIRONMENT=production} requires {@code DATABASE_URL}, and the Lambda tunables {@code
+ * GMBOT_MIGRATE_ON_START} (false; an embedded H2 database is always migrated), {@code
+ * GMBOT_WEBHOOK_REPLY} (true) and {@code GMBOT_METRICS_NAMESPACE} (GMBot). The adapters read their
+ * own variables ({@code DATABASE_URL}, {@code REDIS_URL}, {@code TELEGRAM_API_URL}, {@code
+ * GMBOT_DB_POOL_SIZE}, …) from {@link #variables()}, the same way as in the server.
  */
 public record LambdaConfig(
     String botToken,
@@ -27,14 +26,10 @@ public record LambdaConfig(
     Environment environment,
     Optional<String> databaseUrl,
     Optional<String> redisUrl,
-    URI telegramApiUrl,
-    int dbPoolSize,
     boolean migrateOnStart,
     boolean webhookReply,
-    Duration httpTimeout,
-    Duration dedupTtl,
     String metricsNamespace,
-    Map<String, String> tunables) {
+    Map<String, String> variables) {
 
   /** {@code ENVIRONMENT}. */
   public enum Environment {
@@ -52,11 +47,8 @@ public record LambdaConfig(
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(redisUrl, "redisUrl");
-    Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
-    Objects.requireNonNull(httpTimeout, "httpTimeout");
-    Objects.requireNonNull(dedupTtl, "dedupTtl");
     Objects.requireNonNull(metricsNamespace, "metricsNamespace");
-    tunables = Map.copyOf(tunables);
+    variables = Map.copyOf(variables);
   }
 
   /**
@@ -102,34 +94,19 @@ public record LambdaConfig(
         && !(redisUrl.get().startsWith("redis://") || redisUrl.get().startsWith("rediss://"))) {
       throw new ConfigurationException("REDIS_URL", "must be redis://… or rediss://…");
     }
-    URI api = httpUrl(env, "TELEGRAM_API_URL", "https://api.telegram.org");
-    int pool = integer(env, "GMBOT_DB_POOL_SIZE", 2, 2, 64);
+    httpUrl(env, "TELEGRAM_API_URL", "https://api.telegram.org");
     boolean migrate = bool(env, "GMBOT_MIGRATE_ON_START", false);
     boolean reply = bool(env, "GMBOT_WEBHOOK_REPLY", true);
-    Duration timeout = duration(env, "GMBOT_HTTP_TIMEOUT", Duration.ofSeconds(10));
-    Duration dedupTtl = duration(env, "GMBOT_DEDUP_TTL", Duration.ofHours(25));
     String namespace = optional(env, "GMBOT_METRICS_NAMESPACE").orElse("GMBot");
-    Map<String, String> tunables = new TreeMap<>();
+    Map<String, String> copy = new TreeMap<>();
     env.forEach(
         (k, v) -> {
-          if (k.startsWith("GMBOT_")) {
-            tunables.put(k, v);
+          if (k != null && v != null) {
+            copy.put(k, v);
           }
         });
     return new LambdaConfig(
-        token,
-        secret,
-        environment,
-        databaseUrl,
-        redisUrl,
-        api,
-        pool,
-        migrate,
-        reply,
-        timeout,
-        dedupTtl,
-        namespace,
-        tunables);
+        token, secret, environment, databaseUrl, redisUrl, migrate, reply, namespace, copy);
   }
 
   /** True when no DATABASE_URL is set: the embedded H2 database, migrated at every cold start. */
@@ -137,14 +114,19 @@ public record LambdaConfig(
     return databaseUrl.isEmpty() || databaseUrl.get().startsWith("jdbc:h2:");
   }
 
-  /** Reads a {@code GMBOT_*} duration tunable ({@code 500ms}, {@code 10s}, {@code 5m}, …). */
-  public Duration tunableDuration(String name, Duration fallback) {
-    return duration(tunables, name, fallback);
+  /** Reads a duration variable ({@code 500ms}, {@code 10s}, {@code 5m}, {@code PT10S}). */
+  public Duration duration(String name, Duration fallback) {
+    return duration(variables, name, fallback);
   }
 
-  /** Reads a {@code GMBOT_*} integer tunable within bounds. */
-  public int tunableInt(String name, int fallback, int min, int max) {
-    return integer(tunables, name, fallback, min, max);
+  /** Reads an integer variable within bounds. */
+  public int integer(String name, int fallback, int min, int max) {
+    return integer(variables, name, fallback, min, max);
+  }
+
+  /** True when the variable is set to a non-blank value. */
+  public boolean isSet(String name) {
+    return optional(variables, name).isPresent();
   }
 
   @Override
@@ -155,18 +137,10 @@ public record LambdaConfig(
         + databaseUrl.map(LambdaConfig::withoutCredentials).orElse("<embedded H2>")
         + ", redisUrl="
         + redisUrl.map(LambdaConfig::withoutCredentials).orElse("<in-process>")
-        + ", telegramApiUrl="
-        + telegramApiUrl
-        + ", dbPoolSize="
-        + dbPoolSize
         + ", migrateOnStart="
         + migrateOnStart
         + ", webhookReply="
         + webhookReply
-        + ", httpTimeout="
-        + httpTimeout
-        + ", dedupTtl="
-        + dedupTtl
         + ", metricsNamespace="
         + metricsNamespace
         + "]";
@@ -192,15 +166,14 @@ public record LambdaConfig(
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
-  private static URI httpUrl(Map<String, String> env, String name, String fallback) {
+  private static void httpUrl(Map<String, String> env, String name, String fallback) {
     String value = optional(env, name).orElse(fallback);
     try {
-      URI uri = new URI(value);
+      java.net.URI uri = new java.net.URI(value);
       if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
           || uri.getHost() == null) {
         throw new ConfigurationException(name, "must be an http(s) URL such as " + fallback);
       }
-      return uri;
     } catch (java.net.URISyntaxException e) {
       throw new ConfigurationException(name, "must be an http(s) URL such as " + fallback);
     }
