@@ -1,10 +1,43 @@
 package dev.gmbot.app.lambda;
 
-/** The container's one graph (placeholder until the domain and adapters land). */
-final class LambdaRuntime {
+import dev.gmbot.app.lambda.config.ConfigurationException;
+import dev.gmbot.app.lambda.config.LambdaConfig;
+import java.time.Clock;
+
+/**
+ * The container's one graph, built from the environment the first time a handler is created —
+ * during Lambda's init phase, so cold-start work happens once per container (and, with SnapStart,
+ * before the snapshot).
+ */
+public final class LambdaRuntime {
   private LambdaRuntime() {}
 
+  /** Initialisation-on-demand holder: the JVM builds the graph once, thread-safely. */
+  private static final class Holder {
+    static final LambdaComponent COMPONENT = create();
+
+    private static LambdaComponent create() {
+      try {
+        return graph(LambdaConfig.fromEnvironment(System.getenv()));
+      } catch (ConfigurationException e) {
+        // One clear line naming the variable; Lambda reports the init failure after it.
+        System.out.println("GMBot cannot start: " + e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  /** Builds a graph for a configuration (what the container does once; tests do it per test). */
+  public static LambdaComponent graph(LambdaConfig config) {
+    return DaggerLambdaComponent.factory()
+        .create(config, Clock.systemUTC(), System.out::println);
+  }
+
+  static LambdaComponent component() {
+    return Holder.COMPONENT;
+  }
+
   static WebhookFunction function() {
-    throw new UnsupportedOperationException("not wired yet");
+    return component().webhookFunction();
   }
 }
