@@ -29,8 +29,13 @@ public final class LambdaRuntime {
 
   /** Builds a graph for a configuration (what the container does once; tests do it per test). */
   public static LambdaComponent graph(LambdaConfig config) {
-    return DaggerLambdaComponent.factory()
-        .create(config, Clock.systemUTC(), System.out::println);
+    return graph(config, Clock.systemUTC(), System.out::println);
+  }
+
+  /** Builds a graph writing its log and metric lines to {@code stdout}. */
+  public static LambdaComponent graph(
+      LambdaConfig config, Clock clock, java.util.function.Consumer<String> stdout) {
+    return DaggerLambdaComponent.factory().create(config, clock, stdout);
   }
 
   static LambdaComponent component() {

@@ -1,0 +1,263 @@
+package dev.gmbot.app.lambda.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gmbot.app.lambda.LambdaComponent;
+import dev.gmbot.app.lambda.LambdaEvents;
+import dev.gmbot.app.lambda.LambdaEvents.Answer;
+import dev.gmbot.app.lambda.LambdaEvents.Kind;
+import dev.gmbot.app.lambda.LambdaRuntime;
+import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.testkit.simulator.AdminRights;
+import dev.gmbot.testkit.simulator.SimChat;
+import dev.gmbot.testkit.simulator.SimMessage;
+import dev.gmbot.testkit.simulator.SimUser;
+import dev.gmbot.testkit.simulator.TelegramSimulator;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The deployable end to end: the Bot API simulator on loopback delivers real Update JSON to a
+ * Function URL stand-in, which invokes the Lambda handler with real event JSON (1.0 and 2.0, plain
+ * and base64) through the runtime's serializers; the handler's Dagger graph talks to the simulator
+ * over HTTP and to the store the subclass names (H2 in process, or PostgreSQL and Redis).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LambdaScenarios {
+  static final String VERIFY = "✅ I joined - verify";
+  private static final List<String> ALLOWED_UPDATES =
+      List.of(
+          "message",
+          "edited_message",
+          "callback_query",
+          "chat_member",
+          "my_chat_member",
+          "chat_join_request");
+
+  private final String secret = "e2e-" + UUID.randomUUID();
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  TelegramSimulator sim;
+  LambdaComponent graph;
+  FunctionUrlEmulator front;
+
+  /** The store-specific variables (DATABASE_URL, REDIS_URL, …); may skip the class. */
+  abstract Map<String, String> storeEnvironment();
+
+  @BeforeAll
+  void startEverything() throws Exception {
+    Map<String, String> store = storeEnvironment();
+    sim = TelegramSimulator.start();
+    Map<String, String> env = new HashMap<>(store);
+    env.put("BOT_TOKEN", sim.token());
+    env.put("WEBHOOK_SECRET", secret);
+    env.put("TELEGRAM_API_URL", sim.baseUrl());
+    env.put("GMBOT_WEBHOOK_REPLY", "true");
+    env.put("GMBOT_TRANSIENT_RETRIES", "0");
+    graph = LambdaRuntime.graph(LambdaConfig.fromEnvironment(env), Clock.systemUTC(), stdout::add);
+    front = new FunctionUrlEmulator(graph.webhookFunction(), sim::methodUri);
+    // What the operator does once after deploying (docs/deployment-lambda.md).
+    String body =
+        "{\"url\":\""
+            + front.url()
+            + "\",\"secret_token\":\""
+            + secret
+            + "\",\"allowed_updates\":[\""
+            + String.join("\",\"", ALLOWED_UPDATES)
+            + "\"]}";
+    HttpResponse<String> set =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sim.methodUri("setWebhook"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (front != null) {
+      front.close();
+    }
+    if (graph != null) {
+      graph.resources().close();
+    }
+    if (sim != null) {
+      sim.close();
+    }
+  }
+
+  /** Waits until every update was delivered and answered. */
+  void settle() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> sim.pendingUpdateCount() == 0 && front.idle());
+  }
+
+  record Guarded(SimUser owner, SimChat group, SimChat channel) {}
+
+  /** A supergroup and its channel, the bot admin in both, protected by the owner's /protect. */
+  Guarded protectedGroup(String name) {
+    SimUser owner = sim.newUser("Owner " + name);
+    owner.startsBot();
+    SimChat channel =
+        sim.newChannel(name + " News", owner).withUsername(name.toLowerCase() + "_news");
+    channel.withBotAsAdmin(AdminRights.guard());
+    SimChat group = sim.newSupergroup(name + " Group", owner).withBotAsAdmin(AdminRights.guard());
+    settle();
+    owner.says(group, "/protect @" + name.toLowerCase() + "_news");
+    settle();
+    assertThat(group.transcript()).contains("Protection Activated");
+    return new Guarded(owner, group, channel);
+  }
+
+  SimMessage promptFor(SimChat group) {
+    return group.botMessages().stream()
+        .filter(m -> m.button(VERIFY).isPresent())
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no prompt in\n" + group.transcript()));
+  }
+
+  @Test
+  void joinIsMutedVerifyFreesChannelLeaveMutesAgain() {
+    Guarded g = protectedGroup("Alpha");
+    SimUser alice = sim.newUser("Alice");
+
+    alice.joins(g.group());
+    settle();
+    assertThat(g.group().isMuted(alice)).as(g.group().transcript()).isTrue();
+    SimMessage prompt = promptFor(g.group());
+
+    g.channel().withMembers(alice); // subscribes without an update: only the button can tell
+    String press = alice.presses(prompt, VERIFY);
+    settle();
+    assertThat(g.group().isMuted(alice)).as(g.group().transcript()).isFalse();
+    assertThat(sim.callbackAnswer(press)).isPresent();
+
+    alice.unsubscribes(g.channel());
+    settle();
+    assertThat(g.group().isMuted(alice)).as(g.group().transcript()).isTrue();
+  }
+
+  @Test
+  void pressingBeforeSubscribingIsAnsweredInTheWebhookResponse() {
+    Guarded g = protectedGroup("Bravo");
+    SimUser bob = sim.newUser("Bob");
+    bob.joins(g.group());
+    settle();
+    int repliesBefore = front.replies().size();
+
+    String press = bob.presses(promptFor(g.group()), VERIFY);
+    settle();
+
+    assertThat(g.group().isMuted(bob)).isTrue();
+    assertThat(sim.callbackAnswer(press)).hasValueSatisfying(t -> assertThat(t).contains("Not yet"));
+    assertThat(front.replies().subList(repliesBefore, front.replies().size()))
+        .containsExactly("answerCallbackQuery");
+    assertThat(sim.calls().of("answerCallbackQuery")).isNotEmpty();
+  }
+
+  @Test
+  void botDemotionPausesTheGroupAndTellsTheOwner() {
+    Guarded g = protectedGroup("Charlie");
+
+    g.group().demoteBot();
+    settle();
+
+    assertThat(sim.chat(g.owner().id()).transcript()).contains("WARNING");
+    SimUser dave = sim.newUser("Dave");
+    dave.joins(g.group());
+    settle();
+    assertThat(g.group().isMuted(dave)).as("paused: nobody is muted").isFalse();
+  }
+
+  @Test
+  void aDuplicateDeliveryHasOneEffect() {
+    Guarded g = protectedGroup("Delta");
+    SimUser carol = sim.newUser("Carol");
+    carol.joins(g.group());
+    settle();
+    FunctionUrlEmulator.Delivery join =
+        front.deliveries().stream()
+            .filter(d -> d.update().contains("\"chat_member\"") && d.update().contains("" + carol.id()))
+            .findFirst()
+            .orElseThrow();
+
+    for (Kind kind : Kind.values()) {
+      Answer again = front.invoke(kind, withSecret(LambdaEvents.withBody(kind, join.update())));
+      assertThat(again.status()).isEqualTo(200);
+    }
+
+    assertThat(sim.calls().of("restrictChatMember", carol.id())).hasSize(1);
+    assertThat(g.group().isMuted(carol)).isTrue();
+  }
+
+  @Test
+  void aWrongOrMissingSecretIs401AndChangesNothing() {
+    Guarded g = protectedGroup("Echo");
+    SimUser eve = sim.newUser("Eve");
+    eve.joins(g.group());
+    settle();
+    String update = front.deliveries().get(front.deliveries().size() - 1).update();
+    int calls = sim.calls().all().size();
+
+    for (Kind kind : Kind.values()) {
+      String event = LambdaEvents.withBody(kind, update);
+      assertThat(front.invoke(kind, LambdaEvents.withSecret(event, "not-" + secret)).status())
+          .isEqualTo(401);
+      assertThat(front.invoke(kind, LambdaEvents.withSecret(event, null)).status()).isEqualTo(401);
+    }
+
+    assertThat(sim.calls().all()).hasSize(calls);
+  }
+
+  @Test
+  void aBotApiFailureAnswers5xxAndTheRedeliveryIsHandledOnce() {
+    Guarded g = protectedGroup("Foxtrot");
+    SimUser frank = sim.newUser("Frank");
+    sim.faults().failNext("restrictChatMember", 1, 502);
+
+    frank.joins(g.group());
+    settle();
+
+    assertThat(g.group().isMuted(frank)).as(g.group().transcript()).isTrue();
+    assertThat(front.deliveries())
+        .filteredOn(d -> d.update().contains("" + frank.id()))
+        .extracting(d -> d.answer().status())
+        .contains(503);
+    assertThat(sim.calls().of("restrictChatMember", frank.id()).stream().filter(c -> !c.isError()))
+        .hasSize(1);
+  }
+
+  @Test
+  void writesEmfMetricLinesPerInvocation() {
+    protectedGroup("Golf");
+
+    assertThat(stdout)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("\"CloudWatchMetrics\"")
+                    .contains("bot_webhook_requests_total"));
+    assertThat(String.join("\n", stdout)).doesNotContain(sim.token()).doesNotContain(secret);
+  }
+
+  private String withSecret(String eventJson) {
+    return LambdaEvents.withSecret(eventJson, secret);
+  }
+}

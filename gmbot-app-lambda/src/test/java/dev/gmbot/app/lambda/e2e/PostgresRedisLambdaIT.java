@@ -1,0 +1,14 @@
+package dev.gmbot.app.lambda.e2e;
+
+import java.util.Map;
+
+/**
+ * The scenarios on a real PostgreSQL (its own schema, migrated at start) and a real Redis (its own
+ * key prefix): the production shape.
+ */
+class PostgresRedisLambdaIT extends LambdaScenarios {
+  @Override
+  Map<String, String> storeEnvironment() {
+    return TestServices.postgresAndRedis();
+  }
+}
