@@ -89,7 +89,10 @@ abstract class LambdaScenarios {
   }
 
   @AfterAll
-  void stopEverything() {
+  void stopEverything() throws java.io.IOException {
+    // The function's log and EMF lines, for reading after a failure.
+    java.nio.file.Files.write(
+        java.nio.file.Path.of("target", getClass().getSimpleName() + "-stdout.log"), stdout);
     if (front != null) {
       front.close();
     }
