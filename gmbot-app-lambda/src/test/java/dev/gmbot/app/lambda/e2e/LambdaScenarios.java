@@ -182,7 +182,9 @@ abstract class LambdaScenarios {
     g.group().demoteBot();
     settle();
 
-    assertThat(sim.chat(g.owner().id()).transcript()).contains("WARNING");
+    // In private when the domain knows the owner reachable there, else in the group.
+    assertThat(sim.chat(g.owner().id()).transcript() + g.group().transcript())
+        .contains("⚠️ WARNING: I can't protect “Charlie Group” any more");
     SimUser dave = sim.newUser("Dave");
     dave.joins(g.group());
     settle();
