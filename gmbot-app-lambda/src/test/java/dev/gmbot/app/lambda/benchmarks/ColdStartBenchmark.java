@@ -1,0 +1,299 @@
+package dev.gmbot.app.lambda.benchmarks;
+
+import com.squareup.moshi.JsonReader;
+import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.postgres.PersistenceConfig;
+import dev.gmbot.testkit.simulator.AdminRights;
+import dev.gmbot.testkit.simulator.SimChat;
+import dev.gmbot.testkit.simulator.SimUser;
+import dev.gmbot.testkit.simulator.TelegramSimulator;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Cold start and warm handling time of the shaded Lambda jar, each run in a fresh JVM (see
+ * docs/performance.md, "## Lambda"). The Bot API simulator runs here; for each run it builds a
+ * world (a protected group's owner runs /protect, 10 users join, then each writes once), collects
+ * the resulting Update JSON and launches {@link ColdStartChild} with {@code java -cp <shaded jar>
+ * + test classes + the runtime's serializer}; the child plays one Lambda container.
+ *
+ * <p>Run: {@code ./mvnw -B -pl gmbot-app-lambda -am verify -DskipTests -DskipITs -Plambda-bench}
+ * (arguments via {@code -Dbench.args="--runs 7 --postgres"}).
+ */
+public final class ColdStartBenchmark {
+  private static final String SECRET = "bench-secret";
+
+  private record Result(long initMicros, long firstMicros, List<Long> warm, List<Integer> replied) {}
+
+  private record Mode(String name, boolean postgres, boolean reply) {}
+
+  private ColdStartBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> a = Arrays.asList(args);
+    int runs = a.contains("--runs") ? Integer.parseInt(a.get(a.indexOf("--runs") + 1)) : 7;
+    Path jar =
+        Path.of(a.contains("--jar") ? a.get(a.indexOf("--jar") + 1) : "target/gmbot-lambda.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the package phase first");
+    }
+    List<Mode> modes = new ArrayList<>();
+    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply on", false, true));
+    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply off", false, false));
+    if (a.contains("--postgres")) {
+      modes.add(new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply on", true, true));
+      modes.add(new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply off", true, false));
+    }
+    String classpath = childClasspath(jar);
+    System.out.println("java: " + javaBinary() + " (" + Runtime.version() + "), runs: " + runs);
+    System.out.println("jar: " + jar + " (" + Files.size(jar) / 1024 + " KiB)");
+    try (TelegramSimulator sim = TelegramSimulator.start()) {
+      for (Mode mode : modes) {
+        List<Result> results = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+          sim.reset();
+          List<String> updates = script(sim);
+          Map<String, String> env = environment(sim, mode);
+          results.add(launch(classpath, updates, env));
+        }
+        report(mode, results);
+      }
+    }
+  }
+
+  /** The world of one run; returns the updates from /protect on, one JSON object per entry. */
+  private static List<String> script(TelegramSimulator sim) throws Exception {
+    SimUser owner = sim.newUser("Owner");
+    owner.startsBot();
+    SimChat channel = sim.newChannel("Bench News", owner).withUsername("bench_news");
+    channel.withBotAsAdmin(AdminRights.guard());
+    SimChat group = sim.newSupergroup("Bench Group", owner).withBotAsAdmin(AdminRights.guard());
+    owner.says(group, "/protect @bench_news");
+    List<SimUser> users = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      SimUser u = sim.newUser("User" + i);
+      u.joins(group);
+      users.add(u);
+    }
+    for (SimUser u : users) {
+      u.says(group, "hello from " + u.firstName());
+    }
+    List<String> all = getUpdates(sim);
+    int protect = 0;
+    while (!all.get(protect).contains("/protect")) {
+      protect++;
+    }
+    return all.subList(protect, all.size());
+  }
+
+  private static List<String> getUpdates(TelegramSimulator sim) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sim.methodUri("getUpdates"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"timeout\":0,\"allowed_updates\":[\"message\",\"edited_message\","
+                                + "\"callback_query\",\"chat_member\",\"my_chat_member\","
+                                + "\"chat_join_request\"]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    List<String> updates = new ArrayList<>();
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(r.body()))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (!reader.nextName().equals("result")) {
+          reader.skipValue();
+          continue;
+        }
+        reader.beginArray();
+        while (reader.hasNext()) {
+          try (BufferedSource raw = reader.nextSource()) {
+            updates.add(raw.readUtf8());
+          }
+        }
+        reader.endArray();
+      }
+      reader.endObject();
+    }
+    return updates;
+  }
+
+  private static Map<String, String> environment(TelegramSimulator sim, Mode mode)
+      throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("BOT_TOKEN", sim.token());
+    env.put("WEBHOOK_SECRET", SECRET);
+    env.put("TELEGRAM_API_URL", sim.baseUrl());
+    env.put("GMBOT_WEBHOOK_REPLY", Boolean.toString(mode.reply()));
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "gmbot-bench");
+    if (mode.postgres()) {
+      String jdbc = envOr("GMBOT_TEST_DATABASE_URL", "jdbc:postgresql://localhost:5432/test");
+      String schema = "lambda_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+          Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + schema);
+      }
+      env.put("DATABASE_URL", jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+      env.put("DATABASE_USER", "postgres");
+      // The deploy step, not part of the cold start (ADR 0081).
+      try (Database db = Database.connect(PersistenceConfig.fromEnvironment(env))) {
+        db.migrate();
+      }
+      env.put("REDIS_URL", envOr("GMBOT_TEST_REDIS_URL", "redis://localhost:6379"));
+      env.put("REDIS_KEY_PREFIX", schema + ":");
+    }
+    return env;
+  }
+
+  private static Result launch(String classpath, List<String> updates, Map<String, String> env)
+      throws Exception {
+    Path file = Files.createTempFile("gmbot-updates", ".jsonl");
+    Files.write(file, updates, StandardCharsets.UTF_8);
+    List<String> command =
+        List.of(
+            javaBinary(),
+            // As in template.yaml (JAVA_TOOL_OPTIONS): C1 only.
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            classpath,
+            ColdStartChild.class.getName(),
+            "",
+            file.toString());
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    List<String> cmd = new ArrayList<>(command);
+    cmd.set(cmd.size() - 2, Instant.now().toString());
+    pb.command(cmd);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("the child failed:\n" + output);
+    }
+    Files.delete(file);
+    String line =
+        output
+            .lines()
+            .filter(l -> l.startsWith("RESULT "))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no RESULT line in\n" + output));
+    Map<String, String> fields = new HashMap<>();
+    for (String part : line.substring(7).split(" ")) {
+      int eq = part.indexOf('=');
+      fields.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    return new Result(
+        Long.parseLong(fields.get("init")),
+        Long.parseLong(fields.get("first")),
+        Arrays.stream(fields.get("warm").split(",")).map(Long::parseLong).toList(),
+        Arrays.stream(fields.get("replied").split(",")).map(Integer::parseInt).toList());
+  }
+
+  private static void report(Mode mode, List<Result> results) {
+    List<Long> init = results.stream().map(Result::initMicros).toList();
+    List<Long> first = results.stream().map(Result::firstMicros).toList();
+    List<Long> warmAll = new ArrayList<>();
+    List<Long> warmReplied = new ArrayList<>();
+    List<Long> warmOther = new ArrayList<>();
+    for (Result r : results) {
+      // The first half of the warm updates still warms the JIT; count the rest.
+      for (int i = r.warm().size() / 2; i < r.warm().size(); i++) {
+        warmAll.add(r.warm().get(i));
+      }
+      for (int i = 0; i < r.warm().size(); i++) {
+        // The users' messages (second half of the script) are the updates a reply can end.
+        if (i >= r.warm().size() / 2) {
+          (r.replied().get(i) == 1 ? warmReplied : warmOther).add(r.warm().get(i));
+        }
+      }
+    }
+    long replies = results.stream().mapToLong(r -> r.replied().stream().mapToInt(x -> x).sum()).sum();
+    System.out.printf(
+        "%n%s%n  JVM start -> handler ready (graph built): median %.0f ms  (runs: %s)%n"
+            + "  JVM start -> first update handled (/protect): median %.0f ms  (runs: %s)%n"
+            + "  warm invocation (second half of %d updates per run): median %.2f ms, p90 %.2f ms%n"
+            + "  responses carrying a Bot API method: %d of %d%n",
+        mode.name(),
+        median(init) / 1000.0,
+        millis(init),
+        median(first) / 1000.0,
+        millis(first),
+        results.get(0).warm().size(),
+        median(warmAll) / 1000.0,
+        percentile(warmAll, 0.9) / 1000.0,
+        replies,
+        results.stream().mapToInt(r -> r.warm().size()).sum());
+    if (!warmReplied.isEmpty()) {
+      System.out.printf(
+          "  warm, users' messages answered with a method in the response: median %.2f ms%n",
+          median(warmReplied) / 1000.0);
+    }
+    if (!warmOther.isEmpty()) {
+      System.out.printf(
+          "  warm, users' messages without one: median %.2f ms%n", median(warmOther) / 1000.0);
+    }
+  }
+
+  private static String millis(List<Long> micros) {
+    return String.join(" ", micros.stream().map(m -> Long.toString(m / 1000)).toList());
+  }
+
+  private static double median(List<Long> values) {
+    return percentile(values, 0.5);
+  }
+
+  private static double percentile(List<Long> values, double q) {
+    List<Long> sorted = values.stream().sorted().toList();
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(q * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  /** The shaded jar, this module's test classes and the runtime's serializer: nothing else. */
+  private static String childClasspath(Path jar) throws IOException {
+    String serializer =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(e -> e.contains("aws-lambda-java-serialization"))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization not found"));
+    Path testClasses =
+        Path.of(
+            ColdStartChild.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    return jar.toAbsolutePath() + File.pathSeparator + testClasses + File.pathSeparator + serializer;
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
