@@ -47,6 +47,7 @@ final class FunctionUrlEmulator implements AutoCloseable {
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private final List<String> replies = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
   FunctionUrlEmulator(WebhookFunction function, Function<String, URI> methodUri) throws IOException {
     this.function = function;
@@ -67,6 +68,11 @@ final class FunctionUrlEmulator implements AutoCloseable {
   /** Methods Telegram made from webhook responses. */
   List<String> replies() {
     return List.copyOf(replies);
+  }
+
+  /** What the handler threw (a handler should never throw: it answers a status). */
+  List<Throwable> failures() {
+    return List.copyOf(failures);
   }
 
   boolean idle() {
@@ -93,7 +99,15 @@ final class FunctionUrlEmulator implements AutoCloseable {
       String secret = exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token");
       Kind kind = Kind.values()[Math.floorMod(rotation.getAndIncrement(), Kind.values().length)];
       String event = LambdaEvents.withSecret(LambdaEvents.withBody(kind, update), secret);
-      Answer answer = invoke(kind, event);
+      Answer answer;
+      try {
+        answer = invoke(kind, event);
+      } catch (RuntimeException | Error e) {
+        // What Lambda does when a handler throws: the front answers 502.
+        e.printStackTrace();
+        failures.add(e);
+        answer = new Answer(502, "", java.util.Map.of(), "");
+      }
       deliveries.add(new Delivery(update, kind, answer));
       if (answer.status() / 100 == 2 && answer.body() != null && !answer.body().isEmpty()) {
         makeRepliedCall(answer.body());

@@ -110,6 +110,7 @@ abstract class LambdaScenarios {
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
         .until(() -> sim.pendingUpdateCount() == 0 && front.idle());
+    assertThat(front.failures()).as("the handler threw").isEmpty();
   }
 
   record Guarded(SimUser owner, SimChat group, SimChat channel) {}
