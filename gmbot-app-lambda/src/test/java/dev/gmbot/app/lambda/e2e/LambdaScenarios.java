@@ -109,6 +109,7 @@ abstract class LambdaScenarios {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
+        .failFast("the handler threw: " + front.failures(), () -> !front.failures().isEmpty())
         .until(() -> sim.pendingUpdateCount() == 0 && front.idle());
     assertThat(front.failures()).as("the handler threw").isEmpty();
   }
