@@ -468,11 +468,24 @@ class TelegramBotApiTest {
   }
 
   @Test
-  void accessProblemWithoutAChatIsARejection() {
+  void unknownUsernameIsChatNotFound() {
     server.error(400, Fixtures.read("derived/error_400_chat_not_found.json"), null);
     assertThatThrownBy(() -> api.getChat("@nobody_here"))
+        .asInstanceOf(type(ChatAccessException.class))
+        .satisfies(
+            a -> {
+              assertThat(a.problem()).isEqualTo(Problem.CHAT_NOT_FOUND);
+              assertThat(a.chat()).isEqualTo(TelegramBotApi.UNRESOLVED_CHAT);
+              assertThat(a.description()).isEqualTo("Bad Request: chat not found");
+            });
+  }
+
+  @Test
+  void accessProblemOnACallWithoutAChatIsARejection() {
+    server.error(403, Fixtures.read("found/response_403_user_deactivated_nutgram.json"), null);
+    assertThatThrownBy(() -> api.answerCallback(CallbackAnswer.silent("1")))
         .asInstanceOf(type(BotApiRejectedException.class))
-        .satisfies(r -> assertThat(r.description()).isEqualTo("Bad Request: chat not found"));
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(Reason.OTHER));
   }
 
   // ---- transient failures and retries -------------------------------------------------------

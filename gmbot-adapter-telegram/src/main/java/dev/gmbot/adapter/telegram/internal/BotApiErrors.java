@@ -70,7 +70,7 @@ public final class BotApiErrors {
       return new BotApiRejectedException(method, Reason.CONFLICT, errorCode, text);
     }
 
-    Optional<Problem> problem = accessProblem(lower);
+    Optional<Problem> problem = accessProblem(text);
     if (problem.isPresent()) {
       if (chat.isPresent()) {
         return new ChatAccessException(method, chat.get(), problem.get(), text);
@@ -81,7 +81,8 @@ public final class BotApiErrors {
   }
 
   /** The "cannot do it in this chat" problems, or empty. */
-  static Optional<Problem> accessProblem(String lower) {
+  public static Optional<Problem> accessProblem(String description) {
+    String lower = description.toLowerCase(Locale.ROOT);
     if (lower.contains("member list is inaccessible")
         || lower.contains("need administrator rights in the channel chat")) {
       return Optional.of(Problem.MEMBER_LIST_INACCESSIBLE);
