@@ -148,4 +148,13 @@ class TelegramWebhooksTest {
             FloodWaitException.class,
             f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
   }
+
+  @Test
+  void secretHeaderComparison() {
+    assertThat(TelegramWebhooks.secretMatches("s3cr3t", "s3cr3t")).isTrue();
+    assertThat(TelegramWebhooks.secretMatches("s3cr3t", "s3cr3T")).isFalse();
+    assertThat(TelegramWebhooks.secretMatches("s3cr3t", null)).isFalse();
+    assertThat(TelegramWebhooks.secretMatches("", "")).isFalse();
+    assertThat(TelegramWebhooks.SECRET_HEADER).isEqualTo("X-Telegram-Bot-Api-Secret-Token");
+  }
 }
