@@ -94,7 +94,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Applies the pending Flyway migrations ({@code classpath:db/migration/common} and the vendor
-   * folder). Safe to run at every start; the app's {@code migrate} command calls only this.
+   * folder {@code db/migration/postgresql} or {@code db/migration/h2}). Safe to run at every start;
+   * the app's {@code migrate} command calls only this.
    *
    * @return the number of migrations applied
    * @throws DatabaseConfigurationException when a migration fails
@@ -103,7 +104,9 @@ public final class Database implements AutoCloseable {
     var flyway =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+            .locations(
+                "classpath:db/migration/common",
+                "classpath:db/migration/" + (config.isH2() ? "h2" : "postgresql"))
             .failOnMissingLocations(true);
     config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
     try {
