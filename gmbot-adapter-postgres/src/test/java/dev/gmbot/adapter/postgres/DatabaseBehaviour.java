@@ -45,7 +45,9 @@ abstract class DatabaseBehaviour {
 
   @AfterEach
   void dispose() {
-    TestDatabases.dispose(db);
+    if (db != null) {
+      TestDatabases.dispose(db);
+    }
   }
 
   @Test
