@@ -96,7 +96,9 @@ public final class BotApiErrors {
     if (lower.contains("chat_admin_required")) {
       return Optional.of(Problem.CHAT_ADMIN_REQUIRED);
     }
-    if (lower.contains("chat not found") || lower.contains("channel_private")) {
+    if (lower.contains("chat not found")
+        || lower.contains("channel_private")
+        || lower.contains("peer_id_invalid")) {
       return Optional.of(Problem.CHAT_NOT_FOUND);
     }
     if (lower.contains("not enough rights")
@@ -120,6 +122,7 @@ public final class BotApiErrors {
     if (lower.contains("member not found")
         || lower.contains("user not found")
         || lower.contains("participant_id_invalid")
+        || lower.contains("user_id_invalid")
         || lower.contains("user_not_participant")) {
       return Reason.MEMBER_NOT_FOUND;
     }
