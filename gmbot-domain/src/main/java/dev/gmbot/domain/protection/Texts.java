@@ -70,7 +70,7 @@ public final class Texts {
   static final String NOT_FOR_YOU =
       "This button is for someone else. If you can't write here, use the button of your own"
           + " prompt or ask an admin.";
-  static final String STILL_CHECKING = "⏳ Still checking, one moment…";
+  public static final String STILL_CHECKING = "⏳ Still checking, one moment…";
   static final String PAUSED_HERE =
       "⏸ Protection is paused here for now; the group's owner has been told.";
   static final String PROTECTION_OFF = "Protection is off in this group.";
