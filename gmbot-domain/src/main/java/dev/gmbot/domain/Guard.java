@@ -100,6 +100,7 @@ public final class Guard implements HandleEventUseCase {
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {
+      abandon(event);
       updateLog.release(event.updateId());
       throw e;
     }
@@ -116,9 +117,22 @@ public final class Guard implements HandleEventUseCase {
         : protection.decide(event);
   }
 
-  /** Carries out decisions (e.g. from {@link #decide}); returns one line per effect. */
+  /**
+   * Carries out decisions (e.g. from {@link #decide}); returns one line per effect. If it throws
+   * and the event will be redelivered, call {@link #abandon} first.
+   */
   public List<String> execute(List<Decision> decisions) {
     return executor.execute(decisions);
+  }
+
+  /**
+   * Forgets what deciding noted about an event whose handling failed (for embedders who call {@link
+   * #decide} and {@link #execute} themselves; {@link #handle} does it on its own).
+   */
+  public void abandon(InboundEvent event) {
+    if (!(event instanceof CommandIssued)) {
+      protection.abandon(event);
+    }
   }
 
   /**

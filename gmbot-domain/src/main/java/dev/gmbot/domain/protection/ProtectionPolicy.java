@@ -142,6 +142,20 @@ public final class ProtectionPolicy {
     };
   }
 
+  /**
+   * Handling of the event failed and it will be redelivered: forgets what this process noted about
+   * it while deciding (the joins it claimed), so the redelivery acts.
+   */
+  public void abandon(InboundEvent event) {
+    switch (event) {
+      case GroupMemberChanged e when e.group().type().isGroup() ->
+          joins.release(e.group().groupId(), e.user().id());
+      case MembersJoined e when e.group().type().isGroup() ->
+          e.members().forEach(u -> joins.release(e.group().groupId(), u.id()));
+      default -> {}
+    }
+  }
+
   // ---- joins and leaves -----------------------------------------------------------------------
 
   /** The authoritative join/leave signal; also where administrator changes are noticed. */
@@ -158,7 +172,7 @@ public final class ProtectionPolicy {
     boolean joined = !e.before().isMember() && e.after().isMember();
     boolean left = e.before().isMember() && !e.after().isMember();
     if (joined) {
-      decisions.addAll(onJoin(e.group(), e.user()));
+      decisions.addAll(onJoin(e.updateId(), e.group(), e.user()));
     } else if (left) {
       decisions.add(new ForgetMember(group, e.user().id()));
     } else if (decisions.isEmpty()) {
@@ -175,13 +189,13 @@ public final class ProtectionPolicy {
     List<Decision> decisions = new ArrayList<>();
     for (UserRef user : e.members()) {
       if (!isMe(user.id())) {
-        decisions.addAll(onJoin(e.group(), user));
+        decisions.addAll(onJoin(e.updateId(), e.group(), user));
       }
     }
     return decisions;
   }
 
-  private List<Decision> onJoin(ChatRef chat, UserRef user) {
+  private List<Decision> onJoin(long updateId, ChatRef chat, UserRef user) {
     GroupId group = chat.groupId();
     Optional<ProtectedGroup> found = groups.find(group);
     if (found.isEmpty() || !found.get().enabled()) {
@@ -195,7 +209,7 @@ public final class ProtectionPolicy {
         known
             .map(m -> m.lastSeen().isAfter(windowStart) || m.changedAt().isAfter(windowStart))
             .orElse(false);
-    if (!joins.claim(group, user.id(), now) || recentlyHandled) {
+    if (!joins.claim(group, user.id(), updateId, now) || recentlyHandled) {
       return List.of(new Note("join of " + user.id() + " in " + group + " already handled"));
     }
     if (user.isBot()) {
