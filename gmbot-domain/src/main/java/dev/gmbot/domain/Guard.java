@@ -266,10 +266,22 @@ public final class Guard implements HandleEventUseCase {
     }
 
     public Guard build() {
-      require(lookup, "telegram(...)");
-      require(groups, "repositories(...)");
+      for (Object telegramPort :
+          new Object[] {lookup, directory, moderation, messaging, identity}) {
+        require(telegramPort, "telegram(...)");
+      }
+      for (Object repository : new Object[] {groups, owners, members, prompts, audit}) {
+        require(repository, "repositories(...)");
+      }
       require(membershipCache, "cache(...)");
+      require(administratorCache, "cache(...)");
       require(updateLog, "updateLog(...)");
+      require(clock, "clock(...)");
+      require(scheduler, "scheduler(...)");
+      require(metrics, "metrics(...)");
+      require(random, "random(...)");
+      require(verification, "verification(...)");
+      require(protection, "protection(...)");
       BotSelf self = new BotSelf(identity, scheduler);
       MembershipVerifier verifier =
           new MembershipVerifier(

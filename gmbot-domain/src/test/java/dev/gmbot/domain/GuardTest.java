@@ -86,6 +86,13 @@ class GuardTest {
   }
 
   @Test
+  void theBuilderSaysWhichPartIsMissing() {
+    assertThatThrownBy(() -> Guard.builder().telegram(world.telegram).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Guard.builder().repositories(...) was not given");
+  }
+
+  @Test
   void reportsTheActiveGroupsGaugeWhenProtectionChanges() {
     world.handle(world.command(GuardFixture.OTHER_GROUP, GuardFixture.OWNER, "protect", "@news"));
 
