@@ -196,7 +196,7 @@ public final class CommandPolicy {
     String text =
         checks
             + "\n\n🛡️ Protection Activated!\nAnyone joining this group must now be subscribed to "
-            + Texts.channelNames(channels)
+            + Texts.channelNames(afterProtect(group, channels))
             + ".\n\n"
             + CommandTexts.ACTIVATED_FOOTER
             + (owner.get().reachableInPrivate() ? "" : CommandTexts.PRIVATE_TIP);
@@ -204,6 +204,18 @@ public final class CommandPolicy {
     decisions.add(new ProtectGroup(group, e.chat().title(), owner.get(), channels));
     decisions.addAll(reply(e, text));
     return decisions;
+  }
+
+  /** The channels the group will require: those already linked (when enabled) and the new ones. */
+  private List<EnforcedChannel> afterProtect(GroupId group, List<EnforcedChannel> added) {
+    List<EnforcedChannel> all = new ArrayList<>();
+    groups.find(group).filter(ProtectedGroup::enabled).ifPresent(g -> all.addAll(g.channels()));
+    for (EnforcedChannel channel : added) {
+      if (all.stream().noneMatch(c -> c.id().equals(channel.id()))) {
+        all.add(channel);
+      }
+    }
+    return all;
   }
 
   private boolean checkGroupRights(GroupId group, List<String> lines) {

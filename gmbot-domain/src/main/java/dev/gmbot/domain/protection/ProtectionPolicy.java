@@ -83,6 +83,9 @@ public final class ProtectionPolicy {
 
   private static final Duration DISCUSSION_LINK_TTL = Duration.ofHours(1);
 
+  /** A subscribed member's activity is written at most this often (no write per message). */
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofHours(1);
+
   private record DiscussionLink(Optional<ChatId> linked, Instant until) {}
 
   private final GroupRepository groups;
@@ -304,12 +307,18 @@ public final class ProtectionPolicy {
       ProtectedGroup g, UserRef user, Verdict verdict, Optional<GroupMember> known, String why) {
     GroupId group = g.id();
     return switch (verdict) {
-      case Verdict.Subscribed s ->
-          known.map(GroupMember::isRestricted).orElse(false)
-              ? List.of(
-                  new Lift(group, user.id(), Priority.P1_ENFORCEMENT, "subscribed"),
-                  new ClearPrompts(group, user.id()))
-              : List.of(new RecordMember(group, user.id()));
+      case Verdict.Subscribed s -> {
+        if (known.map(GroupMember::isRestricted).orElse(false)) {
+          yield List.of(
+              new Lift(group, user.id(), Priority.P1_ENFORCEMENT, "subscribed"),
+              new ClearPrompts(group, user.id()));
+        }
+        boolean seenLately =
+            known
+                .map(m -> m.lastSeen().isAfter(clock.instant().minus(ACTIVITY_GRANULARITY)))
+                .orElse(false);
+        yield seenLately ? List.of() : List.of(new RecordMember(group, user.id()));
+      }
       case Verdict.NotSubscribed n ->
           List.of(
               new Restrict(group, user, why + ": missing " + n.missingNames()),

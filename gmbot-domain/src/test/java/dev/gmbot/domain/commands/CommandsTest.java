@@ -107,6 +107,15 @@ class CommandsTest {
   }
 
   @Test
+  void protectingAgainAddsChannelsAndNamesThemAll() {
+    world.handle(world.command(GROUP, OWNER, "protect", "@news"));
+
+    assertThat(run(world.command(GROUP, OWNER, "protect", "@extra")))
+        .contains("must now be subscribed to @news, @extra");
+    assertThat(world.group(GROUP).channels()).hasSize(2);
+  }
+
+  @Test
   void protectWithAPrivateChannelUsesTheBotsOwnInviteLink() {
     ChatRef secret =
         new ChatRef(
