@@ -367,7 +367,7 @@ public final class CommandPolicy {
                     : " I'm lifting the " + restricted.size() + " restrictions I made.")));
     for (UserId user : restricted) {
       decisions.add(new Lift(group, user, Priority.P2_BACKGROUND, "protection ended"));
-      decisions.add(new ClearPrompts(group, user));
+      decisions.add(new ClearPrompts(group, user, g.channels(), g.settings()));
     }
     return decisions;
   }

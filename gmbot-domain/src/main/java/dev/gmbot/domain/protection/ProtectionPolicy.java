@@ -311,7 +311,7 @@ public final class ProtectionPolicy {
         if (known.map(GroupMember::isRestricted).orElse(false)) {
           yield List.of(
               new Lift(group, user.id(), Priority.P1_ENFORCEMENT, "subscribed"),
-              new ClearPrompts(group, user.id()));
+              clearPrompts(g, user.id()));
         }
         boolean seenLately =
             known
@@ -392,11 +392,11 @@ public final class ProtectionPolicy {
           known.isPresent() && !known.get().isRestricted()
               ? List.of(
                   answer(CallbackAnswer.toast(id, Texts.ALREADY_VERIFIED)),
-                  new ClearPrompts(group, presser))
+                  clearPrompts(g, presser))
               : List.of(
                   answer(CallbackAnswer.toast(id, Texts.VERIFIED)),
                   new Lift(group, presser, Priority.P0_INTERACTIVE, "verified"),
-                  new ClearPrompts(group, presser));
+                  clearPrompts(g, presser));
       case Verdict.NotSubscribed n ->
           List.of(
               answer(CallbackAnswer.alert(id, Texts.notYet(n.missingNames()))),
@@ -525,7 +525,7 @@ public final class ProtectionPolicy {
       case Verdict.Subscribed s ->
           List.of(
               new Lift(g.id(), user.id(), Priority.P1_ENFORCEMENT, "subscribed (auto-unmute)"),
-              new ClearPrompts(g.id(), user.id()));
+              clearPrompts(g, user.id()));
       case Verdict.NotSubscribed n ->
           List.of(new Note(user.id() + " still misses " + n.missingNames() + " in " + g.id()));
       case Verdict.CannotCheck c -> cannotCheck(g, c);
@@ -701,6 +701,10 @@ public final class ProtectionPolicy {
 
   private boolean isMe(UserId user) {
     return self.profile().id().equals(user);
+  }
+
+  static ClearPrompts clearPrompts(ProtectedGroup g, UserId user) {
+    return new ClearPrompts(g.id(), user, g.channels(), g.settings());
   }
 
   private static AnswerCallback answer(CallbackAnswer answer) {
