@@ -172,11 +172,17 @@ public final class CommandPolicy {
     if (caller.isEmpty()) {
       return reply(e, CommandTexts.ADMINS_ONLY);
     }
+    Optional<Owner> owner = ownerOf(group, caller.get());
+    if (owner.isEmpty()) {
+      return reply(
+          e, "❌ I couldn't tell who owns this group: run /protect without posting anonymously.");
+    }
     List<String> lines = new ArrayList<>();
     boolean ok = checkGroupRights(group, lines);
     List<EnforcedChannel> channels = new ArrayList<>();
     for (ChannelArgument arg : wanted) {
-      Optional<EnforcedChannel> channel = checkChannel(arg, caller.get(), lines);
+      Optional<EnforcedChannel> channel =
+          checkChannel(arg, owner.get().id(), caller.get().user().isEmpty(), lines);
       if (channel.isPresent()) {
         channels.add(channel.get());
       } else {
@@ -184,11 +190,6 @@ public final class CommandPolicy {
       }
     }
     lines.add("✅ You're authorized to set this up");
-    Optional<Owner> owner = ok ? ownerOf(group, caller.get()) : Optional.empty();
-    if (ok && owner.isEmpty()) {
-      lines.add("❌ I couldn't tell who owns this group: run /protect without posting anonymously");
-      ok = false;
-    }
     String checks = "🔍 Verifying permissions...\n" + String.join("\n", lines);
     if (!ok) {
       return reply(e, checks + "\n\nFix the ❌ items above, then run /protect again.");
@@ -235,9 +236,13 @@ public final class CommandPolicy {
     return true;
   }
 
-  /** Resolves the channel and checks the bot's and the caller's rights there. */
+  /**
+   * Resolves the channel and checks the bot's rights there, and that the person accountable for the
+   * setup (the caller, or the group's creator for an anonymous admin) administers it: nobody can
+   * make a group require a channel that is not theirs.
+   */
   private Optional<EnforcedChannel> checkChannel(
-      ChannelArgument arg, Caller caller, List<String> lines) {
+      ChannelArgument arg, UserId accountable, boolean anonymous, List<String> lines) {
     Optional<ChatInfo> info = resolve(arg);
     if (info.isEmpty()) {
       lines.add("❌ I can't find " + arg.text() + ": check the name, and add me to it as admin");
@@ -255,8 +260,11 @@ public final class CommandPolicy {
       lines.add("❌ I'm not an admin in " + name + ": add me there as admin");
       return Optional.empty();
     }
-    if (caller.user().isPresent() && !memberOf(id.chat(), caller.user().get().id()).isAdmin()) {
-      lines.add("❌ You're not an admin of " + name);
+    if (!memberOf(id.chat(), accountable).isAdmin()) {
+      lines.add(
+          anonymous
+              ? "❌ The group's owner is not an admin of " + name
+              : "❌ You're not an admin of " + name);
       return Optional.empty();
     }
     Optional<String> link = username.isPresent() ? Optional.empty() : inviteLink(id);

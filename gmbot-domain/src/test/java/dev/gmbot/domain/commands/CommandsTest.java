@@ -145,6 +145,23 @@ class CommandsTest {
   }
 
   @Test
+  void anAnonymousAdminCannotLinkAChannelTheGroupsOwnerDoesNotAdminister() {
+    ChatRef foreign = ChatRef.channel(-1002000000066L, "Foreign", "foreign");
+    world.telegram.addChat(foreign).setBotRights(foreign.id(), AdminRights.ALL);
+
+    assertThat(
+            run(
+                world.command(
+                    GROUP,
+                    new Sender.AnonymousAdmin(GROUP),
+                    "protect",
+                    Optional.empty(),
+                    "@foreign")))
+        .contains("❌ The group's owner is not an admin of @foreign");
+    assertThat(world.repos.groups().find(GROUP.groupId())).isEmpty();
+  }
+
+  @Test
   void protectWithoutArgumentsExplainsTheUsage() {
     assertThat(run(world.command(GROUP, OWNER, "protect")))
         .startsWith("Usage: /protect @YourChannel");
