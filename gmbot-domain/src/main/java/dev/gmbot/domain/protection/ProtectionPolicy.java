@@ -50,6 +50,7 @@ import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
@@ -290,16 +291,24 @@ public final class ProtectionPolicy {
     Instant now = clock.instant();
     DiscussionLink link = discussionLinks.get(g.id());
     if (link == null || !now.isBefore(link.until())) {
-      Optional<ChatId> linked =
-          scheduler
-              .submit(
-                  BotCall.to(g.id().chat(), "getChat", Priority.P1_ENFORCEMENT),
-                  chat -> directory.getChat(chat))
-              .linkedChatId();
+      Optional<ChatId> linked = discussionChannel(g.id());
       link = new DiscussionLink(linked, now.plus(DISCUSSION_LINK_TTL));
       discussionLinks.put(g.id(), link);
     }
     return link.linked().map(channel::equals).orElse(false);
+  }
+
+  /** The channel whose discussion group this is; none when the bot cannot read the group. */
+  private Optional<ChatId> discussionChannel(GroupId group) {
+    try {
+      return scheduler
+          .submit(
+              BotCall.to(group.chat(), "getChat", Priority.P1_ENFORCEMENT),
+              chat -> directory.getChat(chat))
+          .linkedChatId();
+    } catch (ChatAccessException e) {
+      return Optional.empty();
+    }
   }
 
   /** What a verdict means for a member of an active group. */
