@@ -380,7 +380,7 @@ public final class ProtectionPolicy {
     GroupId group = e.chat().get().groupId();
     UserId presser = e.from().id();
     Optional<ProtectedGroup> found = groups.find(group);
-    if (found.isEmpty() || !found.get().enabled()) {
+    if (found.isEmpty() || !found.get().enabled() || found.get().channels().isEmpty()) {
       return List.of(answer(CallbackAnswer.toast(id, Texts.PROTECTION_OFF)));
     }
     ProtectedGroup g = found.get();
