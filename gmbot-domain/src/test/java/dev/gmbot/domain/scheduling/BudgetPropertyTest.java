@@ -40,7 +40,7 @@ class BudgetPropertyTest {
 
   @Test
   void budgetsAndPausesHoldForEverySeed() {
-    LongStream.rangeClosed(1, 40).forEach(this::runSeed);
+    LongStream.rangeClosed(1, 30).forEach(this::runSeed);
 
     // The traffic really pushed against the budgets (so the property says something).
     assertThat(busiestGlobalSecond).isEqualTo(25);
@@ -60,11 +60,13 @@ class BudgetPropertyTest {
     List<ChatId> chats = new ArrayList<>();
     for (int i = 1; i <= 1 + random.nextInt(6); i++) {
       chats.add(ChatId.of(-1_000_000_000_000L - i));
+    }
+    for (int i = 1; i <= 1 + random.nextInt(40); i++) {
       chats.add(ChatId.of(i));
     }
     long meanGapMicros = 5_000 + random.nextInt(60_000);
     double floodChance = random.nextDouble(0.03);
-    Instant end = T0.plus(Duration.ofMinutes(4));
+    Instant end = T0.plus(Duration.ofMinutes(3));
 
     List<Instant> global = new ArrayList<>();
     List<Instant> background = new ArrayList<>();
