@@ -277,7 +277,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
         } else {
           Duration wait = Duration.between(now, plannedWake);
           if (wait.isPositive()) {
-            sleeper.await(wakeDispatcher, wait);
+            sleeper.await(wakeDispatcher, wait, core.inFlight());
           }
         }
       }

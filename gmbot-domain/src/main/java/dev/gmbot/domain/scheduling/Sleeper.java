@@ -9,10 +9,11 @@ import java.util.concurrent.locks.Condition;
  * passes without real waiting.
  */
 interface Sleeper {
-  Sleeper REAL = (wake, timeout) -> wake.awaitNanos(Math.max(1, timeout.toNanos()));
+  Sleeper REAL = (wake, timeout, callsInFlight) -> wake.awaitNanos(Math.max(1, timeout.toNanos()));
 
   /**
    * Waits (holding the condition's lock) up to {@code timeout} or until {@code wake} is signalled.
+   * {@code callsInFlight} lets a simulated clock hold still while granted calls still run.
    */
-  void await(Condition wake, Duration timeout) throws InterruptedException;
+  void await(Condition wake, Duration timeout, int callsInFlight) throws InterruptedException;
 }
