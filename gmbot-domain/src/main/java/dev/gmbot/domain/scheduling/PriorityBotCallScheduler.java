@@ -246,8 +246,8 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
 
   /** Grants what may run now; wakes the dispatcher when the next due instant moved closer. */
   private void dispatchLocked() {
-    if (closed) {
-      return;
+    if (closed || core.queued() == 0) {
+      return; // nothing waits: nothing to grant, and the dispatcher's plan cannot move closer
     }
     SchedulerCore.Poll poll = core.poll(clock.instant());
     release(poll.granted());
