@@ -12,6 +12,7 @@ import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.TransientBotApiException;
+import dev.gmbot.testkit.fake.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
