@@ -120,7 +120,7 @@ final class BotApi {
         throw ApiException.badRequest("chat not found");
       }
       c = w.chats.get(id);
-      if (c == null && id > 0 && w.users.containsKey(id) && w.users.get(id).startedBot) {
+      if (c == null && id > 0 && w.users.containsKey(id)) {
         c = w.privateChat(w.users.get(id));
       }
       if (c == null) {
