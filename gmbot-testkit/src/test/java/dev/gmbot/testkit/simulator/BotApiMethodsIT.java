@@ -252,7 +252,7 @@ class BotApiMethodsIT {
         .containsEntry("type", "supergroup")
         .containsKey("permissions");
     assertThat(api.call("getChatAdministrators", Map.of("chat_id", alice.id())).description())
-        .isEqualTo("Bad Request: chat not found");
+        .isEqualTo("Bad Request: there are no administrators in the private chat");
   }
 
   @Test
@@ -389,7 +389,7 @@ class BotApiMethodsIT {
         .isEqualTo("Forbidden: bot can't initiate conversation with a user");
     alice.startsBot();
     assertThat(api.call("sendMessage", Map.of("chat_id", alice.id(), "text", "hi")).ok()).isTrue();
-    assertThat(group.transcript()).contains("Group Guard: Alice, join first").contains("(deleted)");
+    assertThat(group.transcript()).contains("Group Guard: Verified (edited) (deleted)").contains("[Join channel");
   }
 
   @Test

@@ -85,6 +85,9 @@ final class BotClient {
   }
 
   HttpResponse<String> rawSend(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    // a fresh client: java.net.http retries a request that failed on a pooled connection
+    try (HttpClient fresh = HttpClient.newHttpClient()) {
+      return fresh.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 }
