@@ -21,22 +21,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebhookDelivery implements AutoCloseable {
   private final World w;
-  private final HttpClient client;
-  private final ScheduledExecutorService timer;
+  private HttpClient client; // created on first delivery: building one costs ~100 ms cold
+  private ScheduledExecutorService timer;
   private int inFlight;
   private volatile boolean closed;
 
   WebhookDelivery(World w) {
     this.w = w;
-    this.client =
-        HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("sim-webhook-timer").unstarted(r));
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .executor(Executors.newVirtualThreadPerTaskExecutor())
+              .connectTimeout(Duration.ofSeconds(5))
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+    }
+    return client;
+  }
+
+  private synchronized ScheduledExecutorService timer() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().daemon().name("sim-webhook-timer").unstarted(r));
+    }
+    return timer;
   }
 
   /** Starts whatever can be sent now. Callable with or without the world lock held. */
@@ -84,7 +96,7 @@ final class WebhookDelivery implements AutoCloseable {
     if (!secret.isEmpty()) {
       b.header("X-Telegram-Bot-Api-Secret-Token", secret);
     }
-    client
+    client()
         .sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (resp, err) -> {
@@ -137,7 +149,7 @@ final class WebhookDelivery implements AutoCloseable {
       w.lock.unlock();
     }
     if (delay > 0 && !closed) {
-      timer.schedule(this::pump, delay, TimeUnit.MILLISECONDS);
+      timer().schedule(this::pump, delay, TimeUnit.MILLISECONDS);
     }
     pump();
   }
@@ -163,9 +175,13 @@ final class WebhookDelivery implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
-    timer.shutdownNow();
-    client.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    if (client != null) {
+      client.shutdownNow();
+    }
   }
 }

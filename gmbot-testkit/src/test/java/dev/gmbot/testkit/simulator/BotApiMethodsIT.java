@@ -389,7 +389,9 @@ class BotApiMethodsIT {
         .isEqualTo("Forbidden: bot can't initiate conversation with a user");
     alice.startsBot();
     assertThat(api.call("sendMessage", Map.of("chat_id", alice.id(), "text", "hi")).ok()).isTrue();
-    assertThat(group.transcript()).contains("Group Guard: Verified (edited) (deleted)").contains("[Join channel");
+    assertThat(group.transcript())
+        .contains("Group Guard: Verified (edited) (deleted)")
+        .contains("[Join channel");
   }
 
   @Test
