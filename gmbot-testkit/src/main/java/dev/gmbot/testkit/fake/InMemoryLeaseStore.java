@@ -1,0 +1,56 @@
+package dev.gmbot.testkit.fake;
+
+import dev.gmbot.port.out.LeaseStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Leases that expire on the given clock. */
+public final class InMemoryLeaseStore implements LeaseStore {
+  private record Lease(String holder, Instant expiresAt) {}
+
+  private final Clock clock;
+  private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+
+  public InMemoryLeaseStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean tryAcquire(String name, String holder, Duration duration) {
+    Instant now = clock.instant();
+    Lease mine = new Lease(holder, now.plus(duration));
+    Lease result =
+        leases.compute(
+            name,
+            (n, existing) ->
+                existing == null
+                        || existing.holder().equals(holder)
+                        || !now.isBefore(existing.expiresAt())
+                    ? mine
+                    : existing);
+    return result == mine;
+  }
+
+  @Override
+  public boolean renew(String name, String holder, Duration duration) {
+    Instant now = clock.instant();
+    Lease renewed = new Lease(holder, now.plus(duration));
+    Lease result =
+        leases.computeIfPresent(
+            name,
+            (n, existing) ->
+                existing.holder().equals(holder) && now.isBefore(existing.expiresAt())
+                    ? renewed
+                    : existing);
+    return result == renewed;
+  }
+
+  @Override
+  public void release(String name, String holder) {
+    leases.computeIfPresent(
+        name, (n, existing) -> existing.holder().equals(holder) ? null : existing);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.gmbot.testkit.fake;
+
+import dev.gmbot.port.out.GuardMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what the domain reports, by name ({@code verification.VERIFIED}, {@code cacheHit}, …). */
+public final class RecordingMetrics implements GuardMetrics {
+  private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+  private volatile long activeGroups;
+
+  private void inc(String name) {
+    counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  public long count(String name) {
+    AtomicLong c = counters.get(name);
+    return c == null ? 0 : c.get();
+  }
+
+  public Map<String, Long> snapshot() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    counters.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  public long activeGroups() {
+    return activeGroups;
+  }
+
+  @Override
+  public void verification(VerificationStatus status) {
+    inc("verification." + status);
+  }
+
+  @Override
+  public void verificationLatency(Duration latency) {
+    inc("verificationLatency");
+  }
+
+  @Override
+  public void cacheHit() {
+    inc("cacheHit");
+  }
+
+  @Override
+  public void cacheMiss() {
+    inc("cacheMiss");
+  }
+
+  @Override
+  public void apiCall(String method) {
+    inc("apiCall." + method);
+  }
+
+  @Override
+  public void rateLimitDelay(String scope) {
+    inc("rateLimitDelay");
+  }
+
+  @Override
+  public void callShed(String priority, String reason) {
+    inc("callShed." + priority);
+  }
+
+  @Override
+  public void activeGroups(long count) {
+    activeGroups = count;
+  }
+
+  @Override
+  public void updateHandled(String type, Duration handlingTime) {
+    inc("updateHandled." + type);
+  }
+
+  @Override
+  public void fallback(String component) {
+    inc("fallback." + component);
+  }
+}
