@@ -83,5 +83,4 @@ final class BotClient {
       throw new IllegalStateException(e);
     }
   }
-
 }
