@@ -2,6 +2,7 @@ package dev.gmbot.adapter.redis;
 
 import dev.gmbot.port.out.GuardMetrics;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ final class Outage {
   private final GuardMetrics metrics;
   private final String fallbackDescription;
   private final AtomicBoolean down = new AtomicBoolean();
+  private final AtomicInteger started = new AtomicInteger();
 
   Outage(String component, GuardMetrics metrics, String fallbackDescription) {
     this.component = component;
@@ -27,6 +29,7 @@ final class Outage {
   void fellBack(RuntimeException cause) {
     metrics.fallback(component);
     if (down.compareAndSet(false, true)) {
+      started.incrementAndGet();
       LOG.warn(
           "Redis is unavailable for {} ({}: {}); {} until it returns",
           component,
@@ -45,6 +48,11 @@ final class Outage {
 
   boolean isDown() {
     return down.get();
+  }
+
+  /** How many outages began (one WARN each). */
+  int started() {
+    return started.get();
   }
 
   String component() {

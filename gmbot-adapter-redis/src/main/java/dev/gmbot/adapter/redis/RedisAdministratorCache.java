@@ -70,4 +70,8 @@ public final class RedisAdministratorCache implements AdministratorCache {
       outage.fellBack(e);
     }
   }
+
+  Outage outage() {
+    return outage;
+  }
 }

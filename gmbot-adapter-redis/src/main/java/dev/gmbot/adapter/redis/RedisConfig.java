@@ -109,6 +109,9 @@ public record RedisConfig(
       host = host.substring(1, host.length() - 1);
     }
     int port = uri.getPort() == -1 ? 6379 : uri.getPort();
+    if (port < 1 || port > 65535) {
+      throw invalid("the port must be between 1 and 65535");
+    }
     Optional<String> user = Optional.empty();
     Optional<String> password = Optional.empty();
     String userInfo = uri.getRawUserInfo();

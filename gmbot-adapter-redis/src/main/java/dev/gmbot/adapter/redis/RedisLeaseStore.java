@@ -114,4 +114,8 @@ public final class RedisLeaseStore implements LeaseStore {
       outage.fellBack(e);
     }
   }
+
+  Outage outage() {
+    return outage;
+  }
 }

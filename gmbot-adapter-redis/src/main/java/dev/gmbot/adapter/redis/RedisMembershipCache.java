@@ -101,4 +101,8 @@ public final class RedisMembershipCache implements MembershipCache {
     channels.forEach(c -> keys.add(key(user, c)));
     return keys;
   }
+
+  Outage outage() {
+    return outage;
+  }
 }

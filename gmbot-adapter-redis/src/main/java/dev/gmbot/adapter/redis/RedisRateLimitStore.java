@@ -184,4 +184,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
     Instant until = Instant.EPOCH.plus(Long.parseLong(v), ChronoUnit.MICROS);
     return until.isAfter(now) ? Optional.of(until) : Optional.empty();
   }
+
+  Outage outage() {
+    return outage;
+  }
 }

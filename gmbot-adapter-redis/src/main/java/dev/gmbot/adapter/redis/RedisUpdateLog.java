@@ -49,4 +49,8 @@ public final class RedisUpdateLog implements UpdateLog {
       outage.fellBack(e);
     }
   }
+
+  Outage outage() {
+    return outage;
+  }
 }
