@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,6 +39,11 @@ final class RedisLink implements AutoCloseable {
   private volatile boolean closed;
 
   RedisLink(RedisConfig config) {
+    this(config, List.of());
+  }
+
+  /** With listeners that see every command (e.g. to count round trips). */
+  RedisLink(RedisConfig config, List<CommandListener> listeners) {
     this.config = config;
     this.retryConnectNanos = config.reconnectDelay().toNanos();
     this.resources =
@@ -54,6 +60,7 @@ final class RedisLink implements AutoCloseable {
             .socketOptions(SocketOptions.builder().connectTimeout(config.connectTimeout()).build())
             .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
             .build());
+    listeners.forEach(client::addListener);
   }
 
   private static RedisURI uri(RedisConfig config) {
@@ -72,11 +79,6 @@ final class RedisLink implements AutoCloseable {
       }
     }
     return b.build();
-  }
-
-  /** Counts every command sent (for the round-trip measurements). */
-  void addListener(CommandListener listener) {
-    client.addListener(listener);
   }
 
   RedisConfig config() {

@@ -11,7 +11,9 @@ import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.event.command.CommandListener;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,10 +98,22 @@ public final class SharedState implements AutoCloseable {
    */
   public static SharedState redis(
       RedisConfig config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
+    return redis(config, clock, metrics, localRates, List.of());
+  }
+
+  /**
+   * As {@link #redis(RedisConfig, Clock, GuardMetrics, RateLimitStore)}, with command listeners.
+   */
+  static SharedState redis(
+      RedisConfig config,
+      Clock clock,
+      GuardMetrics metrics,
+      RateLimitStore localRates,
+      List<CommandListener> listeners) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(localRates, "localRates");
-    RedisLink link = new RedisLink(config);
+    RedisLink link = new RedisLink(config, listeners);
     try {
       link.commands().ping();
       LOG.info("Shared state on {} (key prefix {})", config.describe(), config.keyPrefix());
@@ -147,10 +161,5 @@ public final class SharedState implements AutoCloseable {
   @Override
   public void close() {
     link.ifPresent(RedisLink::close);
-  }
-
-  /** For tests in this package: the link, to count commands. */
-  Optional<RedisLink> link() {
-    return link;
   }
 }
