@@ -28,7 +28,12 @@ public final class RedisMembershipCache implements MembershipCache {
   RedisMembershipCache(RedisLink link, GuardMetrics metrics) {
     this.link = link;
     this.prefix = link.config().keyPrefix() + "verify:";
-    this.outage = new Outage("membership_cache", metrics, "membership checks skip the cache");
+    this.outage =
+        new Outage(
+            link.config().reconnectDelay(),
+            "membership_cache",
+            metrics,
+            "membership checks skip the cache");
   }
 
   String key(UserId user, ChannelId channel) {
@@ -38,6 +43,7 @@ public final class RedisMembershipCache implements MembershipCache {
   @Override
   public Optional<Boolean> get(UserId user, ChannelId channel) {
     try {
+      outage.check();
       String v = link.commands().get(key(user, channel));
       outage.succeeded();
       return Optional.ofNullable(v).map("1"::equals);
@@ -58,6 +64,7 @@ public final class RedisMembershipCache implements MembershipCache {
       keys[i] = key(user, asked.get(i));
     }
     try {
+      outage.check();
       List<KeyValue<String, String>> values = link.commands().mget(keys);
       outage.succeeded();
       Map<ChannelId, Boolean> found = new LinkedHashMap<>();
@@ -78,6 +85,7 @@ public final class RedisMembershipCache implements MembershipCache {
   public void put(UserId user, ChannelId channel, boolean subscribed, Duration ttl) {
     long px = TtlMillis.of(ttl);
     try {
+      outage.check();
       link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
       outage.succeeded();
     } catch (RedisException e) {
@@ -88,6 +96,7 @@ public final class RedisMembershipCache implements MembershipCache {
   @Override
   public void invalidate(UserId user, ChannelId channel) {
     try {
+      outage.check();
       link.commands().del(key(user, channel));
       outage.succeeded();
     } catch (RedisException e) {

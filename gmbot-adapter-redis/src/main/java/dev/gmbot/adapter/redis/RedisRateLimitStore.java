@@ -86,6 +86,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     this.pausePrefix = link.config().keyPrefix() + "pause:";
     this.outage =
         new Outage(
+            link.config().reconnectDelay(),
             "rate_limits",
             metrics,
             "meters run locally at 1/" + expectedInstances + " of each budget");
@@ -109,6 +110,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
     List<Object> reply;
     try {
+      outage.check();
       reply = link.eval(GCRA, ScriptOutputType.MULTI, keys, args);
       outage.succeeded();
     } catch (RedisException e) {
@@ -156,6 +158,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     Duration left = Duration.between(clock.instant(), until);
     long ttl = (left.isNegative() ? Duration.ZERO : left).plus(PAUSE_SLACK).toMillis();
     try {
+      outage.check();
       link.eval(
           PAUSE,
           ScriptOutputType.INTEGER,
@@ -172,6 +175,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
   public Optional<Instant> pausedUntil(String scope, Instant now) {
     String v;
     try {
+      outage.check();
       v = link.commands().get(pausePrefix + scope);
       outage.succeeded();
     } catch (RedisException e) {
