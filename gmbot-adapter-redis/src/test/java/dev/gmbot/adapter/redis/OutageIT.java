@@ -65,8 +65,10 @@ class OutageIT {
 
   @AfterEach
   void stopProxy() {
-    proxy.close();
-    TestRedis.cleanUp(direct);
+    if (proxy != null) {
+      proxy.close();
+      TestRedis.cleanUp(direct);
+    }
   }
 
   @Test

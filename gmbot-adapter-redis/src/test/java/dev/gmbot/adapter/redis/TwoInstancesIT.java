@@ -53,9 +53,11 @@ class TwoInstancesIT {
 
   @AfterEach
   void close() {
-    first.close();
-    second.close();
-    TestRedis.cleanUp(config);
+    if (second != null) {
+      first.close();
+      second.close();
+      TestRedis.cleanUp(config);
+    }
   }
 
   private record Grant(List<Meter> meters, long micros) {}
