@@ -8,7 +8,6 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,13 +101,6 @@ public final class RedisMembershipCache implements MembershipCache {
     } catch (RedisException e) {
       outage.fellBack(e);
     }
-  }
-
-  /** Keys of the given answers, for tests that look into Redis. */
-  List<String> keys(UserId user, Collection<ChannelId> channels) {
-    List<String> keys = new ArrayList<>();
-    channels.forEach(c -> keys.add(key(user, c)));
-    return keys;
   }
 
   Outage outage() {
