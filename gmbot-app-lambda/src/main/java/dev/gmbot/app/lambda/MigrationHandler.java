@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Applies the Flyway migrations, once per deploy (ADR 0081): {@code aws lambda invoke
- * --function-name <MigrationFunction> out.json}. Only the database is built (Dagger creates what
- * is asked for). Handler string: {@code dev.gmbot.app.lambda.MigrationHandler::handleRequest}.
+ * --function-name <MigrationFunction> out.json}. Only the database is built (Dagger creates what is
+ * asked for). Handler string: {@code dev.gmbot.app.lambda.MigrationHandler::handleRequest}.
  */
 public final class MigrationHandler implements RequestHandler<Map<String, Object>, String> {
   private final Database database;

@@ -41,7 +41,8 @@ final class PersistenceModule {
     try {
       return PersistenceConfig.fromEnvironment(env);
     } catch (DatabaseConfigurationException | IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(e, "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "GMBOT_DB");
+      throw ConfigurationException.fromAdapter(
+          e, "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "GMBOT_DB");
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What holds connections or threads in the graph, closed in reverse order of creation. Lambda
- * never closes a container's graph (the container is frozen, then discarded); tests and the
- * benchmark harness do.
+ * What holds connections or threads in the graph, closed in reverse order of creation. Lambda never
+ * closes a container's graph (the container is frozen, then discarded); tests and the benchmark
+ * harness do.
  */
 public final class Resources implements AutoCloseable {
   private final List<AutoCloseable> opened;

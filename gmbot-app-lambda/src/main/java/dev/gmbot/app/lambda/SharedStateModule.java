@@ -26,7 +26,12 @@ final class SharedStateModule {
       return SharedState.fromEnvironment(
           config.variables(), clock, metrics, new LocalRateLimitStore());
     } catch (IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(e, "REDIS_URL", "REDIS_KEY_PREFIX", "REDIS_COMMAND_TIMEOUT_MS", "GMBOT_EXPECTED_INSTANCES");
+      throw ConfigurationException.fromAdapter(
+          e,
+          "REDIS_URL",
+          "REDIS_KEY_PREFIX",
+          "REDIS_COMMAND_TIMEOUT_MS",
+          "GMBOT_EXPECTED_INSTANCES");
     }
   }
 }

@@ -34,7 +34,8 @@ final class TelegramModule {
     try {
       client = TelegramClientConfig.fromEnvironment(config.variables());
     } catch (IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(e, "BOT_TOKEN", "TELEGRAM_API_URL", "GMBOT_TELEGRAM");
+      throw ConfigurationException.fromAdapter(
+          e, "BOT_TOKEN", "TELEGRAM_API_URL", "GMBOT_TELEGRAM");
     }
     return config.isSet("GMBOT_TELEGRAM_POOL_SIZE")
         ? client
@@ -59,8 +60,7 @@ final class TelegramModule {
     return new WebhookReplySlot(
         config.webhookReply(),
         method ->
-            log.warn(
-                "a held fire-and-forget call was refused; dropped", Map.of("method", method)));
+            log.warn("a held fire-and-forget call was refused; dropped", Map.of("method", method)));
   }
 
   @Provides

@@ -21,8 +21,8 @@ public final class ConfigurationException extends RuntimeException {
 
   /**
    * Wraps an adapter's configuration error, whose message already names the variable and hides
-   * secrets. {@link #variable()} is the first word of the message that starts with one of the
-   * given names (or prefixes), else the first of them.
+   * secrets. {@link #variable()} is the first word of the message that starts with one of the given
+   * names (or prefixes), else the first of them.
    */
   public static ConfigurationException fromAdapter(RuntimeException error, String... names) {
     String message = String.valueOf(error.getMessage()).lines().findFirst().orElse("");

@@ -33,8 +33,8 @@ import okio.BufferedSource;
  * Cold start and warm handling time of the shaded Lambda jar, each run in a fresh JVM (see
  * docs/performance.md, "## Lambda"). The Bot API simulator runs here; for each run it builds a
  * world (a protected group's owner runs /protect, 10 users join, then each writes once), collects
- * the resulting Update JSON and launches {@link ColdStartChild} with {@code java -cp <shaded jar>
- * + test classes + the runtime's serializer}; the child plays one Lambda container.
+ * the resulting Update JSON and launches {@link ColdStartChild} with {@code java -cp <shaded jar> +
+ * test classes + the runtime's serializer}; the child plays one Lambda container.
  *
  * <p>Run: {@code ./mvnw -B -pl gmbot-app-lambda -am verify -DskipTests -DskipITs -Plambda-bench}
  * (arguments via {@code -Dbench.args="--runs 7 --postgres"}).
@@ -66,7 +66,8 @@ public final class ColdStartBenchmark {
     modes.add(new Mode("H2 in memory (Flyway at start), webhook reply off", false, false));
     if (a.contains("--postgres")) {
       modes.add(new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply on", true, true));
-      modes.add(new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply off", true, false));
+      modes.add(
+          new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply off", true, false));
     }
     String classpath = childClasspath(jar);
     System.out.println("java: " + javaBinary() + " (" + Runtime.version() + "), runs: " + runs);
@@ -168,7 +169,8 @@ public final class ColdStartBenchmark {
     env.put("AWS_LAMBDA_FUNCTION_NAME", "gmbot-bench");
     if (mode.postgres()) {
       String jdbc = envOr("GMBOT_TEST_DATABASE_URL", "jdbc:postgresql://localhost:5432/test");
-      String schema = "lambda_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      String schema =
+          "lambda_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
           Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA " + schema);
@@ -279,10 +281,7 @@ public final class ColdStartBenchmark {
         (kind, times) ->
             System.out.printf(
                 "    %-38s median %6.2f ms  (%d of %d answered with a method in the response)%n",
-                kind,
-                median(times) / 1000.0,
-                repliedByKind.get(kind),
-                countByKind.get(kind)));
+                kind, median(times) / 1000.0, repliedByKind.get(kind), countByKind.get(kind)));
   }
 
   private static String millis(List<Long> micros) {
@@ -308,11 +307,15 @@ public final class ColdStartBenchmark {
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter(e -> e.contains("aws-lambda-java-serialization"))
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization not found"));
+            .orElseThrow(
+                () -> new IllegalStateException("aws-lambda-java-serialization not found"));
     Path testClasses =
-        Path.of(
-            ColdStartChild.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    return jar.toAbsolutePath() + File.pathSeparator + testClasses + File.pathSeparator + serializer;
+        Path.of(ColdStartChild.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    return jar.toAbsolutePath()
+        + File.pathSeparator
+        + testClasses
+        + File.pathSeparator
+        + serializer;
   }
 
   private static String javaBinary() {

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * One Lambda container in a fresh JVM, as the runtime drives it: the handler is created with its
- * no-argument constructor (the graph is built from the environment, in static initialisation),
- * then each update arrives as Function URL event JSON through the runtime's serializer.
+ * no-argument constructor (the graph is built from the environment, in static initialisation), then
+ * each update arrives as Function URL event JSON through the runtime's serializer.
  *
  * <p>Arguments: the launch instant (taken by the parent just before starting this JVM) and a file
  * with one Update JSON per line. Prints one line: {@code RESULT init=<µs> first=<µs>

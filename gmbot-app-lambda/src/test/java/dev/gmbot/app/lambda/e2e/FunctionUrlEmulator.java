@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * Telegram makes it: posted to the Bot API (the simulator).
  */
 final class FunctionUrlEmulator implements AutoCloseable {
+  private static final Pattern UPDATE_ID = Pattern.compile("\"update_id\":(\\d+)");
   private static final Pattern METHOD = Pattern.compile("^\\{\"method\":\"([A-Za-z]+)\"");
 
   /** One delivery: the update body as Telegram sent it, the event shape, and the answer. */
@@ -49,7 +50,8 @@ final class FunctionUrlEmulator implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
-  FunctionUrlEmulator(WebhookFunction function, Function<String, URI> methodUri) throws IOException {
+  FunctionUrlEmulator(WebhookFunction function, Function<String, URI> methodUri)
+      throws IOException {
     this.function = function;
     this.methodUri = methodUri;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -68,6 +70,18 @@ final class FunctionUrlEmulator implements AutoCloseable {
   /** Methods Telegram made from webhook responses. */
   List<String> replies() {
     return List.copyOf(replies);
+  }
+
+  /** Update ids answered with a 2xx (Telegram then forgets the update). */
+  java.util.Set<Long> acknowledged() {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (Delivery d : deliveries) {
+      Matcher m = UPDATE_ID.matcher(d.update());
+      if (d.answer().status() / 100 == 2 && m.find()) {
+        ids.add(Long.parseLong(m.group(1)));
+      }
+    }
+    return ids;
   }
 
   /** What the handler threw (a handler should never throw: it answers a status). */
@@ -112,7 +126,8 @@ final class FunctionUrlEmulator implements AutoCloseable {
       if (answer.status() / 100 == 2 && answer.body() != null && !answer.body().isEmpty()) {
         makeRepliedCall(answer.body());
       }
-      byte[] body = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
       if (answer.headers() != null) {
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       }

@@ -7,7 +7,6 @@ class InProcessLambdaIT extends LambdaScenarios {
   @Override
   Map<String, String> storeEnvironment() {
     return Map.of(
-        "DATABASE_URL",
-        "jdbc:h2:mem:lambda-e2e-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        "DATABASE_URL", "jdbc:h2:mem:lambda-e2e-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
   }
 }

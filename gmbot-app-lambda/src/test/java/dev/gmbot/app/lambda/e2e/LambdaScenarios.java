@@ -104,14 +104,26 @@ abstract class LambdaScenarios {
     }
   }
 
-  /** Waits until every update was delivered and answered. */
+  /** Waits until every update the simulator emitted was delivered and acknowledged. */
   void settle() {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
         .failFast("the handler threw: " + front.failures(), () -> !front.failures().isEmpty())
-        .until(() -> sim.pendingUpdateCount() == 0 && front.idle());
+        .until(
+            () ->
+                front.acknowledged().containsAll(emittedUpdateIds())
+                    && sim.pendingUpdateCount() == 0
+                    && front.idle());
     assertThat(front.failures()).as("the handler threw").isEmpty();
+  }
+
+  private java.util.Set<Long> emittedUpdateIds() {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (Map<String, Object> u : sim.updates()) {
+      ids.add(((Number) u.get("update_id")).longValue());
+    }
+    return ids;
   }
 
   record Guarded(SimUser owner, SimChat group, SimChat channel) {}
@@ -171,7 +183,8 @@ abstract class LambdaScenarios {
     settle();
 
     assertThat(g.group().isMuted(bob)).isTrue();
-    assertThat(sim.callbackAnswer(press)).hasValueSatisfying(t -> assertThat(t).contains("Not yet"));
+    assertThat(sim.callbackAnswer(press))
+        .hasValueSatisfying(t -> assertThat(t).contains("Not yet"));
     assertThat(front.replies().subList(repliesBefore, front.replies().size()))
         .containsExactly("answerCallbackQuery");
     assertThat(sim.calls().of("answerCallbackQuery")).isNotEmpty();
@@ -201,7 +214,8 @@ abstract class LambdaScenarios {
     settle();
     FunctionUrlEmulator.Delivery join =
         front.deliveries().stream()
-            .filter(d -> d.update().contains("\"chat_member\"") && d.update().contains("" + carol.id()))
+            .filter(
+                d -> d.update().contains("\"chat_member\"") && d.update().contains("" + carol.id()))
             .findFirst()
             .orElseThrow();
 

@@ -14,16 +14,15 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real services of COMMON.md: PostgreSQL at {@code GMBOT_TEST_DATABASE_URL} (user postgres)
- * and Redis at {@code GMBOT_TEST_REDIS_URL}. Unreachable: the test fails when {@code CI=true},
+ * The real services of COMMON.md: PostgreSQL at {@code GMBOT_TEST_DATABASE_URL} (user postgres) and
+ * Redis at {@code GMBOT_TEST_REDIS_URL}. Unreachable: the test fails when {@code CI=true},
  * otherwise it is skipped with a loud line on stderr.
  */
 final class TestServices {
   private TestServices() {}
 
   static Map<String, String> postgresAndRedis() {
-    String jdbc =
-        env("GMBOT_TEST_DATABASE_URL").orElse("jdbc:postgresql://localhost:5432/test");
+    String jdbc = env("GMBOT_TEST_DATABASE_URL").orElse("jdbc:postgresql://localhost:5432/test");
     String redis = env("GMBOT_TEST_REDIS_URL").orElse("redis://localhost:6379");
     String schema = "lambda_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
@@ -34,17 +33,23 @@ final class TestServices {
     }
     URI r = URI.create(redis);
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(r.getHost(), r.getPort() < 0 ? 6379 : r.getPort()), 2000);
+      socket.connect(
+          new InetSocketAddress(r.getHost(), r.getPort() < 0 ? 6379 : r.getPort()), 2000);
     } catch (java.io.IOException e) {
       unavailable("Redis at " + redis, e);
     }
     String separator = jdbc.contains("?") ? "&" : "?";
     return Map.of(
-        "DATABASE_URL", jdbc + separator + "currentSchema=" + schema,
-        "DATABASE_USER", "postgres",
-        "GMBOT_MIGRATE_ON_START", "true",
-        "REDIS_URL", redis,
-        "REDIS_KEY_PREFIX", schema + ":");
+        "DATABASE_URL",
+        jdbc + separator + "currentSchema=" + schema,
+        "DATABASE_USER",
+        "postgres",
+        "GMBOT_MIGRATE_ON_START",
+        "true",
+        "REDIS_URL",
+        redis,
+        "REDIS_KEY_PREFIX",
+        schema + ":");
   }
 
   private static void unavailable(String what, Exception e) {
@@ -52,7 +57,8 @@ final class TestServices {
     if ("true".equals(System.getenv("CI"))) {
       Assertions.fail(message + " and CI=true");
     }
-    System.err.println("!!!! SKIPPING: " + message + ". Start it (see BUILD_NOTES) to run this test.");
+    System.err.println(
+        "!!!! SKIPPING: " + message + ". Start it (see BUILD_NOTES) to run this test.");
     Assumptions.abort(message);
   }
 
