@@ -26,12 +26,7 @@ final class SharedStateModule {
       return SharedState.fromEnvironment(
           config.variables(), clock, metrics, new LocalRateLimitStore());
     } catch (IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(
-          e,
-          "REDIS_URL",
-          "REDIS_KEY_PREFIX",
-          "REDIS_COMMAND_TIMEOUT_MS",
-          "GMBOT_EXPECTED_INSTANCES");
+      throw ConfigurationException.fromAdapter(e, "REDIS_URL", "GMBOT_REDIS", "GMBOT_EXPECTED_INSTANCES");
     }
   }
 }

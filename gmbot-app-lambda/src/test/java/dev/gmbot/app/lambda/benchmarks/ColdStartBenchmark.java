@@ -182,7 +182,7 @@ public final class ColdStartBenchmark {
         db.migrate();
       }
       env.put("REDIS_URL", envOr("GMBOT_TEST_REDIS_URL", "redis://localhost:6379"));
-      env.put("REDIS_KEY_PREFIX", schema + ":");
+      env.put(dev.gmbot.adapter.redis.RedisConfig.ENV_KEY_PREFIX, schema + ":");
     }
     return env;
   }

@@ -56,6 +56,9 @@ abstract class LambdaScenarios {
   /** The store-specific variables (DATABASE_URL, REDIS_URL, …); may skip the class. */
   abstract Map<String, String> storeEnvironment();
 
+  /** Removes what the run left in the store (schemas, keys); nothing by default. */
+  void cleanUpStore() {}
+
   @BeforeAll
   void startEverything() throws Exception {
     Map<String, String> store = storeEnvironment();
@@ -102,6 +105,7 @@ abstract class LambdaScenarios {
     if (sim != null) {
       sim.close();
     }
+    cleanUpStore();
   }
 
   /** Waits until every update the simulator emitted was delivered and acknowledged. */
@@ -139,7 +143,14 @@ abstract class LambdaScenarios {
     settle();
     owner.says(group, "/protect @" + name.toLowerCase() + "_news");
     settle();
-    assertThat(group.transcript()).contains("Protection Activated");
+    assertThat(group.transcript())
+        .as(
+            "emitted %s, acknowledged %s, pending %d, deliveries %d",
+            emittedUpdateIds(),
+            front.acknowledged(),
+            sim.pendingUpdateCount(),
+            front.deliveries().size())
+        .contains("Protection Activated");
     return new Guarded(owner, group, channel);
   }
 

@@ -7,8 +7,18 @@ import java.util.Map;
  * key prefix): the production shape.
  */
 class PostgresRedisLambdaIT extends LambdaScenarios {
+  private Map<String, String> env;
+
   @Override
   Map<String, String> storeEnvironment() {
-    return TestServices.postgresAndRedis();
+    env = TestServices.postgresAndRedis();
+    return env;
+  }
+
+  @Override
+  void cleanUpStore() {
+    if (env != null) {
+      TestServices.cleanUp(env);
+    }
   }
 }

@@ -48,8 +48,38 @@ final class TestServices {
         "true",
         "REDIS_URL",
         redis,
-        "REDIS_KEY_PREFIX",
+        dev.gmbot.adapter.redis.RedisConfig.ENV_KEY_PREFIX,
         schema + ":");
+  }
+
+  /** Drops the schema and deletes the Redis keys a run of {@link #postgresAndRedis()} made. */
+  static void cleanUp(Map<String, String> env) {
+    String url = env.get("DATABASE_URL");
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (SQLException e) {
+      System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+    }
+    String prefix = env.get(dev.gmbot.adapter.redis.RedisConfig.ENV_KEY_PREFIX);
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(env.get("REDIS_URL"));
+    try (var connection = client.connect()) {
+      var redis = connection.sync();
+      io.lettuce.core.KeyScanCursor<String> cursor =
+          redis.scan(io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+      while (true) {
+        if (!cursor.getKeys().isEmpty()) {
+          redis.del(cursor.getKeys().toArray(String[]::new));
+        }
+        if (cursor.isFinished()) {
+          break;
+        }
+        cursor = redis.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+      }
+    } finally {
+      client.shutdown();
+    }
   }
 
   private static void unavailable(String what, Exception e) {
