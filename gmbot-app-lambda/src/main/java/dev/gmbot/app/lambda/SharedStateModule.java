@@ -26,7 +26,8 @@ final class SharedStateModule {
       return SharedState.fromEnvironment(
           config.variables(), clock, metrics, new LocalRateLimitStore());
     } catch (IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(e, "REDIS_URL", "GMBOT_REDIS", "GMBOT_EXPECTED_INSTANCES");
+      throw ConfigurationException.fromAdapter(
+          e, "REDIS_URL", "GMBOT_REDIS", "GMBOT_EXPECTED_INSTANCES");
     }
   }
 }

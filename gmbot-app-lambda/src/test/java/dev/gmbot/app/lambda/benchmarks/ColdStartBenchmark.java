@@ -80,6 +80,9 @@ public final class ColdStartBenchmark {
           List<String> updates = script(sim);
           Map<String, String> env = environment(sim, mode);
           Result r = launch(classpath, updates, env);
+          if (mode.postgres()) {
+            dev.gmbot.app.lambda.e2e.TestServices.cleanUp(env);
+          }
           results.add(
               new Result(
                   r.initMicros(),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * Redis at {@code GMBOT_TEST_REDIS_URL}. Unreachable: the test fails when {@code CI=true},
  * otherwise it is skipped with a loud line on stderr.
  */
-final class TestServices {
+public final class TestServices {
   private TestServices() {}
 
   static Map<String, String> postgresAndRedis() {
@@ -53,7 +53,7 @@ final class TestServices {
   }
 
   /** Drops the schema and deletes the Redis keys a run of {@link #postgresAndRedis()} made. */
-  static void cleanUp(Map<String, String> env) {
+  public static void cleanUp(Map<String, String> env) {
     String url = env.get("DATABASE_URL");
     String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
@@ -75,7 +75,8 @@ final class TestServices {
         if (cursor.isFinished()) {
           break;
         }
-        cursor = redis.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+        cursor =
+            redis.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
       }
     } finally {
       client.shutdown();
