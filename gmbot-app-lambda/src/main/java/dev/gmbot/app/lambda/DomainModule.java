@@ -14,6 +14,7 @@ import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -104,6 +105,9 @@ final class DomainModule {
         .clock(clock)
         .verification(verification)
         .protection(protection)
+        // TTL jitter: SecureRandom, because with SnapStart every container restored from one
+        // snapshot would share a java.util.Random's seed (ADR 0086).
+        .random(new SecureRandom())
         .build();
   }
 }

@@ -49,7 +49,7 @@ public final class ColdStartBenchmark {
       List<Integer> replied,
       List<String> kinds) {}
 
-  private record Mode(String name, boolean postgres, boolean reply) {}
+  private record Mode(String name, boolean postgres, boolean redis, boolean reply) {}
 
   private ColdStartBenchmark() {}
 
@@ -188,8 +188,10 @@ public final class ColdStartBenchmark {
       try (Database db = Database.connect(PersistenceConfig.fromEnvironment(env))) {
         db.migrate();
       }
-      env.put("REDIS_URL", envOr("GMBOT_TEST_REDIS_URL", "redis://localhost:6379"));
       env.put(dev.gmbot.adapter.redis.RedisConfig.ENV_KEY_PREFIX, schema + ":");
+      if (mode.redis()) {
+        env.put("REDIS_URL", envOr("GMBOT_TEST_REDIS_URL", "redis://localhost:6379"));
+      }
     }
     return env;
   }

@@ -63,6 +63,9 @@ public final class TestServices {
       System.err.println("could not drop schema " + schema + ": " + e.getMessage());
     }
     String prefix = env.get(dev.gmbot.adapter.redis.RedisConfig.ENV_KEY_PREFIX);
+    if (env.get("REDIS_URL") == null) {
+      return;
+    }
     io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(env.get("REDIS_URL"));
     try (var connection = client.connect()) {
       var redis = connection.sync();
