@@ -42,7 +42,26 @@ public final class LambdaRuntime {
     return Holder.COMPONENT;
   }
 
+  /** The webhook's graph, built now (the handler's constructor runs in the init phase). */
   static WebhookFunction function() {
-    return component().webhookFunction();
+    return starting(() -> component().webhookFunction());
+  }
+
+  /**
+   * Builds a part of the graph; a failure (the database unreachable, a variable an adapter
+   * rejects) prints one line before Lambda reports the failed init. Adapters' messages name URLs
+   * without secrets.
+   */
+  static <T> T starting(java.util.function.Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (ConfigurationException e) {
+      System.out.println("GMBot cannot start: " + e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      System.out.println(
+          "GMBot cannot start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      throw e;
+    }
   }
 }

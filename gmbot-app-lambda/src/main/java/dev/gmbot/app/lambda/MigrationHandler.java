@@ -15,7 +15,7 @@ public final class MigrationHandler implements RequestHandler<Map<String, Object
   private final Database database;
 
   public MigrationHandler() {
-    this(LambdaRuntime.component().database());
+    this(LambdaRuntime.starting(() -> LambdaRuntime.component().database()));
   }
 
   MigrationHandler(Database database) {

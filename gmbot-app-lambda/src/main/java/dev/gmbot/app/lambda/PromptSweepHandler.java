@@ -19,7 +19,9 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
   private final EmfMetrics metrics;
 
   public PromptSweepHandler() {
-    this(LambdaRuntime.component().guard(), LambdaRuntime.component().emfMetrics());
+    this(
+        LambdaRuntime.starting(() -> LambdaRuntime.component().guard()),
+        LambdaRuntime.component().emfMetrics());
   }
 
   PromptSweepHandler(Guard guard, EmfMetrics metrics) {

@@ -85,6 +85,9 @@ public final class WebhookEndpoint {
       // The reason only: the body holds users' personal data.
       log.warn("malformed webhook body", Map.of("reason", String.valueOf(e.getMessage())));
       return done(start, Outcome.MALFORMED, "", WebhookResponse.error(400, "malformed_update"));
+    } catch (RuntimeException e) {
+      log.error("the update decoder failed", Map.of(), e);
+      return done(start, Outcome.FAILED, "", WebhookResponse.error(500, "internal_error"));
     }
     if (decoded.isEmpty()) {
       return done(start, Outcome.IGNORED, "", WebhookResponse.ok());
