@@ -62,12 +62,15 @@ public final class ColdStartBenchmark {
       throw new IllegalStateException(jar + " is missing: run the package phase first");
     }
     List<Mode> modes = new ArrayList<>();
-    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply on", false, true));
-    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply off", false, false));
+    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply on", false, false, true));
+    modes.add(new Mode("H2 in memory (Flyway at start), webhook reply off", false, false, false));
     if (a.contains("--postgres")) {
-      modes.add(new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply on", true, true));
+      modes.add(new Mode("PostgreSQL (migrated beforehand), no Redis", true, false, true));
       modes.add(
-          new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply off", true, false));
+          new Mode("PostgreSQL + Redis (migrated beforehand), webhook reply on", true, true, true));
+      modes.add(
+          new Mode(
+              "PostgreSQL + Redis (migrated beforehand), webhook reply off", true, true, false));
     }
     String classpath = childClasspath(jar);
     System.out.println("java: " + javaBinary() + " (" + Runtime.version() + "), runs: " + runs);
