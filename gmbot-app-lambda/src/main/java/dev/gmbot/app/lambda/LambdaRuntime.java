@@ -48,9 +48,9 @@ public final class LambdaRuntime {
   }
 
   /**
-   * Builds a part of the graph; a failure (the database unreachable, a variable an adapter
-   * rejects) prints one line before Lambda reports the failed init. Adapters' messages name URLs
-   * without secrets.
+   * Builds a part of the graph; a failure (the database unreachable, a variable an adapter rejects)
+   * prints one line before Lambda reports the failed init. Adapters' messages name URLs without
+   * secrets.
    */
   static <T> T starting(java.util.function.Supplier<T> part) {
     try {

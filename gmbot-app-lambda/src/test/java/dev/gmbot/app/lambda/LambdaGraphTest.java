@@ -32,7 +32,8 @@ class LambdaGraphTest {
   void migratesAnEmbeddedDatabaseAtStartAndTheMigrationHandlerFindsNothingLeft() {
     LambdaComponent graph = graph();
     try {
-      String answer = new MigrationHandler(graph.database()).handleRequest(Map.of(), new TestContext());
+      String answer =
+          new MigrationHandler(graph.database()).handleRequest(Map.of(), new TestContext());
 
       assertThat(answer).isEqualTo("applied 0 migration(s)");
       assertThat(stdout).anySatisfy(l -> assertThat(l).contains("database migrated at start"));
