@@ -3,19 +3,19 @@ package dev.gmbot.app.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
-import dev.gmbot.domain.Guard;
+import dev.gmbot.port.in.SweepPromptsUseCase;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs {@link Guard#sweepPrompts()} (expired prompts deleted, deferred names shown). A Lambda
+ * Runs the guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred names shown). A Lambda
  * container has no background thread between invocations, so an EventBridge schedule invokes this
  * every minute (template.yaml). The event's content is not used. Handler string: {@code
  * dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
  */
 public final class PromptSweepHandler implements RequestHandler<Map<String, Object>, String> {
-  private final Guard guard;
+  private final SweepPromptsUseCase sweep;
   private final EmfMetrics metrics;
 
   public PromptSweepHandler() {
@@ -24,15 +24,15 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
         LambdaRuntime.component().emfMetrics());
   }
 
-  PromptSweepHandler(Guard guard, EmfMetrics metrics) {
-    this.guard = Objects.requireNonNull(guard, "guard");
+  PromptSweepHandler(SweepPromptsUseCase sweep, EmfMetrics metrics) {
+    this.sweep = Objects.requireNonNull(sweep, "sweep");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
   public String handleRequest(Map<String, Object> event, Context context) {
     try {
-      List<String> effects = guard.sweepPrompts();
+      List<String> effects = sweep.sweepPrompts();
       return effects.size() + " prompt effects";
     } finally {
       metrics.flush();
