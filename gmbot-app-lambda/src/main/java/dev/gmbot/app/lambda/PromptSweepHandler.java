@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs the guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred names shown). A Lambda
- * container has no background thread between invocations, so an EventBridge schedule invokes this
- * every minute (template.yaml). The event's content is not used. Handler string: {@code
- * dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
+ * Runs the guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred
+ * names shown). A Lambda container has no background thread between invocations, so an EventBridge
+ * schedule invokes this every minute (template.yaml). The event's content is not used. Handler
+ * string: {@code dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
  */
 public final class PromptSweepHandler implements RequestHandler<Map<String, Object>, String> {
   private final SweepPromptsUseCase sweep;
