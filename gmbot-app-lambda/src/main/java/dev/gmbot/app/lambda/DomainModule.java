@@ -16,6 +16,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The domain, assembled with its own builder (the same way an embedding developer does), from the
@@ -32,6 +33,10 @@ final class DomainModule {
   static SchedulerConfig schedulerConfig(LambdaConfig config) {
     SchedulerConfig defaults = SchedulerConfig.defaults();
     return defaults.toBuilder()
+        // Same variable as the server: the bot's global message budget per second.
+        .globalMessages(
+            SchedulerConfig.windowSafe(
+                config.integer("GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000), Duration.ofSeconds(1), 1))
         .maxFloodRetries(config.integer("GMBOT_FLOOD_RETRIES", 0, 0, 10))
         .maxTransientRetries(
             config.integer("GMBOT_TRANSIENT_RETRIES", defaults.maxTransientRetries(), 0, 10))

@@ -21,8 +21,6 @@ import dev.gmbot.testkit.fake.FakeTelegram;
 import dev.gmbot.testkit.fake.InMemoryUpdateLog;
 import dev.gmbot.testkit.fake.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HandlerPlumbingTest {
   private static final Pattern UPDATE_ID = Pattern.compile("^\\{\"update_id\":(\\d+),");
-  private static final String FIXTURE =
-      "/work/shared/telegram/fixtures/derived/update_callback_query_supergroup_verify_button.json";
+  /** The body of every event file (a copy of the shared fixture of the same name). */
+  private static final String FIXTURE = "/updates/callback_query_verify_button.json";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T21:00:00Z"));
   private final List<byte[]> decodedBodies = new CopyOnWriteArrayList<>();
@@ -102,6 +100,12 @@ class HandlerPlumbingTest {
             "verify:111111111"));
   }
 
+  private static String fixture() throws java.io.IOException {
+    try (var in = HandlerPlumbingTest.class.getResourceAsStream(FIXTURE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void handsTheExactUpdateBodyToTheDecoderAndAnswers200(Kind kind) throws Exception {
@@ -111,7 +115,7 @@ class HandlerPlumbingTest {
     assertThat(answer.body()).isEmpty();
     assertThat(decodedBodies).hasSize(1);
     assertThat(new String(decodedBodies.get(0), StandardCharsets.UTF_8))
-        .isEqualTo(Files.readString(Path.of(FIXTURE)).strip());
+        .isEqualTo(fixture());
     assertThat(handled).extracting(InboundEvent::updateId).containsExactly(900000007L);
     assertThat(emf).hasSize(1);
     assertThat(emf.get(0)).contains("\"outcome\":\"handled\"");
