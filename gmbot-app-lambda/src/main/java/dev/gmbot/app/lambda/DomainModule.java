@@ -36,7 +36,9 @@ final class DomainModule {
         // Same variable as the server: the bot's global message budget per second.
         .globalMessages(
             SchedulerConfig.windowSafe(
-                config.integer("GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000), Duration.ofSeconds(1), 1))
+                config.integer("GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000),
+                Duration.ofSeconds(1),
+                1))
         .maxFloodRetries(config.integer("GMBOT_FLOOD_RETRIES", 0, 0, 10))
         .maxTransientRetries(
             config.integer("GMBOT_TRANSIENT_RETRIES", defaults.maxTransientRetries(), 0, 10))

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HandlerPlumbingTest {
   private static final Pattern UPDATE_ID = Pattern.compile("^\\{\"update_id\":(\\d+),");
+
   /** The body of every event file (a copy of the shared fixture of the same name). */
   private static final String FIXTURE = "/updates/callback_query_verify_button.json";
 
@@ -114,8 +115,7 @@ class HandlerPlumbingTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEmpty();
     assertThat(decodedBodies).hasSize(1);
-    assertThat(new String(decodedBodies.get(0), StandardCharsets.UTF_8))
-        .isEqualTo(fixture());
+    assertThat(new String(decodedBodies.get(0), StandardCharsets.UTF_8)).isEqualTo(fixture());
     assertThat(handled).extracting(InboundEvent::updateId).containsExactly(900000007L);
     assertThat(emf).hasSize(1);
     assertThat(emf.get(0)).contains("\"outcome\":\"handled\"");
