@@ -1,0 +1,303 @@
+package dev.gmbot.domain;
+
+import dev.gmbot.domain.commands.CommandPolicy;
+import dev.gmbot.domain.protection.BotSelf;
+import dev.gmbot.domain.protection.Decision;
+import dev.gmbot.domain.protection.DecisionExecutor;
+import dev.gmbot.domain.protection.PressGate;
+import dev.gmbot.domain.protection.ProtectionPolicy;
+import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.protection.Texts;
+import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.DirectScheduler;
+import dev.gmbot.domain.verification.AdministratorDirectory;
+import dev.gmbot.domain.verification.MembershipVerifier;
+import dev.gmbot.domain.verification.VerificationSettings;
+import dev.gmbot.port.in.ButtonPressed;
+import dev.gmbot.port.in.CommandIssued;
+import dev.gmbot.port.in.HandleEventUseCase;
+import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.model.CallbackAnswer;
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.out.AdministratorCache;
+import dev.gmbot.port.out.AuditTrail;
+import dev.gmbot.port.out.BotIdentity;
+import dev.gmbot.port.out.ChatDirectory;
+import dev.gmbot.port.out.ChatMessaging;
+import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MembershipCache;
+import dev.gmbot.port.out.MembershipLookup;
+import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.UpdateLog;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * The guard: GMBot's domain behind one entry point. {@link #handle} deduplicates the update (by
+ * {@code update_id}, 25 h), decides and executes; {@link #decide} only decides, for embedders with
+ * their own transport. Build it with {@link #builder()} (no DI container needed) or let Dagger call
+ * the constructor.
+ *
+ * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s).
+ */
+public final class Guard implements HandleEventUseCase {
+  /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
+  public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
+
+  private final ProtectionPolicy protection;
+  private final CommandPolicy commands;
+  private final DecisionExecutor executor;
+  private final UpdateLog updateLog;
+  private final GuardMetrics metrics;
+  private final Clock clock;
+  private final PressGate presses = new PressGate();
+
+  @Inject
+  public Guard(
+      ProtectionPolicy protection,
+      CommandPolicy commands,
+      DecisionExecutor executor,
+      UpdateLog updateLog,
+      GuardMetrics metrics,
+      Clock clock) {
+    this.protection = Objects.requireNonNull(protection, "protection");
+    this.commands = Objects.requireNonNull(commands, "commands");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Handles the event once: a duplicate update id is skipped; when handling throws, the claim is
+   * released so Telegram's redelivery is processed, and the exception propagates (the transport
+   * answers non-2xx).
+   */
+  @Override
+  public HandlingResult handle(InboundEvent event) {
+    Instant start = clock.instant();
+    if (!updateLog.claim(event.updateId(), DEDUPLICATION_TTL)) {
+      return HandlingResult.duplicateUpdate();
+    }
+    try {
+      List<String> effects = process(event);
+      metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
+      return HandlingResult.of(effects);
+    } catch (RuntimeException e) {
+      updateLog.release(event.updateId());
+      throw e;
+    }
+  }
+
+  /**
+   * What the guard would do about the event, without doing it and without deduplication. Deciding
+   * may read Telegram (membership, rights) and fills the verification caches; every effect is a
+   * returned {@link Decision}.
+   */
+  public List<Decision> decide(InboundEvent event) {
+    return event instanceof CommandIssued command
+        ? commands.decide(command)
+        : protection.decide(event);
+  }
+
+  /** Carries out decisions (e.g. from {@link #decide}); returns one line per effect. */
+  public List<String> execute(List<Decision> decisions) {
+    return executor.execute(decisions);
+  }
+
+  /**
+   * Deletes expired prompts and shows names whose prompt edit was deferred during a raid (P2
+   * calls). Call it periodically, e.g. every 30 seconds.
+   */
+  public List<String> sweepPrompts() {
+    return executor.sweepPrompts();
+  }
+
+  private List<String> process(InboundEvent event) {
+    if (!(event instanceof ButtonPressed press)) {
+      return executor.execute(decide(event));
+    }
+    ChatId chat = press.chat().map(ChatRef::id).orElse(press.from().id().privateChat());
+    if (!presses.tryEnter(chat, press.from().id())) {
+      return executor.execute(
+          List.of(
+              new Decision.AnswerCallback(
+                  CallbackAnswer.toast(press.callbackQueryId(), Texts.STILL_CHECKING))));
+    }
+    try {
+      return executor.execute(decide(event));
+    } finally {
+      presses.leave(chat, press.from().id());
+    }
+  }
+
+  /** Assembles a guard by hand from implementations of the driven ports. */
+  public static final class Builder {
+    private MembershipLookup lookup;
+    private ChatDirectory directory;
+    private ChatModeration moderation;
+    private ChatMessaging messaging;
+    private BotIdentity identity;
+    private GroupRepository groups;
+    private OwnerRepository owners;
+    private MemberRepository members;
+    private PromptRepository prompts;
+    private AuditTrail audit;
+    private MembershipCache membershipCache;
+    private AdministratorCache administratorCache;
+    private UpdateLog updateLog;
+    private Clock clock = Clock.systemUTC();
+    private BotCallScheduler scheduler = new DirectScheduler();
+    private GuardMetrics metrics = GuardMetrics.NONE;
+    private RandomGenerator random = new Random();
+    private VerificationSettings verification = VerificationSettings.DEFAULTS;
+    private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
+
+    private Builder() {}
+
+    /** One object serving every Telegram port (the Telegram adapter's client, or a fake). */
+    public <
+            T extends
+                MembershipLookup & ChatDirectory & ChatModeration & ChatMessaging & BotIdentity>
+        Builder telegram(T telegram) {
+      return telegram(telegram, telegram, telegram, telegram, telegram);
+    }
+
+    public Builder telegram(
+        MembershipLookup lookup,
+        ChatDirectory directory,
+        ChatModeration moderation,
+        ChatMessaging messaging,
+        BotIdentity identity) {
+      this.lookup = lookup;
+      this.directory = directory;
+      this.moderation = moderation;
+      this.messaging = messaging;
+      this.identity = identity;
+      return this;
+    }
+
+    public Builder repositories(
+        GroupRepository groups,
+        OwnerRepository owners,
+        MemberRepository members,
+        PromptRepository prompts,
+        AuditTrail audit) {
+      this.groups = groups;
+      this.owners = owners;
+      this.members = members;
+      this.prompts = prompts;
+      this.audit = audit;
+      return this;
+    }
+
+    public Builder cache(MembershipCache membership, AdministratorCache administrators) {
+      this.membershipCache = membership;
+      this.administratorCache = administrators;
+      return this;
+    }
+
+    public Builder updateLog(UpdateLog updateLog) {
+      this.updateLog = updateLog;
+      return this;
+    }
+
+    /** Default: the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Default: {@link DirectScheduler} (no meters; fine for tests and tools). */
+    public Builder scheduler(BotCallScheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    public Builder metrics(GuardMetrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    /** The source of TTL jitter; must be thread-safe. Default: a {@link Random}. */
+    public Builder random(RandomGenerator random) {
+      this.random = random;
+      return this;
+    }
+
+    public Builder verification(VerificationSettings settings) {
+      this.verification = settings;
+      return this;
+    }
+
+    public Builder protection(ProtectionSettings settings) {
+      this.protection = settings;
+      return this;
+    }
+
+    public Guard build() {
+      require(lookup, "telegram(...)");
+      require(groups, "repositories(...)");
+      require(membershipCache, "cache(...)");
+      require(updateLog, "updateLog(...)");
+      BotSelf self = new BotSelf(identity, scheduler);
+      MembershipVerifier verifier =
+          new MembershipVerifier(
+              lookup, membershipCache, scheduler, metrics, clock, random, verification);
+      AdministratorDirectory admins =
+          new AdministratorDirectory(directory, administratorCache, scheduler, verification);
+      ProtectionPolicy policy =
+          new ProtectionPolicy(
+              groups,
+              members,
+              owners,
+              prompts,
+              verifier,
+              admins,
+              directory,
+              scheduler,
+              self,
+              clock,
+              protection);
+      CommandPolicy commandPolicy =
+          new CommandPolicy(groups, members, owners, audit, directory, lookup, scheduler, self);
+      DecisionExecutor executor =
+          new DecisionExecutor(
+              moderation,
+              messaging,
+              groups,
+              owners,
+              members,
+              prompts,
+              audit,
+              admins,
+              scheduler,
+              metrics,
+              clock,
+              protection);
+      return new Guard(policy, commandPolicy, executor, updateLog, metrics, clock);
+    }
+
+    private static void require(Object part, String call) {
+      if (part == null) {
+        throw new IllegalStateException("Guard.builder()." + call + " was not given");
+      }
+    }
+  }
+}

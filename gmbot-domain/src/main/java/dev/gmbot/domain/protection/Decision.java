@@ -1,0 +1,199 @@
+package dev.gmbot.domain.protection;
+
+import dev.gmbot.domain.scheduling.Priority;
+import dev.gmbot.port.model.CallbackAnswer;
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.Owner;
+import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.model.UserRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the guard decided to do about one event: plain values, computed by the policies and carried
+ * out, in list order, by the {@link DecisionExecutor}. An embedder with their own transport can
+ * take these values and act on them itself.
+ *
+ * <p>Decisions that call Telegram carry the {@link Priority} of that call (DESIGN §3.3); the others
+ * change only the guard's own state (repositories, audit).
+ */
+public sealed interface Decision {
+
+  /** Mutes the user until they subscribe (P1) and records them as restricted by GMBot. */
+  record Restrict(GroupId group, UserRef user, String reason) implements Decision {
+    public Restrict {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /** Lifts GMBot's mute (every permission true) and records the member as free. */
+  record Lift(GroupId group, UserId user, Priority priority, String reason) implements Decision {
+    public Lift {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(priority, "priority");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /**
+   * Asks the user to subscribe: adds them to the group's standing prompt, or posts one (P1). Raids
+   * thus produce one message per group, edited a bounded number of times.
+   */
+  record Prompt(GroupId group, UserRef user, List<EnforcedChannel> channels, GroupSettings settings)
+      implements Decision {
+    public Prompt {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      channels = List.copyOf(channels);
+      Objects.requireNonNull(settings, "settings");
+    }
+  }
+
+  /** Removes the verified user from the prompts that name them: edit, or delete when empty (P2). */
+  record ClearPrompts(GroupId group, UserId user) implements Decision {
+    public ClearPrompts {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** Deletes a message (P1). Already gone is fine. */
+  record DeleteMessage(GroupId group, MessageId message, String reason) implements Decision {
+    public DeleteMessage {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(message, "message");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /** Answers a pressed button (P0). Always the first decision about a press. */
+  record AnswerCallback(CallbackAnswer answer) implements Decision {
+    public AnswerCallback {
+      Objects.requireNonNull(answer, "answer");
+    }
+  }
+
+  /** Sends a message: command replies (P0), messages to a join requester (P1). */
+  record Reply(ChatId chat, OutgoingMessage message, Priority priority) implements Decision {
+    public Reply {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(priority, "priority");
+    }
+  }
+
+  /**
+   * Tells the group's owner something (P1): in private when they can be reached there, else in the
+   * group.
+   */
+  record NotifyOwner(GroupId group, String text) implements Decision {
+    public NotifyOwner {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** Pauses protection: nobody is checked or restricted until it resumes. */
+  record PauseGroup(GroupId group, PauseReason reason) implements Decision {
+    public PauseGroup {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  record ResumeGroup(GroupId group) implements Decision {
+    public ResumeGroup {
+      Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /** Approves a pending join request (P1). */
+  record ApproveJoin(GroupId group, UserId user) implements Decision {
+    public ApproveJoin {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** Records that the user was seen in the group (joined or wrote). */
+  record RecordMember(GroupId group, UserId user) implements Decision {
+    public RecordMember {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** The user left the group: forget them (unless GMBot restricted them, see ADR 0061). */
+  record ForgetMember(GroupId group, UserId user) implements Decision {
+    public ForgetMember {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** A basic group became a supergroup: move everything to the new id. */
+  record MigrateGroup(GroupId from, GroupId to) implements Decision {
+    public MigrateGroup {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+  }
+
+  /** Turns protection on (or links more channels). */
+  record ProtectGroup(GroupId group, String title, Owner owner, List<EnforcedChannel> channels)
+      implements Decision {
+    public ProtectGroup {
+      Objects.requireNonNull(group, "group");
+      title = title == null ? "" : title;
+      Objects.requireNonNull(owner, "owner");
+      channels = List.copyOf(channels);
+      if (channels.isEmpty()) {
+        throw new IllegalArgumentException("protection needs at least one channel");
+      }
+    }
+  }
+
+  /** Unlinks channels; an empty set means every channel (protection off). */
+  record UnprotectGroup(GroupId group, Set<ChannelId> channels) implements Decision {
+    public UnprotectGroup {
+      Objects.requireNonNull(group, "group");
+      channels = Set.copyOf(channels);
+    }
+
+    public boolean all() {
+      return channels.isEmpty();
+    }
+  }
+
+  record ChangeSettings(GroupId group, GroupSettings settings) implements Decision {
+    public ChangeSettings {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(settings, "settings");
+    }
+  }
+
+  /** Remembers an owner (e.g. that they can now be messaged in private). */
+  record SaveOwner(Owner owner) implements Decision {
+    public SaveOwner {
+      Objects.requireNonNull(owner, "owner");
+    }
+  }
+
+  /** Nothing to do, and why: shows up as an effect line (logs, sandbox). */
+  record Note(String text) implements Decision {
+    public Note {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+}

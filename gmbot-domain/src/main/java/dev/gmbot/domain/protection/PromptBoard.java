@@ -1,0 +1,296 @@
+package dev.gmbot.domain.protection;
+
+import dev.gmbot.domain.scheduling.BotCall;
+import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.Priority;
+import dev.gmbot.port.model.Button;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.Prompt;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.BotApiRejectedException;
+import dev.gmbot.port.out.ChatMessaging;
+import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.PromptRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One standing prompt per group (ADR 0062). A user to prompt is added to the group's newest open
+ * prompt (edited at most once per {@link ProtectionSettings#promptEditInterval()}), or a new prompt
+ * is posted when none is open. Verified users are taken off their prompts; an empty prompt is
+ * deleted; {@link #sweep} deletes expired prompts and shows names whose edit was deferred.
+ *
+ * <p>Names are remembered in this process only (the repository keeps user ids); a name it never saw
+ * is counted among "others".
+ */
+final class PromptBoard {
+  private static final int MAX_NAMES_REMEMBERED = 50_000;
+
+  private record Key(GroupId group, MessageId message) {}
+
+  /** What a prompt message shows now, when it was last edited, and what it should show. */
+  private record Shown(String text, Instant editedAt, boolean stale, Prompt prompt, Look look) {}
+
+  private record Look(List<EnforcedChannel> channels, GroupSettings settings) {}
+
+  private final PromptRepository prompts;
+  private final ChatMessaging messaging;
+  private final ChatModeration moderation;
+  private final BotCallScheduler scheduler;
+  private final Clock clock;
+  private final ProtectionSettings settings;
+  private final Map<UserId, String> names = new ConcurrentHashMap<>();
+  private final Map<Key, Shown> shown = new ConcurrentHashMap<>();
+  private final Map<GroupId, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  PromptBoard(
+      PromptRepository prompts,
+      ChatMessaging messaging,
+      ChatModeration moderation,
+      BotCallScheduler scheduler,
+      Clock clock,
+      ProtectionSettings settings) {
+    this.prompts = prompts;
+    this.messaging = messaging;
+    this.moderation = moderation;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Adds the user to the standing prompt, or posts one. Returns the effect line. */
+  String prompt(Decision.Prompt decision) {
+    return locked(decision.group(), () -> promptLocked(decision));
+  }
+
+  private String promptLocked(Decision.Prompt decision) {
+    GroupId group = decision.group();
+    UserRef user = decision.user();
+    Instant now = clock.instant();
+    remember(user);
+    boolean recently =
+        prompts.naming(group, user.id()).stream()
+            .anyMatch(
+                p ->
+                    now.isBefore(p.expiresAt())
+                        || p.postedAt().isAfter(now.minus(settings.promptCooldown())));
+    if (recently) {
+      return "prompt for " + user.id() + " in " + group + " already shown";
+    }
+    Look look = new Look(decision.channels(), decision.settings());
+    Instant expires = now.plus(decision.settings().promptLifetime());
+    var open = prompts.newestOpen(group, now);
+    if (open.isPresent()) {
+      Set<UserId> users = new HashSet<>(open.get().users());
+      users.add(user.id());
+      Prompt grown = new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
+      prompts.save(grown);
+      return "added " + user.id() + " to prompt " + grown.message() + refresh(grown, look, false);
+    }
+    OutgoingMessage message = render(Set.of(user.id()), look);
+    MessageId id =
+        scheduler.submit(
+            BotCall.to(group.chat(), "sendMessage", Priority.P1_ENFORCEMENT),
+            chat -> messaging.send(chat, message));
+    Prompt posted = new Prompt(group, id, Set.of(user.id()), now, expires);
+    prompts.save(posted);
+    shown.put(new Key(group, id), new Shown(message.text(), now, false, posted, look));
+    return "prompted " + user.id() + " in " + group + " (message " + id + ")";
+  }
+
+  /** Takes a verified user off the prompts naming them. */
+  List<String> clear(GroupId group, UserId user) {
+    return locked(group, () -> clearLocked(group, user));
+  }
+
+  private List<String> clearLocked(GroupId group, UserId user) {
+    List<String> effects = new ArrayList<>();
+    for (Prompt p : prompts.naming(group, user)) {
+      Set<UserId> rest = new HashSet<>(p.users());
+      rest.remove(user);
+      if (rest.isEmpty()) {
+        delete(p);
+        effects.add("deleted prompt " + p.message() + " in " + group);
+      } else {
+        Prompt shrunk = new Prompt(group, p.message(), rest, p.postedAt(), p.expiresAt());
+        prompts.save(shrunk);
+        Shown s = shown.get(new Key(group, p.message()));
+        effects.add(
+            "took "
+                + user
+                + " off prompt "
+                + p.message()
+                + (s == null ? "" : refresh(shrunk, s.look(), true)));
+      }
+    }
+    return effects;
+  }
+
+  /** Deletes expired prompts and shows deferred names (P2). Returns the effect lines. */
+  List<String> sweep() {
+    Instant now = clock.instant();
+    List<String> effects = new ArrayList<>();
+    for (Prompt p : prompts.expired(now, settings.sweepBatch())) {
+      locked(
+          p.group(),
+          () -> {
+            delete(p);
+            return null;
+          });
+      effects.add("expired prompt " + p.message() + " in " + p.group() + " deleted");
+    }
+    List<Map.Entry<Key, Shown>> stale =
+        shown.entrySet().stream()
+            .filter(e -> e.getValue().stale())
+            .sorted(Comparator.comparing(e -> e.getValue().editedAt()))
+            .limit(settings.sweepBatch())
+            .toList();
+    for (Map.Entry<Key, Shown> entry : stale) {
+      Key key = entry.getKey();
+      boolean edited =
+          locked(
+              key.group(),
+              () -> {
+                var current = prompts.find(key.group(), key.message());
+                if (current.isEmpty()) {
+                  shown.remove(key);
+                  return false;
+                }
+                edit(current.get(), entry.getValue().look(), Priority.P2_BACKGROUND, now);
+                return true;
+              });
+      if (edited) {
+        effects.add("prompt " + key.message() + " refreshed");
+      }
+    }
+    return effects;
+  }
+
+  /** Prompts of one group change one at a time (raids add users concurrently). */
+  private <T> T locked(GroupId group, Supplier<T> action) {
+    ReentrantLock lock = locks.computeIfAbsent(group, g -> new ReentrantLock());
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Edits now if the last edit is old enough, else marks the prompt stale for later. */
+  private String refresh(Prompt p, Look look, boolean cleanup) {
+    Instant now = clock.instant();
+    Key key = new Key(p.group(), p.message());
+    Shown s = shown.get(key);
+    if (s != null && now.isBefore(s.editedAt().plus(settings.promptEditInterval()))) {
+      shown.put(key, new Shown(s.text(), s.editedAt(), true, p, look));
+      return " (edit deferred)";
+    }
+    edit(p, look, cleanup ? Priority.P2_BACKGROUND : Priority.P1_ENFORCEMENT, now);
+    return " (edited)";
+  }
+
+  private void edit(Prompt p, Look look, Priority priority, Instant now) {
+    OutgoingMessage message = render(p.users(), look);
+    Key key = new Key(p.group(), p.message());
+    Shown s = shown.get(key);
+    if (s == null || !s.text().equals(message.text())) {
+      try {
+        scheduler.run(
+            BotCall.to(p.group().chat(), "editMessageText", priority),
+            chat -> messaging.edit(chat, p.message(), message));
+      } catch (BotApiRejectedException e) {
+        if (e.reason() == BotApiRejectedException.Reason.MESSAGE_NOT_FOUND) {
+          prompts.delete(p.group(), p.message());
+          shown.remove(key);
+          return;
+        }
+        if (e.reason() != BotApiRejectedException.Reason.MESSAGE_NOT_MODIFIED) {
+          throw e;
+        }
+      }
+    }
+    shown.put(key, new Shown(message.text(), now, false, p, look));
+  }
+
+  private void delete(Prompt p) {
+    try {
+      scheduler.run(
+          BotCall.to(p.group().chat(), "deleteMessage", Priority.P2_BACKGROUND),
+          chat -> moderation.deleteMessage(chat, p.message()));
+    } catch (BotApiRejectedException e) {
+      if (e.reason() != BotApiRejectedException.Reason.MESSAGE_NOT_FOUND) {
+        throw e;
+      }
+    }
+    prompts.delete(p.group(), p.message());
+    shown.remove(new Key(p.group(), p.message()));
+  }
+
+  private void remember(UserRef user) {
+    if (names.size() > MAX_NAMES_REMEMBERED) {
+      names.clear();
+    }
+    names.put(user.id(), user.displayName());
+  }
+
+  /** The prompt: up to {@code namesShown} names, "and N others", the channels and the buttons. */
+  OutgoingMessage render(Set<UserId> users, Look look) {
+    List<String> known =
+        users.stream()
+            .sorted(Comparator.comparingLong(UserId::value))
+            .map(names::get)
+            .filter(n -> n != null)
+            .limit(settings.namesShown())
+            .toList();
+    int others = users.size() - known.size();
+    String who = String.join(", ", known);
+    if (others > 0) {
+      who =
+          who.isEmpty()
+              ? others + (others == 1 ? " new member" : " new members")
+              : who + " and " + others + (others == 1 ? " other" : " others");
+    }
+    GroupSettings s = look.settings();
+    String body =
+        s.promptText()
+            .orElse(
+                "To write in this group, please join "
+                    + Texts.channelNames(look.channels())
+                    + " first, then press “"
+                    + s.verifyButtonText()
+                    + "”.");
+    String text = "👋 " + who + "\n\n" + body;
+    if (text.length() > 4096) {
+      text = text.substring(0, 4095) + "…";
+    }
+    List<List<Button>> rows = new ArrayList<>();
+    for (EnforcedChannel channel : look.channels()) {
+      String label =
+          look.channels().size() == 1
+              ? s.joinButtonText()
+              : s.joinButtonText() + " " + channel.displayName();
+      channel.joinUrl().ifPresent(url -> rows.add(List.of(new Button.Url(label, url))));
+    }
+    String data =
+        users.size() == 1
+            ? ProtectionPolicy.VERIFY_PREFIX + users.iterator().next().value()
+            : ProtectionPolicy.VERIFY_ANY;
+    rows.add(List.of(new Button.Callback(s.verifyButtonText(), data)));
+    return OutgoingMessage.text(text).withKeyboard(rows).silently();
+  }
+}
