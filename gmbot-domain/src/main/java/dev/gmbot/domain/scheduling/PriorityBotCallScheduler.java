@@ -1,0 +1,290 @@
+package dev.gmbot.domain.scheduling;
+
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.out.BotApiException;
+import dev.gmbot.port.out.ChatMigratedException;
+import dev.gmbot.port.out.FloodWaitException;
+import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.RateLimitStore;
+import dev.gmbot.port.out.TransientBotApiException;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The scheduler every outbound Bot API call passes (DESIGN §3.3, ADRs 0010-0013).
+ *
+ * <ul>
+ *   <li>Message calls ({@code send*}, {@code edit*}, {@code copy*}, {@code forward*}) pass the
+ *       meters of the {@link RateLimitStore}: global, per group, per private chat. Control calls
+ *       are not metered; they are bounded by {@link SchedulerConfig#maxInFlight()}.
+ *   <li>P0 is served before P1 before P2, and some slots are reserved for P0; P2 also passes a 5/s
+ *       meter. Queues are bounded; P2 is shed first ({@link CallShedException}).
+ *   <li>A 429 pauses its scope (a chat, or the whole bot) for {@code retry_after} plus jitter and
+ *       the call is retried up to {@link SchedulerConfig#maxFloodRetries()} times; timeouts and 5xx
+ *       are retried with backoff; a migrated group is followed once.
+ * </ul>
+ *
+ * <p>The call runs on the caller's thread (a virtual thread), which parks until its turn; no thread
+ * per call. One dispatcher thread sleeps until the next instant at which a waiting call may become
+ * runnable and is woken early when that instant moves closer. When a call's retries are exhausted
+ * the caller gets the last {@link BotApiException} (earlier ones suppressed).
+ */
+public final class PriorityBotCallScheduler implements BotCallScheduler, AutoCloseable {
+  private final SchedulerCore core;
+  private final Clock clock;
+  private final GroupRepository groups;
+  private final Sleeper sleeper;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wakeDispatcher = lock.newCondition();
+  private final Thread dispatcher;
+  private Instant plannedWake;
+  private boolean closed;
+
+  @Inject
+  public PriorityBotCallScheduler(
+      SchedulerConfig config,
+      RateLimitStore store,
+      GroupRepository groups,
+      GuardMetrics metrics,
+      Clock clock) {
+    this(
+        config,
+        store,
+        groups,
+        metrics,
+        clock,
+        RandomGenerator.getDefault(),
+        Sleeper.REAL,
+        Thread.ofPlatform().daemon().name("gmbot-scheduler").factory());
+  }
+
+  PriorityBotCallScheduler(
+      SchedulerConfig config,
+      RateLimitStore store,
+      GroupRepository groups,
+      GuardMetrics metrics,
+      Clock clock,
+      RandomGenerator random,
+      Sleeper sleeper,
+      ThreadFactory threads) {
+    this.core =
+        new SchedulerCore(
+            Objects.requireNonNull(config, "config"),
+            Objects.requireNonNull(store, "store"),
+            Objects.requireNonNull(metrics, "metrics"),
+            Objects.requireNonNull(random, "random"));
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.groups = Objects.requireNonNull(groups, "groups");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.dispatcher = threads.newThread(this::dispatchLoop);
+    this.dispatcher.start();
+  }
+
+  @Override
+  public <T> T submit(BotCall call, Function<ChatId, T> action) {
+    if (call.chat().isEmpty()) {
+      throw new IllegalArgumentException(call.method() + " names no chat");
+    }
+    return execute(call, action, true);
+  }
+
+  @Override
+  public <T> T submit(BotCall call, Supplier<T> action) {
+    Objects.requireNonNull(action, "action");
+    return execute(call, chat -> action.get(), false);
+  }
+
+  /** Calls waiting for their turn (for health and tests). */
+  public int queued() {
+    lock.lock();
+    try {
+      return core.queued();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the dispatcher; calls still queued fail with {@link CallShedException.Reason#SHUTDOWN}.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      release(core.drain());
+      wakeDispatcher.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
+    Objects.requireNonNull(call, "call");
+    Ticket t = new Ticket(call, Thread.currentThread());
+    lock.lock();
+    try {
+      if (closed) {
+        throw new CallShedException(
+            call.method(), call.priority(), CallShedException.Reason.SHUTDOWN);
+      }
+      release(core.offer(t));
+      dispatchLocked();
+    } finally {
+      lock.unlock();
+    }
+    while (true) {
+      awaitTurn(t);
+      T result;
+      try {
+        result = action.apply(t.chat().orElse(null));
+      } catch (FloodWaitException | TransientBotApiException e) {
+        if (!retry(t, e)) {
+          t.failures.subList(0, t.failures.size() - 1).forEach(e::addSuppressed);
+          throw e;
+        }
+        continue;
+      } catch (ChatMigratedException e) {
+        finish(t);
+        if (!canMigrate || t.migrated || e.from().value() >= 0 || e.migrateTo().value() >= 0) {
+          throw e;
+        }
+        follow(t, e);
+        continue;
+      } catch (RuntimeException | Error e) {
+        finish(t);
+        throw e;
+      }
+      finish(t);
+      return result;
+    }
+  }
+
+  private void follow(Ticket t, ChatMigratedException e) {
+    try {
+      groups.migrate(
+          GroupId.of(e.from().value()), GroupId.of(e.migrateTo().value()), clock.instant());
+    } catch (RuntimeException failure) {
+      failure.addSuppressed(e);
+      throw failure;
+    }
+    t.migrated = true;
+    t.retarget(e.migrateTo());
+    lock.lock();
+    try {
+      if (closed) {
+        throw new CallShedException(
+            t.call().method(), t.priority, CallShedException.Reason.SHUTDOWN);
+      }
+      core.requeue(t);
+      dispatchLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitTurn(Ticket t) {
+    while (t.state == Ticket.State.QUEUED) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        lock.lock();
+        try {
+          core.cancel(t, CallShedException.Reason.INTERRUPTED);
+        } finally {
+          lock.unlock();
+        }
+        if (t.state == Ticket.State.SHED) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    if (t.state == Ticket.State.SHED) {
+      throw t.shed;
+    }
+  }
+
+  private boolean retry(Ticket t, BotApiException failure) {
+    lock.lock();
+    try {
+      boolean again = core.retry(t, failure, clock.instant());
+      if (again && closed) {
+        core.cancel(t, CallShedException.Reason.SHUTDOWN);
+      }
+      dispatchLocked();
+      return again;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void finish(Ticket t) {
+    lock.lock();
+    try {
+      core.finished(t);
+      dispatchLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Grants what may run now; wakes the dispatcher when the next due instant moved closer. */
+  private void dispatchLocked() {
+    if (closed) {
+      return;
+    }
+    SchedulerCore.Poll poll = core.poll(clock.instant());
+    release(poll.granted());
+    Optional<Instant> next = poll.nextWake();
+    if (next.isPresent() && (plannedWake == null || next.get().isBefore(plannedWake))) {
+      plannedWake = next.get();
+      wakeDispatcher.signal();
+    }
+  }
+
+  private static void release(List<Ticket> tickets) {
+    for (Ticket t : tickets) {
+      LockSupport.unpark(t.waiter);
+    }
+  }
+
+  private void dispatchLoop() {
+    lock.lock();
+    try {
+      while (!closed) {
+        Instant now = clock.instant();
+        SchedulerCore.Poll poll = core.poll(now);
+        release(poll.granted());
+        plannedWake = poll.nextWake().orElse(null);
+        if (plannedWake == null) {
+          wakeDispatcher.await();
+        } else {
+          Duration wait = Duration.between(now, plannedWake);
+          if (wait.isPositive()) {
+            sleeper.await(wakeDispatcher, wait, core.inFlight());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+}
