@@ -1,0 +1,308 @@
+package dev.gmbot.adapter.telegram;
+
+import dev.gmbot.adapter.telegram.internal.MalformedPayloadException;
+import dev.gmbot.adapter.telegram.internal.TelegramJson;
+import dev.gmbot.adapter.telegram.internal.TelegramMappings;
+import dev.gmbot.adapter.telegram.internal.TgChat;
+import dev.gmbot.adapter.telegram.internal.TgChatMember;
+import dev.gmbot.adapter.telegram.internal.TgInviteLink;
+import dev.gmbot.adapter.telegram.internal.TgMessageRef;
+import dev.gmbot.adapter.telegram.internal.TgUser;
+import dev.gmbot.port.model.BotProfile;
+import dev.gmbot.port.model.Button;
+import dev.gmbot.port.model.CallbackAnswer;
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.ChatInfo;
+import dev.gmbot.port.model.ChatMember;
+import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.BotIdentity;
+import dev.gmbot.port.out.ChatDirectory;
+import dev.gmbot.port.out.ChatMessaging;
+import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.MembershipLookup;
+import dev.gmbot.port.out.TransientBotApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Telegram side of the driven ports, over the Bot API. One object implements all five
+ * Telegram-facing ports; each method is one Bot API call through {@link TelegramBotApiClient}, so
+ * every call is counted and every failure is one of the ports' exceptions.
+ *
+ * <ul>
+ *   <li>{@link #restrict}: restrictChatMember with every ChatPermissions field false, no end date,
+ *       {@code use_independent_chat_permissions} true; {@link #lift}: the same with every field
+ *       true (BOT_API_FACTS §3.4), which turns the user back into a plain member.
+ *   <li>Messages are plain text (no parse_mode), with an inline keyboard from the ports' buttons.
+ *   <li>{@link #me()} calls getMe once and keeps the answer.
+ * </ul>
+ */
+public final class TelegramBotApi
+    implements MembershipLookup, ChatModeration, ChatMessaging, ChatDirectory, BotIdentity {
+
+  /** Every ChatPermissions field of Bot API 10.1 (FACTS §3.2). */
+  static final List<String> PERMISSIONS =
+      List.of(
+          "can_send_messages",
+          "can_send_audios",
+          "can_send_documents",
+          "can_send_photos",
+          "can_send_videos",
+          "can_send_video_notes",
+          "can_send_voice_notes",
+          "can_send_polls",
+          "can_send_other_messages",
+          "can_add_web_page_previews",
+          "can_react_to_messages",
+          "can_edit_tag",
+          "can_change_info",
+          "can_invite_users",
+          "can_pin_messages",
+          "can_manage_topics");
+
+  private static final String INVITE_LINK_NAME = "gmbot";
+
+  private final TelegramBotApiClient client;
+  private final AtomicReference<BotProfile> me = new AtomicReference<>();
+
+  public TelegramBotApi(TelegramBotApiClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  // ---- MembershipLookup ---------------------------------------------------------------------
+
+  @Override
+  public ChatMember getChatMember(ChatId chat, UserId user) {
+    Map<String, Object> p = chat(chat);
+    p.put("user_id", user.value());
+    TgChatMember member = client.read("getChatMember", p, TgChatMember.class, Optional.of(chat));
+    return mapped("getChatMember", () -> TelegramMappings.member(member, "result"));
+  }
+
+  // ---- ChatModeration -----------------------------------------------------------------------
+
+  @Override
+  public void restrict(GroupId group, UserId user) {
+    restrictChatMember(group, user, false);
+  }
+
+  @Override
+  public void lift(GroupId group, UserId user) {
+    restrictChatMember(group, user, true);
+  }
+
+  private void restrictChatMember(GroupId group, UserId user, boolean allowed) {
+    Map<String, Object> permissions = new LinkedHashMap<>();
+    for (String permission : PERMISSIONS) {
+      permissions.put(permission, allowed);
+    }
+    Map<String, Object> p = chat(group.chat());
+    p.put("user_id", user.value());
+    p.put("permissions", permissions);
+    p.put("use_independent_chat_permissions", true);
+    client.write("restrictChatMember", p, Boolean.class, Optional.of(group.chat()));
+  }
+
+  @Override
+  public void deleteMessage(ChatId chat, MessageId message) {
+    Map<String, Object> p = chat(chat);
+    p.put("message_id", message.value());
+    client.write("deleteMessage", p, Boolean.class, Optional.of(chat));
+  }
+
+  @Override
+  public void approveJoinRequest(ChatId chat, UserId user) {
+    Map<String, Object> p = chat(chat);
+    p.put("user_id", user.value());
+    client.write("approveChatJoinRequest", p, Boolean.class, Optional.of(chat));
+  }
+
+  @Override
+  public void declineJoinRequest(ChatId chat, UserId user) {
+    Map<String, Object> p = chat(chat);
+    p.put("user_id", user.value());
+    client.write("declineChatJoinRequest", p, Boolean.class, Optional.of(chat));
+  }
+
+  // ---- ChatMessaging ------------------------------------------------------------------------
+
+  @Override
+  public MessageId send(ChatId chat, OutgoingMessage message) {
+    Map<String, Object> p = chat(chat);
+    p.put("text", message.text());
+    if (!message.keyboard().isEmpty()) {
+      p.put("reply_markup", keyboard(message.keyboard()));
+    }
+    message
+        .replyTo()
+        .ifPresent(
+            replyTo ->
+                p.put(
+                    "reply_parameters",
+                    Map.of("message_id", replyTo.value(), "allow_sending_without_reply", true)));
+    if (message.silent()) {
+      p.put("disable_notification", true);
+    }
+    TgMessageRef sent = client.write("sendMessage", p, TgMessageRef.class, Optional.of(chat));
+    return mapped(
+        "sendMessage",
+        () ->
+            TelegramMappings.valid(
+                () -> new MessageId(TelegramMappings.required(sent.messageId(), "message_id")),
+                "message_id"));
+  }
+
+  @Override
+  public void edit(ChatId chat, MessageId message, OutgoingMessage replacement) {
+    Map<String, Object> p = chat(chat);
+    p.put("message_id", message.value());
+    p.put("text", replacement.text());
+    // An empty keyboard removes the old one.
+    p.put("reply_markup", keyboard(replacement.keyboard()));
+    // editMessageText answers with the Message (or true for inline messages): read it loosely.
+    client.write("editMessageText", p, Object.class, Optional.of(chat));
+  }
+
+  @Override
+  public void answerCallback(CallbackAnswer answer) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("callback_query_id", answer.callbackQueryId());
+    answer.text().ifPresent(text -> p.put("text", text));
+    if (answer.alert()) {
+      p.put("show_alert", true);
+    }
+    client.write("answerCallbackQuery", p, Boolean.class, Optional.empty());
+  }
+
+  // ---- ChatDirectory ------------------------------------------------------------------------
+
+  @Override
+  public ChatInfo getChat(ChatId chat) {
+    TgChat info = client.read("getChat", chat(chat), TgChat.class, Optional.of(chat));
+    return mapped("getChat", () -> chatInfo(info));
+  }
+
+  @Override
+  public ChatInfo getChat(String username) {
+    String bare = username.startsWith("@") ? username.substring(1) : username;
+    if (bare.isBlank()) {
+      throw new IllegalArgumentException("a username is not blank");
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("chat_id", "@" + bare);
+    TgChat info = client.read("getChat", p, TgChat.class, Optional.empty());
+    return mapped("getChat", () -> chatInfo(info));
+  }
+
+  @Override
+  public List<ChatMember> getAdministrators(ChatId chat) {
+    List<TgChatMember> admins =
+        client.read(
+            "getChatAdministrators",
+            chat(chat),
+            TelegramJson.listOf(TgChatMember.class),
+            Optional.of(chat));
+    return mapped(
+        "getChatAdministrators",
+        () -> {
+          List<ChatMember> members = new ArrayList<>(admins.size());
+          for (int i = 0; i < admins.size(); i++) {
+            members.add(TelegramMappings.member(admins.get(i), "result[" + i + "]"));
+          }
+          return List.copyOf(members);
+        });
+  }
+
+  @Override
+  public String createInviteLink(ChannelId channel) {
+    Map<String, Object> p = chat(channel.chat());
+    p.put("name", INVITE_LINK_NAME);
+    TgInviteLink link =
+        client.write("createChatInviteLink", p, TgInviteLink.class, Optional.of(channel.chat()));
+    return mapped(
+        "createChatInviteLink",
+        () -> TelegramMappings.required(link.inviteLink(), "result.invite_link"));
+  }
+
+  // ---- BotIdentity --------------------------------------------------------------------------
+
+  @Override
+  public BotProfile me() {
+    BotProfile known = me.get();
+    if (known != null) {
+      return known;
+    }
+    TgUser user = client.read("getMe", new LinkedHashMap<>(), TgUser.class, Optional.empty());
+    BotProfile profile =
+        mapped(
+            "getMe",
+            () -> {
+              UserRef ref = TelegramMappings.user(user, "result");
+              String username = TelegramMappings.required(user.username(), "result.username");
+              return new BotProfile(ref.id(), username);
+            });
+    me.compareAndSet(null, profile);
+    return me.get();
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private static Map<String, Object> chat(ChatId chat) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("chat_id", chat.value());
+    return p;
+  }
+
+  static Map<String, Object> keyboard(List<List<Button>> rows) {
+    List<List<Map<String, Object>>> keyboard = new ArrayList<>(rows.size());
+    for (List<Button> row : rows) {
+      List<Map<String, Object>> buttons = new ArrayList<>(row.size());
+      for (Button button : row) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("text", button.text());
+        switch (button) {
+          case Button.Url url -> b.put("url", url.url());
+          case Button.Callback callback -> b.put("callback_data", callback.data());
+        }
+        buttons.add(b);
+      }
+      keyboard.add(buttons);
+    }
+    return Map.of("inline_keyboard", keyboard);
+  }
+
+  private static ChatInfo chatInfo(TgChat chat) {
+    ChatRef ref = TelegramMappings.chat(chat, "result");
+    Optional<ChatId> linked =
+        chat.linkedChatId() == null || chat.linkedChatId() == 0
+            ? Optional.empty()
+            : Optional.of(new ChatId(chat.linkedChatId()));
+    return new ChatInfo(ref, Optional.ofNullable(chat.inviteLink()), linked);
+  }
+
+  private interface Mapping<T> {
+    T map();
+  }
+
+  /** A 2xx answer that does not have the promised shape: nothing is known, so "try again". */
+  private static <T> T mapped(String method, Mapping<T> mapping) {
+    try {
+      return mapping.map();
+    } catch (MalformedPayloadException | ClassCastException e) {
+      throw new TransientBotApiException(
+          method, "malformed result: " + e.getMessage(), OptionalInt.of(200), null);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gmbot.adapter.telegram;
+
+import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Webhook management: setWebhook, deleteWebhook, getWebhookInfo. Failures are the ports' {@link
+ * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429, FACTS
+ * §5.1).
+ */
+public final class TelegramWebhooks {
+  private final TelegramBotApiClient client;
+
+  public TelegramWebhooks(TelegramBotApiClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  public void setWebhook(WebhookSettings settings) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("url", settings.url().toString());
+    settings.secretToken().ifPresent(secret -> p.put("secret_token", secret));
+    p.put("allowed_updates", settings.allowedUpdates());
+    settings.maxConnections().ifPresent(max -> p.put("max_connections", max));
+    if (settings.dropPendingUpdates()) {
+      p.put("drop_pending_updates", true);
+    }
+    client.write("setWebhook", p, Boolean.class, Optional.empty());
+  }
+
+  public void deleteWebhook(boolean dropPendingUpdates) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (dropPendingUpdates) {
+      p.put("drop_pending_updates", true);
+    }
+    client.write("deleteWebhook", p, Boolean.class, Optional.empty());
+  }
+
+  public WebhookInfo getWebhookInfo() {
+    TgWebhookInfo info =
+        client.read("getWebhookInfo", new LinkedHashMap<>(), TgWebhookInfo.class, Optional.empty());
+    return new WebhookInfo(
+        Optional.ofNullable(info.url()).filter(url -> !url.isEmpty()),
+        Boolean.TRUE.equals(info.hasCustomCertificate()),
+        info.pendingUpdateCount() == null ? 0 : info.pendingUpdateCount(),
+        Optional.ofNullable(info.ipAddress()),
+        instant(info.lastErrorDate()),
+        Optional.ofNullable(info.lastErrorMessage()),
+        instant(info.lastSynchronizationErrorDate()),
+        info.maxConnections() == null ? OptionalInt.empty() : OptionalInt.of(info.maxConnections()),
+        info.allowedUpdates() == null ? List.of() : info.allowedUpdates());
+  }
+
+  private static Optional<Instant> instant(Long epochSeconds) {
+    return epochSeconds == null || epochSeconds == 0
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(epochSeconds));
+  }
+}
