@@ -1,0 +1,197 @@
+package dev.gmbot.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gmbot.port.out.AuditTrail;
+import dev.gmbot.port.out.ChannelRepository;
+import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PromptRepository;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The persistence entry point: a HikariCP pool, Flyway migrations and the Jdbi repositories that
+ * implement the repository ports. Build it with {@link #connect(PersistenceConfig)} (or {@link
+ * #fromEnvironment(Map)}), call {@link #migrate()} at start-up, hand the repositories to the domain
+ * and {@link #close()} it at shutdown.
+ */
+public final class Database implements AutoCloseable {
+  private final PersistenceConfig config;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final JdbiGroupRepository groups;
+  private final JdbiChannelRepository channels;
+  private final JdbiOwnerRepository owners;
+  private final JdbiMemberRepository members;
+  private final JdbiPromptRepository prompts;
+  private final JdbiAuditTrail audit;
+
+  private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    this.groups = new JdbiGroupRepository(jdbi);
+    this.channels = new JdbiChannelRepository(jdbi, clock);
+    this.owners = new JdbiOwnerRepository(jdbi, clock);
+    this.members = new JdbiMemberRepository(jdbi);
+    this.prompts = new JdbiPromptRepository(jdbi);
+    this.audit = new JdbiAuditTrail(jdbi);
+  }
+
+  /**
+   * Reads the configuration from the environment (see {@link PersistenceConfig#fromEnvironment})
+   * and connects.
+   */
+  public static Database fromEnvironment(Map<String, String> env) {
+    return connect(PersistenceConfig.fromEnvironment(env));
+  }
+
+  /**
+   * Opens the pool and checks that the database answers.
+   *
+   * @throws DatabaseConfigurationException when the database cannot be reached (one line, no
+   *     password)
+   */
+  public static Database connect(PersistenceConfig config) {
+    return connect(config, Clock.systemUTC());
+  }
+
+  /**
+   * Like {@link #connect(PersistenceConfig)}, with the clock that stamps {@code updated_at} of
+   * owners and channels saved outside /protect.
+   */
+  public static Database connect(PersistenceConfig config, Clock clock) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("gmbot-db");
+    hikari.setJdbcUrl(config.jdbcUrl());
+    config.user().ifPresent(hikari::setUsername);
+    config.password().ifPresent(hikari::setPassword);
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+    hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    hikari.setValidationTimeout(Math.min(5_000, config.connectionTimeout().toMillis()));
+    hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
+    config.schema().ifPresent(hikari::setSchema);
+    try {
+      return new Database(config, new HikariDataSource(hikari), clock);
+    } catch (RuntimeException e) {
+      throw new DatabaseConfigurationException(
+          "Cannot connect to the database at DATABASE_URL="
+              + config.redactedUrl()
+              + ": "
+              + scrub(config, firstLine(rootMessage(e)))
+              + " (expected a reachable PostgreSQL 15+ or H2 database)",
+          e);
+    }
+  }
+
+  /**
+   * Applies the pending Flyway migrations ({@code classpath:db/migration/common} and the vendor
+   * folder {@code db/migration/postgresql} or {@code db/migration/h2}). Safe to run at every start;
+   * the app's {@code migrate} command calls only this.
+   *
+   * @return the number of migrations applied
+   * @throws DatabaseConfigurationException when a migration fails
+   */
+  public int migrate() {
+    var flyway =
+        Flyway.configure(Database.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations(
+                "classpath:db/migration/common",
+                "classpath:db/migration/" + (config.isH2() ? "h2" : "postgresql"))
+            .failOnMissingLocations(true);
+    config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
+    try {
+      MigrateResult result = flyway.load().migrate();
+      return result.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new DatabaseConfigurationException(
+          "Database migration failed at DATABASE_URL="
+              + config.redactedUrl()
+              + ": "
+              + scrub(config, firstLine(rootMessage(e))),
+          e);
+    }
+  }
+
+  /** True when the database answers a trivial query now (for /health). */
+  public boolean isHealthy() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  public GroupRepository groups() {
+    return groups;
+  }
+
+  public ChannelRepository channels() {
+    return channels;
+  }
+
+  public OwnerRepository owners() {
+    return owners;
+  }
+
+  public MemberRepository members() {
+    return members;
+  }
+
+  public PromptRepository prompts() {
+    return prompts;
+  }
+
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  /** The pooled data source (for health checks or tools); closed by {@link #close()}. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public PersistenceConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static String scrub(PersistenceConfig config, String message) {
+    String out = PersistenceConfig.redact(message);
+    if (config.password().isPresent() && !config.password().get().isEmpty()) {
+      out = out.replace(config.password().get(), "***");
+    }
+    return out;
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip();
+    int newline = line.indexOf('\n');
+    return newline < 0 ? line : line.substring(0, newline).strip();
+  }
+}

@@ -1,0 +1,247 @@
+package dev.gmbot.adapter.postgres;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where the database is and how to pool connections to it.
+ *
+ * <p>{@code DATABASE_URL} accepts {@code postgresql://user:pass@host:5432/db} (also {@code
+ * postgres://}, query parameters are passed to the driver), {@code jdbc:postgresql:...} and {@code
+ * jdbc:h2:...}. Without it the database is an H2 file under {@code ./data}. H2 URLs get the
+ * PostgreSQL compatibility settings the migrations need when they do not set them.
+ *
+ * @param jdbcUrl the JDBC URL handed to the driver
+ * @param user the user, when not part of the URL
+ * @param password the password, when not part of the URL
+ * @param poolSize the HikariCP pool size (at least 2: Flyway needs a second connection)
+ * @param connectionTimeout how long to wait for a connection (also at start-up)
+ * @param schema the schema to use (created by the migration when missing); empty: the default
+ */
+public record PersistenceConfig(
+    String jdbcUrl,
+    Optional<String> user,
+    Optional<String> password,
+    int poolSize,
+    Duration connectionTimeout,
+    Optional<String> schema) {
+
+  /** The default database: an H2 file under ./data, in PostgreSQL mode. */
+  public static final String DEFAULT_URL =
+      "jdbc:h2:file:./data/gmbot;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final String EXPECTED =
+      "expected postgresql://user:pass@host:5432/db, postgres://..., jdbc:postgresql:... or"
+          + " jdbc:h2:...";
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  public PersistenceConfig {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(schema, "schema");
+    if (poolSize < 2) {
+      throw new DatabaseConfigurationException(
+          "GMBOT_DB_POOL_SIZE must be at least 2 (migrations need a second connection), got "
+              + poolSize);
+    }
+    if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
+      throw new DatabaseConfigurationException(
+          "GMBOT_DB_TIMEOUT_SECONDS must be positive, got " + connectionTimeout);
+    }
+    schema.ifPresent(
+        s -> {
+          if (!SCHEMA_NAME.matcher(s).matches()) {
+            throw new DatabaseConfigurationException(
+                "the database schema must be a lower-case SQL identifier, got '" + s + "'");
+          }
+        });
+  }
+
+  /**
+   * Reads {@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD} (both optional,
+   * for {@code jdbc:} URLs), {@code GMBOT_DB_POOL_SIZE} (default 10) and {@code
+   * GMBOT_DB_TIMEOUT_SECONDS} (default 10).
+   *
+   * @throws DatabaseConfigurationException naming the variable that is wrong
+   */
+  public static PersistenceConfig fromEnvironment(Map<String, String> env) {
+    String url = env.getOrDefault("DATABASE_URL", "").strip();
+    PersistenceConfig parsed = parse(url.isEmpty() ? DEFAULT_URL : url);
+    int pool = intVar(env, "GMBOT_DB_POOL_SIZE", DEFAULT_POOL_SIZE);
+    int timeout = intVar(env, "GMBOT_DB_TIMEOUT_SECONDS", (int) DEFAULT_TIMEOUT.toSeconds());
+    Optional<String> user = nonBlank(env.get("DATABASE_USER")).or(parsed::user);
+    Optional<String> password = nonBlank(env.get("DATABASE_PASSWORD")).or(parsed::password);
+    return new PersistenceConfig(
+        parsed.jdbcUrl(), user, password, pool, Duration.ofSeconds(timeout), Optional.empty());
+  }
+
+  /**
+   * Parses a {@code DATABASE_URL} value.
+   *
+   * @throws DatabaseConfigurationException when the form is not one of the accepted ones
+   */
+  public static PersistenceConfig parse(String databaseUrl) {
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    String url = databaseUrl.strip();
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+      return fromPostgresUri(url);
+    }
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return of(url, Optional.empty(), Optional.empty());
+    }
+    if (lower.startsWith("jdbc:h2:")) {
+      return of(withH2Compatibility(url), Optional.empty(), Optional.empty());
+    }
+    throw new DatabaseConfigurationException(
+        "DATABASE_URL is not supported: " + EXPECTED + "; got '" + redact(url) + "'");
+  }
+
+  /** The same configuration with another pool size. */
+  public PersistenceConfig withPoolSize(int size) {
+    return new PersistenceConfig(jdbcUrl, user, password, size, connectionTimeout, schema);
+  }
+
+  /** The same configuration with another connection timeout. */
+  public PersistenceConfig withConnectionTimeout(Duration timeout) {
+    return new PersistenceConfig(jdbcUrl, user, password, poolSize, timeout, schema);
+  }
+
+  /** The same configuration using (and creating) the given schema. */
+  public PersistenceConfig withSchema(String name) {
+    return new PersistenceConfig(
+        jdbcUrl, user, password, poolSize, connectionTimeout, Optional.of(name));
+  }
+
+  /** The same configuration with a user and password. */
+  public PersistenceConfig withCredentials(String userName, Optional<String> secret) {
+    return new PersistenceConfig(
+        jdbcUrl, Optional.of(userName), secret, poolSize, connectionTimeout, schema);
+  }
+
+  /** True when this is an H2 database. */
+  public boolean isH2() {
+    return jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8);
+  }
+
+  /** The URL with any password masked: safe for logs and messages. */
+  public String redactedUrl() {
+    return redact(jdbcUrl);
+  }
+
+  @Override
+  public String toString() {
+    return "PersistenceConfig[url="
+        + redactedUrl()
+        + ", user="
+        + user.orElse("")
+        + ", password="
+        + (password.isPresent() ? "***" : "")
+        + ", poolSize="
+        + poolSize
+        + ", connectionTimeout="
+        + connectionTimeout
+        + ", schema="
+        + schema.orElse("")
+        + "]";
+  }
+
+  private static PersistenceConfig of(
+      String jdbcUrl, Optional<String> user, Optional<String> password) {
+    return new PersistenceConfig(
+        jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, Optional.empty());
+  }
+
+  private static PersistenceConfig fromPostgresUri(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new DatabaseConfigurationException(
+          "DATABASE_URL is not a valid URL: " + EXPECTED + "; got '" + redact(url) + "'");
+    }
+    String host = uri.getHost();
+    String path = uri.getRawPath();
+    if (host == null || host.isBlank() || path == null || path.length() < 2) {
+      throw new DatabaseConfigurationException(
+          "DATABASE_URL needs a host and a database name: "
+              + EXPECTED
+              + "; got '"
+              + redact(url)
+              + "'");
+    }
+    int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+    Optional<String> user = Optional.empty();
+    Optional<String> password = Optional.empty();
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int colon = userInfo.indexOf(':');
+      String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
+      user = nonBlank(decode(rawUser));
+      if (colon >= 0) {
+        password = Optional.of(decode(userInfo.substring(colon + 1)));
+      }
+    }
+    String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    String jdbc = "jdbc:postgresql://" + hostPart + ":" + port + path;
+    if (uri.getRawQuery() != null && !uri.getRawQuery().isEmpty()) {
+      jdbc += "?" + uri.getRawQuery();
+    }
+    return of(jdbc, user, password);
+  }
+
+  private static String withH2Compatibility(String url) {
+    String upper = url.toUpperCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(url);
+    if (!upper.contains(";MODE=")) {
+      out.append(";MODE=PostgreSQL");
+    }
+    if (!upper.contains(";DATABASE_TO_LOWER=")) {
+      out.append(";DATABASE_TO_LOWER=TRUE");
+    }
+    if (!upper.contains(";DEFAULT_NULL_ORDERING=")) {
+      out.append(";DEFAULT_NULL_ORDERING=HIGH");
+    }
+    return out.toString();
+  }
+
+  private static String decode(String raw) {
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static int intVar(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new DatabaseConfigurationException(
+          name + " must be a whole number, got '" + value.strip() + "'");
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /** Masks the password in user-info ({@code user:pass@}) and in password= parameters. */
+  static String redact(String url) {
+    String masked = url.replaceAll("(?<=://)([^:/@?#]*):[^@/]*@", "$1:***@");
+    return masked.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+}

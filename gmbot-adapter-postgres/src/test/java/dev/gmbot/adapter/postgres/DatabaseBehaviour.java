@@ -1,0 +1,106 @@
+package dev.gmbot.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.Owner;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.StorageUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Database-level behaviour beyond the port contracts, run on H2 and on PostgreSQL. */
+abstract class DatabaseBehaviour {
+  private static final Instant T = Instant.parse("2026-03-01T10:00:00.123Z");
+  private static final GroupId GROUP = GroupId.of(-1001000000001L);
+  private static final UserId USER = UserId.of(42);
+
+  private Database db;
+
+  abstract PersistenceConfig config();
+
+  @BeforeEach
+  void open() {
+    db = Database.connect(config());
+    db.migrate();
+  }
+
+  @AfterEach
+  void dispose() {
+    TestDatabases.dispose(db);
+  }
+
+  @Test
+  void migrationsRunOnceAndAreSafeToRepeat() {
+    assertThat(db.migrate()).isZero();
+    assertThat(db.isHealthy()).isTrue();
+  }
+
+  @Test
+  void timestampsAreStoredAsUtcInstantsWhateverTheJvmZone() throws SQLException {
+    TimeZone original = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      try (Database east = Database.connect(db.config())) {
+        east.members().recordActivity(GROUP, USER, T);
+      }
+      try (Connection c = db.dataSource().getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM group_members WHERE last_seen = CAST("
+                      + "'2026-03-01 10:00:00.123+00:00' AS TIMESTAMP WITH TIME ZONE)");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("stored as the UTC instant").isEqualTo(1);
+      }
+      TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+      try (Database west = Database.connect(db.config())) {
+        assertThat(west.members().find(GROUP, USER).orElseThrow().lastSeen()).isEqualTo(T);
+      }
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  @Test
+  void aChangeThatFailsHalfwayWritesNothing() {
+    EnforcedChannel fine =
+        new EnforcedChannel(
+            ChannelId.of(-1002000000001L), "ok", Optional.empty(), Optional.empty());
+    EnforcedChannel tooLong =
+        new EnforcedChannel(
+            ChannelId.of(-1002000000002L), "x".repeat(300), Optional.empty(), Optional.empty());
+    Owner owner = new Owner(UserId.of(7), Optional.of("boss"), false);
+
+    assertThatThrownBy(() -> db.groups().protect(GROUP, "G", owner, List.of(fine, tooLong), T))
+        .isInstanceOf(StorageUnavailableException.class)
+        .hasMessageContaining("protect group");
+
+    assertThat(db.owners().find(owner.id())).isEmpty();
+    assertThat(db.channels().find(fine.id())).isEmpty();
+    assertThat(db.groups().find(GROUP)).isEmpty();
+  }
+
+  @Test
+  void aClosedPoolSurfacesAsStorageUnavailable() {
+    db.members().recordActivity(GROUP, USER, T);
+    Database lost = Database.connect(db.config());
+    lost.close();
+
+    assertThatThrownBy(() -> lost.members().recordActivity(GROUP, USER, T))
+        .isInstanceOf(StorageUnavailableException.class);
+    assertThat(lost.isHealthy()).isFalse();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.gmbot.adapter.postgres;
+
+class PostgresDatabaseIT extends DatabaseBehaviour {
+  @Override
+  PersistenceConfig config() {
+    return TestDatabases.postgres();
+  }
+}

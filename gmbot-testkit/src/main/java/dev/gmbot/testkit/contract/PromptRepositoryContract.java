@@ -1,0 +1,128 @@
+package dev.gmbot.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.Prompt;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.StorageUnavailableException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link PromptRepository} must have (see the port's javadoc). */
+public abstract class PromptRepositoryContract extends RepositoryContractSupport {
+
+  private PromptRepository prompts() {
+    return store.prompts();
+  }
+
+  private static Prompt prompt(GroupId g, long message, Set<UserId> users, long posted, long ttl) {
+    return new Prompt(g, MessageId.of(message), users, at(posted), at(posted + ttl));
+  }
+
+  @Test
+  void savedPromptIsFoundWithItsUsers() {
+    Prompt p = prompt(group(1), 10, Set.of(user(1), user(2)), 0, 60);
+
+    prompts().save(p);
+
+    assertThat(prompts().find(group(1), MessageId.of(10))).contains(p);
+    assertThat(prompts().find(group(1), MessageId.of(11))).isEmpty();
+  }
+
+  @Test
+  void saveReplacesUsersAndExpiry() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1), user(2)), 0, 60));
+    Prompt replaced = prompt(group(1), 10, Set.of(user(2), user(3)), 0, 120);
+
+    prompts().save(replaced);
+
+    assertThat(prompts().find(group(1), MessageId.of(10))).contains(replaced);
+    assertThat(prompts().naming(group(1), user(1))).isEmpty();
+  }
+
+  @Test
+  void newestOpenIsTheLatestPromptNotYetExpired() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1)), 0, 600));
+    prompts().save(prompt(group(1), 11, Set.of(user(2)), 100, 600));
+    prompts().save(prompt(group(1), 12, Set.of(user(3)), 200, 10));
+    prompts().save(prompt(group(2), 13, Set.of(user(4)), 300, 600));
+
+    assertThat(prompts().newestOpen(group(1), at(250)).map(Prompt::message))
+        .contains(MessageId.of(11));
+    assertThat(prompts().newestOpen(group(1), at(205)).map(Prompt::message))
+        .contains(MessageId.of(12));
+    assertThat(prompts().newestOpen(group(1), at(210)).map(Prompt::message))
+        .as("a prompt expiring exactly now is no longer open")
+        .contains(MessageId.of(11));
+    assertThat(prompts().newestOpen(group(1), at(5000))).isEmpty();
+    assertThat(prompts().newestOpen(group(3), at(0))).isEmpty();
+  }
+
+  @Test
+  void namingFindsTheGroupsPromptsThatNameTheUser() {
+    Prompt first = prompt(group(1), 10, Set.of(user(1), user(2)), 0, 60);
+    Prompt second = prompt(group(1), 11, Set.of(user(1)), 30, 60);
+    prompts().save(second);
+    prompts().save(first);
+    prompts().save(prompt(group(1), 12, Set.of(user(2)), 40, 60));
+    prompts().save(prompt(group(2), 10, Set.of(user(1)), 0, 60));
+
+    assertThat(prompts().naming(group(1), user(1))).containsExactly(first, second);
+    assertThat(prompts().naming(group(1), user(9))).isEmpty();
+  }
+
+  @Test
+  void deleteRemovesOnlyThatPrompt() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1)), 0, 60));
+    prompts().save(prompt(group(2), 10, Set.of(user(1)), 0, 60));
+
+    prompts().delete(group(1), MessageId.of(10));
+    prompts().delete(group(1), MessageId.of(99));
+
+    assertThat(prompts().find(group(1), MessageId.of(10))).isEmpty();
+    assertThat(prompts().naming(group(1), user(1))).isEmpty();
+    assertThat(prompts().find(group(2), MessageId.of(10))).isPresent();
+  }
+
+  @Test
+  void expiredListsPromptsOfEveryGroupOldestExpiryFirst() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1)), 0, 30));
+    prompts().save(prompt(group(2), 11, Set.of(user(2)), 0, 10));
+    prompts().save(prompt(group(1), 12, Set.of(user(3)), 0, 20));
+    prompts().save(prompt(group(1), 13, Set.of(user(4)), 0, 500));
+
+    assertThat(prompts().expired(at(30), 10))
+        .extracting(Prompt::message)
+        .containsExactly(MessageId.of(11), MessageId.of(12), MessageId.of(10));
+    assertThat(prompts().expired(at(30), 2))
+        .extracting(Prompt::message)
+        .containsExactly(MessageId.of(11), MessageId.of(12));
+    assertThat(prompts().expired(at(5), 10)).isEmpty();
+  }
+
+  @Test
+  void theSameMessageIdInTwoGroupsIsTwoPrompts() {
+    Prompt a = prompt(group(1), 10, Set.of(user(1)), 0, 60);
+    Prompt b = prompt(group(2), 10, Set.of(user(2)), 5, 60);
+    prompts().save(a);
+    prompts().save(b);
+
+    prompts().save(prompt(group(1), 10, Set.of(user(3)), 0, 90));
+
+    assertThat(prompts().find(group(2), MessageId.of(10))).contains(b);
+  }
+
+  @Test
+  void aStoreThatIsDownFailsWithStorageUnavailable() {
+    PromptRepository down = newUnavailableStore().prompts();
+
+    assertThatThrownBy(() -> down.save(prompt(group(1), 10, Set.of(user(1)), 0, 60)))
+        .isInstanceOf(StorageUnavailableException.class);
+    assertThatThrownBy(() -> down.expired(at(0), 10))
+        .isInstanceOf(StorageUnavailableException.class);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.gmbot.testkit.fake;
+
+import dev.gmbot.testkit.contract.ChannelRepositoryContract;
+import dev.gmbot.testkit.contract.RepositoryStore;
+
+class FakeChannelRepositoryContractTest extends ChannelRepositoryContract {
+  @Override
+  protected RepositoryStore newStore() {
+    return FakeStores.of(new InMemoryRepositories());
+  }
+
+  @Override
+  protected RepositoryStore newUnavailableStore() {
+    InMemoryRepositories down = new InMemoryRepositories();
+    down.setUnavailable(true);
+    return FakeStores.of(down);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.gmbot.testkit.fake;
+
+import dev.gmbot.testkit.contract.GroupRepositoryContract;
+import dev.gmbot.testkit.contract.RepositoryStore;
+
+class FakeGroupRepositoryContractTest extends GroupRepositoryContract {
+  @Override
+  protected RepositoryStore newStore() {
+    return FakeStores.of(new InMemoryRepositories());
+  }
+
+  @Override
+  protected RepositoryStore newUnavailableStore() {
+    InMemoryRepositories down = new InMemoryRepositories();
+    down.setUnavailable(true);
+    return FakeStores.of(down);
+  }
+}
