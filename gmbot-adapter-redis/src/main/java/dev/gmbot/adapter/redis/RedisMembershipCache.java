@@ -1,0 +1,108 @@
+package dev.gmbot.adapter.redis;
+
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.MembershipCache;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Membership answers under {@code {prefix}verify:{user_id}:{channel_id}} = {@code 1} (subscribed)
+ * or {@code 0}, with the TTL the domain chose (PX). {@link #getAll} is one MGET. While Redis is
+ * unreachable the cache is skipped: reads answer "not cached", writes are dropped.
+ */
+public final class RedisMembershipCache implements MembershipCache {
+  private final RedisLink link;
+  private final String prefix;
+  private final Outage outage;
+
+  RedisMembershipCache(RedisLink link, GuardMetrics metrics) {
+    this.link = link;
+    this.prefix = link.config().keyPrefix() + "verify:";
+    this.outage = new Outage("membership_cache", metrics, "membership checks skip the cache");
+  }
+
+  String key(UserId user, ChannelId channel) {
+    return prefix + user.value() + ":" + channel.value();
+  }
+
+  @Override
+  public Optional<Boolean> get(UserId user, ChannelId channel) {
+    try {
+      String v = link.commands().get(key(user, channel));
+      outage.succeeded();
+      return Optional.ofNullable(v).map("1"::equals);
+    } catch (RedisException e) {
+      outage.fellBack(e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<ChannelId, Boolean> getAll(UserId user, Collection<ChannelId> channels) {
+    List<ChannelId> asked = List.copyOf(channels);
+    if (asked.isEmpty()) {
+      return Map.of();
+    }
+    String[] keys = new String[asked.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = key(user, asked.get(i));
+    }
+    try {
+      List<KeyValue<String, String>> values = link.commands().mget(keys);
+      outage.succeeded();
+      Map<ChannelId, Boolean> found = new LinkedHashMap<>();
+      for (int i = 0; i < asked.size(); i++) {
+        KeyValue<String, String> kv = values.get(i);
+        if (kv.hasValue()) {
+          found.put(asked.get(i), "1".equals(kv.getValue()));
+        }
+      }
+      return found;
+    } catch (RedisException e) {
+      outage.fellBack(e);
+      return Map.of();
+    }
+  }
+
+  @Override
+  public void put(UserId user, ChannelId channel, boolean subscribed, Duration ttl) {
+    long px = TtlMillis.of(ttl);
+    try {
+      link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
+      outage.succeeded();
+    } catch (RedisException e) {
+      outage.fellBack(e);
+    }
+  }
+
+  @Override
+  public void invalidate(UserId user, ChannelId channel) {
+    try {
+      link.commands().del(key(user, channel));
+      outage.succeeded();
+    } catch (RedisException e) {
+      outage.fellBack(e);
+    }
+  }
+
+  /** Keys of the given answers, for tests that look into Redis. */
+  List<String> keys(UserId user, Collection<ChannelId> channels) {
+    List<String> keys = new ArrayList<>();
+    channels.forEach(c -> keys.add(key(user, c)));
+    return keys;
+  }
+
+  Outage outage() {
+    return outage;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gmbot.adapter.redis;
+
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.UpdateLog;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import java.time.Duration;
+
+/**
+ * Claims under {@code {prefix}update:{update_id}} with SET NX PX: exactly one claimant across every
+ * instance wins. Every won claim is also recorded in the in-process log, which alone decides while
+ * Redis is unreachable (deduplication within this instance only); releases go to both.
+ */
+public final class RedisUpdateLog implements UpdateLog {
+  private final RedisLink link;
+  private final String prefix;
+  private final UpdateLog local;
+  private final Outage outage;
+
+  RedisUpdateLog(RedisLink link, UpdateLog local, GuardMetrics metrics) {
+    this.link = link;
+    this.prefix = link.config().keyPrefix() + "update:";
+    this.local = local;
+    this.outage =
+        new Outage("update_log", metrics, "updates are deduplicated within this instance only");
+  }
+
+  @Override
+  public boolean claim(long updateId, Duration ttl) {
+    long px = TtlMillis.of(ttl);
+    try {
+      String ok = link.commands().set(prefix + updateId, "1", SetArgs.Builder.nx().px(px));
+      outage.succeeded();
+      // Also claimed locally: an update this instance claimed during an outage stays a duplicate.
+      return "OK".equals(ok) && local.claim(updateId, ttl);
+    } catch (RedisException e) {
+      outage.fellBack(e);
+      return local.claim(updateId, ttl);
+    }
+  }
+
+  @Override
+  public void release(long updateId) {
+    local.release(updateId);
+    try {
+      link.commands().del(prefix + updateId);
+      outage.succeeded();
+    } catch (RedisException e) {
+      outage.fellBack(e);
+    }
+  }
+
+  Outage outage() {
+    return outage;
+  }
+}

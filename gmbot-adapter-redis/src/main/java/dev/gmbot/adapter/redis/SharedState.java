@@ -1,0 +1,165 @@
+package dev.gmbot.adapter.redis;
+
+import dev.gmbot.adapter.redis.local.LocalAdministratorCache;
+import dev.gmbot.adapter.redis.local.LocalLeaseStore;
+import dev.gmbot.adapter.redis.local.LocalMembershipCache;
+import dev.gmbot.adapter.redis.local.LocalUpdateLog;
+import dev.gmbot.port.out.AdministratorCache;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.LeaseStore;
+import dev.gmbot.port.out.MembershipCache;
+import dev.gmbot.port.out.RateLimitStore;
+import dev.gmbot.port.out.UpdateLog;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.event.command.CommandListener;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The five shared-state ports, built either on Redis (several instances serve one bot) or in
+ * process (one instance, no {@code REDIS_URL}). The app builds one at startup and closes it at
+ * shutdown:
+ *
+ * <pre>{@code
+ * RateLimitStore localRates = new LocalRateLimitStore(clock);   // from the domain
+ * SharedState state = SharedState.fromEnvironment(System.getenv(), clock, metrics, localRates);
+ * MembershipCache cache = state.membershipCache();
+ * ...
+ * state.close();
+ * }</pre>
+ *
+ * A Redis that is down at startup never prevents startup: every component falls back (see the
+ * component classes) and returns to Redis by itself once it answers again.
+ */
+public final class SharedState implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
+
+  private final Optional<RedisLink> link;
+  private final MembershipCache membershipCache;
+  private final AdministratorCache administratorCache;
+  private final RateLimitStore rateLimitStore;
+  private final UpdateLog updateLog;
+  private final LeaseStore leaseStore;
+
+  private SharedState(
+      Optional<RedisLink> link,
+      MembershipCache membershipCache,
+      AdministratorCache administratorCache,
+      RateLimitStore rateLimitStore,
+      UpdateLog updateLog,
+      LeaseStore leaseStore) {
+    this.link = link;
+    this.membershipCache = membershipCache;
+    this.administratorCache = administratorCache;
+    this.rateLimitStore = rateLimitStore;
+    this.updateLog = updateLog;
+    this.leaseStore = leaseStore;
+  }
+
+  /**
+   * Redis when {@code REDIS_URL} is set (see {@link RedisConfig#fromEnvironment}), in process
+   * otherwise.
+   *
+   * @param localRates the in-process rate-limit store: the store itself without Redis, the
+   *     conservative fallback with it
+   * @throws IllegalArgumentException naming the variable when one is malformed
+   */
+  public static SharedState fromEnvironment(
+      Map<String, String> env, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
+    Optional<RedisConfig> config = RedisConfig.fromEnvironment(env);
+    if (config.isEmpty()) {
+      LOG.info("REDIS_URL is not set: shared state is in process (one instance)");
+      return inProcess(clock, localRates);
+    }
+    return redis(config.get(), clock, metrics, localRates);
+  }
+
+  /** In-process state for a one-instance deployment. */
+  public static SharedState inProcess(Clock clock, RateLimitStore localRates) {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(localRates, "localRates");
+    return new SharedState(
+        Optional.empty(),
+        new LocalMembershipCache(clock),
+        new LocalAdministratorCache(clock),
+        localRates,
+        new LocalUpdateLog(clock),
+        new LocalLeaseStore(clock));
+  }
+
+  /**
+   * State on Redis, with in-process fallbacks. Connects once now (at most the connect timeout) to
+   * report an unreachable Redis early, but starts either way.
+   */
+  public static SharedState redis(
+      RedisConfig config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
+    return redis(config, clock, metrics, localRates, List.of());
+  }
+
+  /**
+   * As {@link #redis(RedisConfig, Clock, GuardMetrics, RateLimitStore)}, with command listeners.
+   */
+  static SharedState redis(
+      RedisConfig config,
+      Clock clock,
+      GuardMetrics metrics,
+      RateLimitStore localRates,
+      List<CommandListener> listeners) {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(localRates, "localRates");
+    RedisLink link = new RedisLink(config, listeners);
+    try {
+      link.commands().ping();
+      LOG.info("Shared state on {} (key prefix {})", config.describe(), config.keyPrefix());
+    } catch (RedisException e) {
+      LOG.warn(
+          "Redis at {} is unreachable at startup ({}); starting with in-process fallbacks",
+          config.describe(),
+          e.getMessage());
+    }
+    return new SharedState(
+        Optional.of(link),
+        new RedisMembershipCache(link, metrics),
+        new RedisAdministratorCache(link, metrics),
+        new RedisRateLimitStore(link, localRates, clock, metrics),
+        new RedisUpdateLog(link, new LocalUpdateLog(clock), metrics),
+        new RedisLeaseStore(link, clock, metrics));
+  }
+
+  /** True when the state is shared through Redis. */
+  public boolean shared() {
+    return link.isPresent();
+  }
+
+  public MembershipCache membershipCache() {
+    return membershipCache;
+  }
+
+  public AdministratorCache administratorCache() {
+    return administratorCache;
+  }
+
+  public RateLimitStore rateLimitStore() {
+    return rateLimitStore;
+  }
+
+  public UpdateLog updateLog() {
+    return updateLog;
+  }
+
+  public LeaseStore leaseStore() {
+    return leaseStore;
+  }
+
+  /** Closes the Redis connection and its threads; the ports then act as if Redis were down. */
+  @Override
+  public void close() {
+    link.ifPresent(RedisLink::close);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.gmbot.adapter.redis.local;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.MembershipCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Membership answers in process (one instance): bounded in size, each entry with its own TTL. */
+public final class LocalMembershipCache implements MembershipCache {
+  /** Default bound: about 30 MB at worst. */
+  public static final long DEFAULT_MAXIMUM_SIZE = 200_000;
+
+  private record Key(long user, long channel) {}
+
+  private record Answer(boolean subscribed, Duration ttl) {}
+
+  private final Cache<Key, Answer> cache;
+
+  public LocalMembershipCache(Clock clock) {
+    this(clock, DEFAULT_MAXIMUM_SIZE);
+  }
+
+  public LocalMembershipCache(Clock clock, long maximumSize) {
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .ticker(new ClockTicker(clock))
+            .expireAfter(new TtlExpiry<Key, Answer>(Answer::ttl))
+            .executor(Runnable::run)
+            .build();
+  }
+
+  @Override
+  public Optional<Boolean> get(UserId user, ChannelId channel) {
+    Answer a = cache.getIfPresent(new Key(user.value(), channel.value()));
+    return a == null ? Optional.empty() : Optional.of(a.subscribed());
+  }
+
+  @Override
+  public Map<ChannelId, Boolean> getAll(UserId user, Collection<ChannelId> channels) {
+    Map<ChannelId, Boolean> found = new LinkedHashMap<>();
+    for (ChannelId channel : channels) {
+      get(user, channel).ifPresent(v -> found.put(channel, v));
+    }
+    return found;
+  }
+
+  @Override
+  public void put(UserId user, ChannelId channel, boolean subscribed, Duration ttl) {
+    TtlExpiry.requirePositive(ttl);
+    cache.put(new Key(user.value(), channel.value()), new Answer(subscribed, ttl));
+  }
+
+  @Override
+  public void invalidate(UserId user, ChannelId channel) {
+    cache.invalidate(new Key(user.value(), channel.value()));
+  }
+}

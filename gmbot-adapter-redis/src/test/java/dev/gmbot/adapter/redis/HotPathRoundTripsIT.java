@@ -1,0 +1,119 @@
+package dev.gmbot.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.Meter;
+import dev.gmbot.port.out.Rate;
+import dev.gmbot.testkit.fake.MutableClock;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the Redis commands (each one round trip: nothing is pipelined) of the hot path: a message
+ * from an already-verified user in a group with two linked channels, and one rate-limited message
+ * call. The counts are asserted; the timings are only printed (see docs/performance.md).
+ */
+class HotPathRoundTripsIT {
+  private static final int UPDATES = 2_000;
+  private static final UserId USER = UserId.of(77);
+  private static final GroupId GROUP = GroupId.of(-100777);
+  private static final List<ChannelId> CHANNELS = List.of(ChannelId.of(-1001), ChannelId.of(-1002));
+
+  private final MutableClock clock = MutableClock.atEpochOfTests();
+  private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+  private RedisConfig config;
+  private SharedState state;
+
+  @BeforeEach
+  void open() {
+    config = TestRedis.config();
+    CommandListener counter =
+        new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent event) {
+            commands
+                .computeIfAbsent(event.getCommand().getType().toString(), k -> new LongAdder())
+                .increment();
+          }
+        };
+    state =
+        SharedState.redis(
+            config, clock, GuardMetrics.NONE, new RefusingRateLimitStore(), List.of(counter));
+    for (ChannelId c : CHANNELS) {
+      state.membershipCache().put(USER, c, true, Duration.ofMinutes(10));
+    }
+    state.administratorCache().put(GROUP, Set.of(UserId.of(1)), Duration.ofMinutes(10));
+    // Loads the scripts once (EVALSHA after NOSCRIPT falls back to EVAL), before counting.
+    state
+        .rateLimitStore()
+        .tryAcquire(List.of(new Meter("warm", Rate.perSecond(1))), clock.instant());
+    commands.clear();
+  }
+
+  @AfterEach
+  void close() {
+    state.close();
+    TestRedis.cleanUp(config);
+  }
+
+  private Map<String, Long> counted() {
+    Map<String, Long> out = new TreeMap<>();
+    commands.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  @Test
+  void aMessageFromAVerifiedUserTakesThreeRoundTrips() {
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      assertThat(state.updateLog().claim(900_000L + i, Duration.ofHours(25))).isTrue();
+      assertThat(state.administratorCache().get(GROUP)).isPresent();
+      assertThat(state.membershipCache().getAll(USER, CHANNELS)).hasSize(2);
+    }
+    long elapsed = System.nanoTime() - started;
+
+    assertThat(counted())
+        .isEqualTo(Map.of("SET", (long) UPDATES, "GET", (long) UPDATES, "MGET", (long) UPDATES));
+    report("verified-user message (claim + admins + getAll)", 3, elapsed);
+  }
+
+  @Test
+  void aRateLimitedMessageCallTakesOneRoundTripPlusOnePerPauseCheck() {
+    Instant now = clock.instant();
+    List<Meter> meters =
+        List.of(
+            new Meter("global", Rate.perSecond(25)),
+            new Meter("group:" + GROUP.value(), Rate.perMinute(20)));
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      Instant t = now.plusSeconds(3L * i);
+      assertThat(state.rateLimitStore().pausedUntil("group:" + GROUP.value(), t)).isEmpty();
+      assertThat(state.rateLimitStore().tryAcquire(meters, t).granted()).isTrue();
+    }
+    long elapsed = System.nanoTime() - started;
+
+    assertThat(counted()).isEqualTo(Map.of("EVALSHA", (long) UPDATES, "GET", (long) UPDATES));
+    report("message call (pause check + GCRA over 2 meters)", 2, elapsed);
+  }
+
+  private static void report(String what, int roundTrips, long elapsedNanos) {
+    System.err.printf(
+        "ROUND TRIPS | %s | %d per operation | %.1f us per operation (%d operations, 1 thread)%n",
+        what, roundTrips, elapsedNanos / 1000.0 / UPDATES, UPDATES);
+  }
+}
