@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  *     every third of it
  * @param promptSweepInterval {@code GMBOT_PROMPT_SWEEP_SECONDS} (default 30)
  * @param instanceId {@code GMBOT_INSTANCE_ID} (default host name + pid): the lease holder's name
+ * @param migrateOnStart {@code GMBOT_MIGRATE_ON_START} (default true): apply Flyway migrations at
+ *     start-up
+ * @param maxInFlight {@code GMBOT_MAX_IN_FLIGHT} (default 64): Bot API calls running at once (the
+ *     scheduler's and the HTTP client's pool)
  * @param variables every variable, for the adapters
  */
 public record ServerConfig(
@@ -53,6 +57,8 @@ public record ServerConfig(
     Duration pollLease,
     Duration promptSweepInterval,
     String instanceId,
+    boolean migrateOnStart,
+    int maxInFlight,
     Map<String, String> variables) {
 
   /** {@code ENVIRONMENT}. */
@@ -109,7 +115,8 @@ public record ServerConfig(
           case "production", "prod" -> Environment.PRODUCTION;
           default ->
               throw new ConfigurationException(
-                  "ENVIRONMENT", "must be development or production, got '" + env.get("ENVIRONMENT") + "'");
+                  "ENVIRONMENT",
+                  "must be development or production, got '" + env.get("ENVIRONMENT") + "'");
         };
     int port = intVar(env, "PORT", DEFAULT_PORT, 0, 65_535);
     URI apiUrl =
@@ -158,6 +165,8 @@ public record ServerConfig(
         seconds(env, "GMBOT_POLL_LEASE_SECONDS", 30, 3, 3600),
         seconds(env, "GMBOT_PROMPT_SWEEP_SECONDS", 30, 1, 3600),
         optional(env, "GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
+        bool(env, "GMBOT_MIGRATE_ON_START", true),
+        intVar(env, "GMBOT_MAX_IN_FLIGHT", 64, 2, 10_000),
         env);
   }
 
@@ -195,6 +204,8 @@ public record ServerConfig(
         pollLease,
         promptSweepInterval,
         instanceId,
+        migrateOnStart,
+        maxInFlight,
         variables);
   }
 
@@ -243,6 +254,20 @@ public record ServerConfig(
         name, "must be a whole number from " + min + " to " + max + ", got '" + value.get() + "'");
   }
 
+  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+    Optional<String> value = optional(env, name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default ->
+          throw new ConfigurationException(
+              name, "must be true or false, got '" + value.get() + "'");
+    };
+  }
+
   private static Duration seconds(
       Map<String, String> env, String name, int fallback, int min, int max) {
     return Duration.ofSeconds(intVar(env, name, fallback, min, max));
@@ -263,7 +288,10 @@ public record ServerConfig(
       // reported below
     }
     throw new ConfigurationException(
-        name, "must be an absolute http(s) URL without query, e.g. https://example.org, got '" + value + "'");
+        name,
+        "must be an absolute http(s) URL without query, e.g. https://example.org, got '"
+            + value
+            + "'");
   }
 
   private static String defaultInstanceId() {

@@ -8,8 +8,8 @@ import java.util.Optional;
 public interface UpdateDecoder {
   /**
    * @return the event, or empty when the update is nothing for the guard
-   * @throws MalformedUpdateException when the body is not a decodable update; its message names
-   *     the problem without quoting the body
+   * @throws MalformedUpdateException when the body is not a decodable update; its message names the
+   *     problem without quoting the body
    */
   Optional<InboundEvent> decode(byte[] body) throws MalformedUpdateException;
 }

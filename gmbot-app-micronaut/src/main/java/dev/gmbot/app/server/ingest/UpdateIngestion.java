@@ -88,8 +88,7 @@ public final class UpdateIngestion implements AutoCloseable {
                 return outcome;
               }
               Outcome late =
-                  Outcome.of(
-                      Outcome.Kind.TIMED_OUT, "unknown", "not handled within " + deadline);
+                  Outcome.of(Outcome.Kind.TIMED_OUT, "unknown", "not handled within " + deadline);
               count(late);
               LOG.warn("An update was not handled within {}: answered 503", deadline);
               return late;
@@ -103,7 +102,8 @@ public final class UpdateIngestion implements AutoCloseable {
       event = decoder.decode(body);
     } catch (MalformedUpdateException e) {
       LOG.warn("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
-      return finish(Optional.empty(), Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getMessage()));
+      return finish(
+          Optional.empty(), Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getMessage()));
     } catch (RuntimeException e) {
       LOG.warn("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
       return finish(

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The domain's {@link GuardMetrics} on Micrometer, with the plan's Prometheus names (PLAN §9):
  * {@code bot_verifications_total{status}}, {@code bot_api_calls_total{method}}, {@code
- * bot_cache_hits_total}, {@code bot_cache_misses_total}, {@code bot_rate_limit_delays_total}
- * (with a {@code scope} label), {@code bot_verification_latency_seconds} (buckets 0.01 0.05 0.1
- * 0.5 1 2), {@code bot_active_groups}; plus {@code bot_updates_total{type}}, {@code
+ * bot_cache_hits_total}, {@code bot_cache_misses_total}, {@code bot_rate_limit_delays_total} (with
+ * a {@code scope} label), {@code bot_verification_latency_seconds} (buckets 0.01 0.05 0.1 0.5 1 2),
+ * {@code bot_active_groups}; plus {@code bot_updates_total{type}}, {@code
  * bot_update_handling_seconds{type}}, {@code bot_calls_shed_total{priority,reason}} and {@code
  * bot_fallbacks_total{component}}.
  *
