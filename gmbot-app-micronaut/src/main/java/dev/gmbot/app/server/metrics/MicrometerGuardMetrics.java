@@ -2,7 +2,6 @@ package dev.gmbot.app.server.metrics;
 
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,12 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * timers, so the meters are registered under the names without those suffixes.
  */
 public final class MicrometerGuardMetrics implements GuardMetrics {
-  private static final double[] LATENCY_BUCKETS = {0.01, 0.05, 0.1, 0.5, 1.0, 2.0};
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(2)
+  };
 
   private final MeterRegistry registry;
   private final Map<VerificationStatus, Counter> verifications =
       new EnumMap<>(VerificationStatus.class);
-  private final DistributionSummary verificationLatency;
+  private final Timer verificationLatency;
   private final Counter cacheHits;
   private final Counter cacheMisses;
   private final AtomicLong activeGroups = new AtomicLong();
@@ -46,9 +52,9 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
               .tag("status", status.name().toLowerCase(Locale.ROOT))
               .register(registry));
     }
-    // A summary in seconds with explicit buckets gives exactly the plan's le="..." buckets.
+    // A timer with exactly the plan's buckets (le="0.01" ... le="2.0" in seconds).
     this.verificationLatency =
-        DistributionSummary.builder("bot_verification_latency_seconds")
+        Timer.builder("bot_verification_latency")
             .description("Time to verify a user")
             .serviceLevelObjectives(LATENCY_BUCKETS)
             .register(registry);
@@ -71,7 +77,7 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
 
   @Override
   public void verificationLatency(Duration latency) {
-    verificationLatency.record(latency.toNanos() / 1e9);
+    verificationLatency.record(latency);
   }
 
   @Override
