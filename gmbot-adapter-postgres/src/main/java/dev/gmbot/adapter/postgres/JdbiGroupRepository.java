@@ -50,7 +50,11 @@ public final class JdbiGroupRepository implements GroupRepository {
         "protect group",
         h -> {
           JdbiOwnerRepository.merge(h, owner, now);
-          distinct.values().forEach(c -> JdbiChannelRepository.save(h, c, now));
+          // Rows are locked in one global order (owner, channels by id, group) so that concurrent
+          // /protect commands sharing channels cannot deadlock.
+          distinct.values().stream()
+              .sorted(java.util.Comparator.comparingLong(c -> c.id().value()))
+              .forEach(c -> JdbiChannelRepository.save(h, c, now));
           Sql.upsert(
               () ->
                   h.createUpdate(

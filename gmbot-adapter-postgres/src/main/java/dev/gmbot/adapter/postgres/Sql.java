@@ -27,9 +27,6 @@ final class Sql {
       return jdbi.inTransaction(work);
     } catch (JdbiException e) {
       throw unavailable(operation, e);
-    } catch (IllegalStateException e) {
-      // Jdbi reports some connection-level failures (closed pool) as IllegalStateException.
-      throw unavailable(operation, e);
     }
   }
 

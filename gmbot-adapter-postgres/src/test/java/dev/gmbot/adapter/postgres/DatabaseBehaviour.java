@@ -14,9 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,9 @@ abstract class DatabaseBehaviour {
 
   @AfterEach
   void dispose() {
-    TestDatabases.dispose(db);
+    if (db != null) {
+      TestDatabases.dispose(db);
+    }
   }
 
   @Test
@@ -91,6 +99,42 @@ abstract class DatabaseBehaviour {
     assertThat(db.owners().find(owner.id())).isEmpty();
     assertThat(db.channels().find(fine.id())).isEmpty();
     assertThat(db.groups().find(GROUP)).isEmpty();
+  }
+
+  @Test
+  void concurrentProtectsAndFirstSightingsNeitherFailNorDuplicate() throws Exception {
+    int threads = 6;
+    EnforcedChannel shared =
+        new EnforcedChannel(ChannelId.of(-1002000000100L), "s", Optional.empty(), Optional.empty());
+    Owner owner = new Owner(UserId.of(7), Optional.of("boss"), false);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        EnforcedChannel own =
+            new EnforcedChannel(
+                ChannelId.of(-1002000000001L - i), "c" + i, Optional.empty(), Optional.empty());
+        List<EnforcedChannel> channels = i % 2 == 0 ? List.of(own, shared) : List.of(shared, own);
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  db.groups().protect(GROUP, "G", owner, channels, T);
+                  db.members().recordActivity(GROUP, USER, T);
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(db.groups().find(GROUP).orElseThrow().channels()).hasSize(threads + 1);
+    assertThat(db.members().counts(GROUP).free()).isEqualTo(1);
   }
 
   @Test

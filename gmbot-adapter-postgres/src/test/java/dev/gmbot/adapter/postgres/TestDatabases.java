@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -114,9 +113,5 @@ final class TestDatabases {
     Database closed = Database.connect(db.config());
     closed.close();
     return store(closed);
-  }
-
-  static Optional<String> env(String name) {
-    return Optional.ofNullable(System.getenv(name));
   }
 }
