@@ -74,7 +74,6 @@ public final class GmbotServer implements AutoCloseable {
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
       properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
-      properties.put("micronaut.server.netty.log-level", "OFF");
       properties.put("gmbot.webhook.path", config.webhookPath());
       context =
           ApplicationContext.builder()
