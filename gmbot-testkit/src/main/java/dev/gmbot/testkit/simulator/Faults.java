@@ -1,0 +1,73 @@
+package dev.gmbot.testkit.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** Fault injection: planned or random 5xx answers and dropped connections. */
+public final class Faults {
+  /** One injected fault: an HTTP status, or 0 for a dropped connection. */
+  record Fault(String method, int status) {
+    boolean matches(String m) {
+      return method.isEmpty() || method.equalsIgnoreCase(m);
+    }
+  }
+
+  private final ArrayDeque<Fault> planned = new ArrayDeque<>();
+  private SplittableRandom random;
+  private double rate;
+  private int randomStatus;
+
+  Faults() {}
+
+  /** The next {@code count} requests (any method) get HTTP {@code status} (e.g. 500, 502). */
+  public synchronized Faults failNext(int count, int status) {
+    return failNext("", count, status);
+  }
+
+  /** The next {@code count} calls of {@code method} get HTTP {@code status}. */
+  public synchronized Faults failNext(String method, int count, int status) {
+    for (int i = 0; i < count; i++) {
+      planned.add(new Fault(method, status));
+    }
+    return this;
+  }
+
+  /** The next {@code count} requests have their connection closed without an answer. */
+  public synchronized Faults dropNext(int count) {
+    return failNext("", count, 0);
+  }
+
+  /** The next {@code count} calls of {@code method} have their connection closed. */
+  public synchronized Faults dropNext(String method, int count) {
+    return failNext(method, count, 0);
+  }
+
+  /** Each request fails with {@code status} (0 = drop) with probability {@code p}. */
+  public synchronized Faults randomly(double p, int status, long seed) {
+    this.rate = p;
+    this.randomStatus = status;
+    this.random = new SplittableRandom(seed);
+    return this;
+  }
+
+  public synchronized void clear() {
+    planned.clear();
+    random = null;
+    rate = 0;
+  }
+
+  synchronized Optional<Fault> next(String method) {
+    for (var it = planned.iterator(); it.hasNext(); ) {
+      Fault f = it.next();
+      if (f.matches(method)) {
+        it.remove();
+        return Optional.of(f);
+      }
+    }
+    if (random != null && random.nextDouble() < rate) {
+      return Optional.of(new Fault("", randomStatus));
+    }
+    return Optional.empty();
+  }
+}
