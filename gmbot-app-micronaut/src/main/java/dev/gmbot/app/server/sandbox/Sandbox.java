@@ -114,11 +114,11 @@ public final class Sandbox implements AutoCloseable {
   /** Sets the stage: the bot becomes admin of the channel and the group, the owner protects it. */
   public void setUp() {
     say("Setting the stage: Olivia owns the channel @sandbox_news and the group \"Sandbox Group\"");
-    owner.startsBot();
     channel.withBotAsAdmin(AdminRights.guard());
     group.withBotAsAdmin(AdminRights.guard());
     settle();
     act("olivia", "/protect @sandbox_news", () -> owner.says(group, "/protect @sandbox_news"));
+    act("olivia", "sends /start to the bot (so it can warn her in private)", owner::startsBot);
   }
 
   /** The demo: a join, a mute and prompt, subscribe + verify, a release; a channel leave. */
@@ -235,7 +235,8 @@ public final class Sandbox implements AutoCloseable {
           who.subscribes(channel);
           query[0] = who.presses(prompt.get(), button);
         });
-    sim.callbackAnswer(query[0]).ifPresent(text -> out.println("  ↳ answer to the button: " + text));
+    sim.callbackAnswer(query[0])
+        .ifPresent(text -> out.println("  ↳ answer to the button: " + text));
   }
 
   private Optional<SimMessage> newestPrompt() {
@@ -290,7 +291,7 @@ public final class Sandbox implements AutoCloseable {
 
   private void report() {
     printNew(group.transcript(), "[Sandbox Group]");
-    printNew(sim.chat(owner.id()).transcript(), "[Olivia's chat with the bot]");
+    ownerChat().ifPresent(chat -> printNew(chat.transcript(), "[Olivia's chat with the bot]"));
     Map<Long, Boolean> now = mutedNow();
     for (SimUser u : users.values()) {
       boolean was = mutedBefore.getOrDefault(u.id(), false);
@@ -304,6 +305,15 @@ public final class Sandbox implements AutoCloseable {
     String effect;
     while ((effect = effects.poll()) != null) {
       out.println("  ⚙ " + effect);
+    }
+  }
+
+  /** Olivia's private chat with the bot, once she opened it. */
+  private Optional<SimChat> ownerChat() {
+    try {
+      return Optional.of(sim.chat(owner.id()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

@@ -79,7 +79,8 @@ abstract class ServerScenarios {
 
   static Optional<SimMessage> promptFor(SimChat group, SimUser user) {
     return group.botMessages().stream()
-        .filter(m -> !m.deleted() && m.text().contains(user.firstName()) && verifyButton(m).isPresent())
+        .filter(
+            m -> !m.deleted() && m.text().contains(user.firstName()) && verifyButton(m).isPresent())
         .reduce((a, b) -> b);
   }
 
@@ -128,7 +129,8 @@ abstract class ServerScenarios {
     it.settle();
 
     assertThat(w.group.isMuted(alice)).isFalse();
-    assertThat(it.sim.callbackAnswer(query)).hasValueSatisfying(a -> assertThat(a).contains("Verified"));
+    assertThat(it.sim.callbackAnswer(query))
+        .hasValueSatisfying(a -> assertThat(a).contains("Verified"));
   }
 
   @Test
@@ -143,7 +145,8 @@ abstract class ServerScenarios {
     it.settle();
 
     assertThat(w.group.isMuted(alice)).isTrue();
-    assertThat(it.sim.callbackAnswer(query)).hasValueSatisfying(a -> assertThat(a).contains("Not yet"));
+    assertThat(it.sim.callbackAnswer(query))
+        .hasValueSatisfying(a -> assertThat(a).contains("Not yet"));
   }
 
   @Test
@@ -165,6 +168,8 @@ abstract class ServerScenarios {
   @Test
   void demotedBotPausesTheGroupTellsTheOwnerAndReactivateResumes() {
     World w = new World().protect();
+    w.owner.startsBot(); // now a known owner who can be written to in private
+    it.settle();
 
     w.group.demoteBot();
     it.settle();
@@ -209,7 +214,8 @@ abstract class ServerScenarios {
     for (String path : List.of("/metrics", "/prometheus")) {
       HttpResponse<String> metrics = it.get(path);
       assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(

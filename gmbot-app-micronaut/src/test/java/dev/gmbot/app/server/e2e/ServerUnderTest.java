@@ -63,7 +63,10 @@ final class ServerUnderTest implements AutoCloseable {
       databaseUrl = TestServices.freshPostgresDatabase();
       env.put("DATABASE_USER", TestServices.PG_USER);
     } else {
-      databaseUrl = "jdbc:h2:mem:gmbot_it_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+      databaseUrl =
+          "jdbc:h2:mem:gmbot_it_"
+              + UUID.randomUUID().toString().replace("-", "")
+              + ";DB_CLOSE_DELAY=-1";
     }
     env.put("DATABASE_URL", databaseUrl);
     TelegramSimulator sim = TelegramSimulator.start();

@@ -14,17 +14,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real services of the end-to-end tests: PostgreSQL at {@code GMBOT_TEST_DATABASE_URL}
- * (default {@code jdbc:postgresql://localhost:5432/test}, user postgres) and Redis at {@code
+ * The real services of the end-to-end tests: PostgreSQL at {@code GMBOT_TEST_DATABASE_URL} (default
+ * {@code jdbc:postgresql://localhost:5432/test}, user postgres) and Redis at {@code
  * GMBOT_TEST_REDIS_URL} (default {@code redis://localhost:6379}). Unreachable: with {@code CI=true}
  * the test fails, otherwise it is skipped with a loud line on stderr.
  */
 final class TestServices {
   static final String PG_URL =
-      System.getenv().getOrDefault("GMBOT_TEST_DATABASE_URL", "jdbc:postgresql://localhost:5432/test");
+      System.getenv()
+          .getOrDefault("GMBOT_TEST_DATABASE_URL", "jdbc:postgresql://localhost:5432/test");
   static final String REDIS_URL =
       System.getenv().getOrDefault("GMBOT_TEST_REDIS_URL", "redis://localhost:6379");
-  static final String PG_USER = System.getenv().getOrDefault("GMBOT_TEST_DATABASE_USER", "postgres");
+  static final String PG_USER =
+      System.getenv().getOrDefault("GMBOT_TEST_DATABASE_USER", "postgres");
 
   private TestServices() {}
 
