@@ -100,6 +100,7 @@ public final class Guard implements HandleEventUseCase {
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {
+      abandon(event);
       updateLog.release(event.updateId());
       throw e;
     }
@@ -116,9 +117,22 @@ public final class Guard implements HandleEventUseCase {
         : protection.decide(event);
   }
 
-  /** Carries out decisions (e.g. from {@link #decide}); returns one line per effect. */
+  /**
+   * Carries out decisions (e.g. from {@link #decide}); returns one line per effect. If it throws
+   * and the event will be redelivered, call {@link #abandon} first.
+   */
   public List<String> execute(List<Decision> decisions) {
     return executor.execute(decisions);
+  }
+
+  /**
+   * Forgets what deciding noted about an event whose handling failed (for embedders who call {@link
+   * #decide} and {@link #execute} themselves; {@link #handle} does it on its own).
+   */
+  public void abandon(InboundEvent event) {
+    if (!(event instanceof CommandIssued)) {
+      protection.abandon(event);
+    }
   }
 
   /**
@@ -252,10 +266,22 @@ public final class Guard implements HandleEventUseCase {
     }
 
     public Guard build() {
-      require(lookup, "telegram(...)");
-      require(groups, "repositories(...)");
+      for (Object telegramPort :
+          new Object[] {lookup, directory, moderation, messaging, identity}) {
+        require(telegramPort, "telegram(...)");
+      }
+      for (Object repository : new Object[] {groups, owners, members, prompts, audit}) {
+        require(repository, "repositories(...)");
+      }
       require(membershipCache, "cache(...)");
+      require(administratorCache, "cache(...)");
       require(updateLog, "updateLog(...)");
+      require(clock, "clock(...)");
+      require(scheduler, "scheduler(...)");
+      require(metrics, "metrics(...)");
+      require(random, "random(...)");
+      require(verification, "verification(...)");
+      require(protection, "protection(...)");
       BotSelf self = new BotSelf(identity, scheduler);
       MembershipVerifier verifier =
           new MembershipVerifier(

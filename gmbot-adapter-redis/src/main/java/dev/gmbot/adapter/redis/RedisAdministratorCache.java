@@ -24,12 +24,18 @@ public final class RedisAdministratorCache implements AdministratorCache {
   RedisAdministratorCache(RedisLink link, GuardMetrics metrics) {
     this.link = link;
     this.prefix = link.config().keyPrefix() + "admins:";
-    this.outage = new Outage("administrator_cache", metrics, "administrator lists are not cached");
+    this.outage =
+        new Outage(
+            link.config().reconnectDelay(),
+            "administrator_cache",
+            metrics,
+            "administrator lists are not cached");
   }
 
   @Override
   public Optional<Set<UserId>> get(GroupId group) {
     try {
+      outage.check();
       String v = link.commands().get(prefix + group.value());
       outage.succeeded();
       return Optional.ofNullable(v).map(RedisAdministratorCache::decode);
@@ -54,6 +60,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
     String v =
         administrators.stream().map(u -> Long.toString(u.value())).collect(Collectors.joining(","));
     try {
+      outage.check();
       link.commands().set(prefix + group.value(), v, SetArgs.Builder.px(px));
       outage.succeeded();
     } catch (RedisException e) {
@@ -64,6 +71,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
   @Override
   public void invalidate(GroupId group) {
     try {
+      outage.check();
       link.commands().del(prefix + group.value());
       outage.succeeded();
     } catch (RedisException e) {

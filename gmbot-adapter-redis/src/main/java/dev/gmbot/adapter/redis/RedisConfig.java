@@ -39,8 +39,8 @@ public record RedisConfig(
     int expectedInstances) {
 
   public static final String ENV_URL = "REDIS_URL";
-  public static final String ENV_KEY_PREFIX = "REDIS_KEY_PREFIX";
-  public static final String ENV_COMMAND_TIMEOUT_MS = "REDIS_COMMAND_TIMEOUT_MS";
+  public static final String ENV_KEY_PREFIX = "GMBOT_REDIS_KEY_PREFIX";
+  public static final String ENV_COMMAND_TIMEOUT_MS = "GMBOT_REDIS_COMMAND_TIMEOUT_MS";
   public static final String ENV_EXPECTED_INSTANCES = "GMBOT_EXPECTED_INSTANCES";
 
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(300);
@@ -153,7 +153,7 @@ public record RedisConfig(
 
   /**
    * The configuration named by the environment: empty without {@code REDIS_URL} (one instance, in
-   * process); {@code REDIS_KEY_PREFIX}, {@code REDIS_COMMAND_TIMEOUT_MS} and {@code
+   * process); {@code GMBOT_REDIS_KEY_PREFIX}, {@code GMBOT_REDIS_COMMAND_TIMEOUT_MS} and {@code
    * GMBOT_EXPECTED_INSTANCES} override the defaults.
    */
   public static Optional<RedisConfig> fromEnvironment(Map<String, String> env) {

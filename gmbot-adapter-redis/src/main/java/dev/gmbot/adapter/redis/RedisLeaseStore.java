@@ -62,7 +62,10 @@ public final class RedisLeaseStore implements LeaseStore {
     this.clock = clock;
     this.outage =
         new Outage(
-            "leases", metrics, "current lease holders keep their leases, nobody new acquires");
+            link.config().reconnectDelay(),
+            "leases",
+            metrics,
+            "current lease holders keep their leases, nobody new acquires");
   }
 
   @Override
@@ -78,6 +81,7 @@ public final class RedisLeaseStore implements LeaseStore {
   private boolean run(RedisLink.Script script, String name, String holder, Duration duration) {
     long px = TtlMillis.of(duration);
     try {
+      outage.check();
       Long won =
           link.eval(
               script,
@@ -108,6 +112,7 @@ public final class RedisLeaseStore implements LeaseStore {
   public void release(String name, String holder) {
     held.computeIfPresent(name, (n, h) -> h.holder().equals(holder) ? null : h);
     try {
+      outage.check();
       link.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {prefix + name}, holder);
       outage.succeeded();
     } catch (RedisException e) {

@@ -10,6 +10,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -19,20 +20,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Lettuce connection shared by every component, opened lazily so that a Redis that is down at
- * startup never prevents startup. After the first connection Lettuce reconnects by itself; while it
- * is disconnected commands are rejected at once (no queueing), and every command has a short
- * timeout, so callers fall back quickly.
+ * One Lettuce connection shared by every component, opened in the background so that a Redis that
+ * is down at startup never prevents startup and never blocks a caller. After the first connection
+ * Lettuce reconnects by itself; while it is disconnected commands are rejected at once (no
+ * queueing), and every command has a short timeout, so callers fall back quickly.
  */
 final class RedisLink implements AutoCloseable {
   private final RedisConfig config;
   private final ClientResources resources;
   private final RedisClient client;
-  private final ReentrantLock connecting = new ReentrantLock();
+  private final RedisURI uri;
+  private final AtomicBoolean connecting = new AtomicBoolean();
   private final long retryConnectNanos;
   private volatile StatefulRedisConnection<String, String> connection;
   private volatile long nextConnectAttempt = System.nanoTime();
@@ -52,7 +57,8 @@ final class RedisLink implements AutoCloseable {
                 Delay.exponential(
                     Duration.ofMillis(20), config.reconnectDelay(), 2, TimeUnit.MILLISECONDS))
             .build();
-    this.client = RedisClient.create(resources, uri(config));
+    this.uri = uri(config);
+    this.client = RedisClient.create(resources, uri);
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -88,44 +94,65 @@ final class RedisLink implements AutoCloseable {
   /**
    * The synchronous commands of the shared connection.
    *
-   * @throws RedisConnectionException when there is no connection yet and one cannot be made now
+   * @throws RedisConnectionException at once when there is no connection yet; a connection is then
+   *     being made in the background (at most one attempt per reconnect delay)
    */
   RedisCommands<String, String> commands() {
     StatefulRedisConnection<String, String> c = connection;
     if (c != null) {
       return c.sync();
     }
-    return connect().sync();
+    connectInBackground();
+    throw new RedisConnectionException(
+        "not connected to " + config.describe() + " (connecting in the background)");
   }
 
-  private StatefulRedisConnection<String, String> connect() {
-    if (closed) {
-      throw new RedisConnectionException("the shared-state connection is closed");
-    }
-    if (System.nanoTime() - nextConnectAttempt < 0 || !connecting.tryLock()) {
-      throw new RedisConnectionException(
-          "not connected to " + config.describe() + " (retrying in the background)");
-    }
-    try {
-      StatefulRedisConnection<String, String> c = connection;
-      if (c != null) {
-        return c;
-      }
+  /**
+   * Starts a connection attempt (if none is running and none failed within the reconnect delay) and
+   * waits for it at most {@code wait}.
+   *
+   * @return true when connected
+   */
+  boolean connect(Duration wait) {
+    CompletableFuture<?> attempt = connectInBackground();
+    if (attempt != null) {
       try {
-        c = client.connect();
-      } catch (RuntimeException e) {
-        nextConnectAttempt = System.nanoTime() + retryConnectNanos;
-        throw e;
+        attempt.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // reported by the caller as "not connected"
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      if (closed) {
-        c.close();
-        throw new RedisConnectionException("the shared-state connection is closed");
-      }
-      connection = c;
-      return c;
-    } finally {
-      connecting.unlock();
     }
+    return connection != null;
+  }
+
+  private CompletableFuture<?> connectInBackground() {
+    if (closed
+        || connection != null
+        || System.nanoTime() - nextConnectAttempt < 0
+        || !connecting.compareAndSet(false, true)) {
+      return null;
+    }
+    CompletableFuture<StatefulRedisConnection<String, String>> attempt;
+    try {
+      attempt = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+    } catch (RuntimeException e) {
+      nextConnectAttempt = System.nanoTime() + retryConnectNanos;
+      connecting.set(false);
+      return null;
+    }
+    return attempt.whenComplete(
+        (c, failure) -> {
+          if (failure != null) {
+            nextConnectAttempt = System.nanoTime() + retryConnectNanos;
+          } else if (closed) {
+            c.closeAsync();
+          } else {
+            connection = c;
+          }
+          connecting.set(false);
+        });
   }
 
   /** Runs a script by its digest, loading it on NOSCRIPT (e.g. after a Redis restart). */
@@ -141,15 +168,10 @@ final class RedisLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    connecting.lock();
-    try {
-      StatefulRedisConnection<String, String> c = connection;
-      connection = null;
-      if (c != null) {
-        c.close();
-      }
-    } finally {
-      connecting.unlock();
+    StatefulRedisConnection<String, String> c = connection;
+    connection = null;
+    if (c != null) {
+      c.close();
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);

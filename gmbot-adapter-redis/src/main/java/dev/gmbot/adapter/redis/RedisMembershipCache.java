@@ -8,7 +8,6 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,12 @@ public final class RedisMembershipCache implements MembershipCache {
   RedisMembershipCache(RedisLink link, GuardMetrics metrics) {
     this.link = link;
     this.prefix = link.config().keyPrefix() + "verify:";
-    this.outage = new Outage("membership_cache", metrics, "membership checks skip the cache");
+    this.outage =
+        new Outage(
+            link.config().reconnectDelay(),
+            "membership_cache",
+            metrics,
+            "membership checks skip the cache");
   }
 
   String key(UserId user, ChannelId channel) {
@@ -38,6 +42,7 @@ public final class RedisMembershipCache implements MembershipCache {
   @Override
   public Optional<Boolean> get(UserId user, ChannelId channel) {
     try {
+      outage.check();
       String v = link.commands().get(key(user, channel));
       outage.succeeded();
       return Optional.ofNullable(v).map("1"::equals);
@@ -58,6 +63,7 @@ public final class RedisMembershipCache implements MembershipCache {
       keys[i] = key(user, asked.get(i));
     }
     try {
+      outage.check();
       List<KeyValue<String, String>> values = link.commands().mget(keys);
       outage.succeeded();
       Map<ChannelId, Boolean> found = new LinkedHashMap<>();
@@ -78,6 +84,7 @@ public final class RedisMembershipCache implements MembershipCache {
   public void put(UserId user, ChannelId channel, boolean subscribed, Duration ttl) {
     long px = TtlMillis.of(ttl);
     try {
+      outage.check();
       link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
       outage.succeeded();
     } catch (RedisException e) {
@@ -88,18 +95,12 @@ public final class RedisMembershipCache implements MembershipCache {
   @Override
   public void invalidate(UserId user, ChannelId channel) {
     try {
+      outage.check();
       link.commands().del(key(user, channel));
       outage.succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
     }
-  }
-
-  /** Keys of the given answers, for tests that look into Redis. */
-  List<String> keys(UserId user, Collection<ChannelId> channels) {
-    List<String> keys = new ArrayList<>();
-    channels.forEach(c -> keys.add(key(user, c)));
-    return keys;
   }
 
   Outage outage() {

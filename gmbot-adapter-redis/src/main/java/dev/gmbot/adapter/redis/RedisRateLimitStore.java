@@ -31,27 +31,28 @@ public final class RedisRateLimitStore implements RateLimitStore {
       RedisLink.Script.of(
           """
           -- KEYS: one TAT key per meter. ARGV[1]: now (us); then per meter: emission interval T
-          -- (us) and burst tolerance tau = T * (burst - 1) (us). All or nothing.
+          -- (us) and burst tolerance tau = T * (burst - 1) (us). All or nothing; a key listed
+          -- twice needs two permits. Keys expire (on Redis' clock) a slack after their TAT (on
+          -- the callers' clocks), so a caller whose clock lags never finds a TAT gone too early.
           local now = tonumber(ARGV[1])
-          local tats = {}
+          local slack = tonumber(ARGV[#ARGV])
+          local taken = {}
           local retry = now
           local granted = true
           for i = 1, #KEYS do
             local tau = tonumber(ARGV[2 * i + 1])
-            local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
+            local tat = taken[KEYS[i]] or tonumber(redis.call('GET', KEYS[i]) or '0')
             if tat < now then tat = now end
-            tats[i] = tat
             local allowAt = tat - tau
             if allowAt > now then
               granted = false
               if allowAt > retry then retry = allowAt end
             end
+            taken[KEYS[i]] = tat + tonumber(ARGV[2 * i])
           end
           if not granted then return {0, retry} end
-          for i = 1, #KEYS do
-            local newTat = tats[i] + tonumber(ARGV[2 * i])
-            local ttl = math.ceil((newTat - now) / 1000) + 1
-            redis.call('SET', KEYS[i], string.format('%.0f', newTat), 'PX', ttl)
+          for key, tat in pairs(taken) do
+            redis.call('SET', key, string.format('%.0f', tat), 'PX', math.ceil((tat - now) / 1000) + slack)
           end
           return {1, now}
           """);
@@ -65,6 +66,12 @@ public final class RedisRateLimitStore implements RateLimitStore {
           redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
           return 1
           """);
+
+  /**
+   * Meter keys outlive their TAT by this much: the TAT is on the callers' clocks, expiry on Redis'
+   * clock, and a caller that lags (clock skew, a stalled process) must still find the TAT.
+   */
+  static final Duration TAT_SLACK = Duration.ofMinutes(1);
 
   /** Pause keys outlive their end by this much, so clock differences never cut a pause short. */
   private static final Duration PAUSE_SLACK = Duration.ofMinutes(1);
@@ -86,6 +93,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     this.pausePrefix = link.config().keyPrefix() + "pause:";
     this.outage =
         new Outage(
+            link.config().reconnectDelay(),
             "rate_limits",
             metrics,
             "meters run locally at 1/" + expectedInstances + " of each budget");
@@ -98,7 +106,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
     long nowMicros = micros(now);
     String[] keys = new String[meters.size()];
-    String[] args = new String[1 + 2 * meters.size()];
+    String[] args = new String[2 + 2 * meters.size()];
+    args[args.length - 1] = Long.toString(TAT_SLACK.toMillis());
     args[0] = Long.toString(nowMicros);
     for (int i = 0; i < keys.length; i++) {
       Meter m = meters.get(i);
@@ -109,6 +118,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
     List<Object> reply;
     try {
+      outage.check();
       reply = link.eval(GCRA, ScriptOutputType.MULTI, keys, args);
       outage.succeeded();
     } catch (RedisException e) {
@@ -156,6 +166,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     Duration left = Duration.between(clock.instant(), until);
     long ttl = (left.isNegative() ? Duration.ZERO : left).plus(PAUSE_SLACK).toMillis();
     try {
+      outage.check();
       link.eval(
           PAUSE,
           ScriptOutputType.INTEGER,
@@ -172,6 +183,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
   public Optional<Instant> pausedUntil(String scope, Instant now) {
     String v;
     try {
+      outage.check();
       v = link.commands().get(pausePrefix + scope);
       outage.succeeded();
     } catch (RedisException e) {

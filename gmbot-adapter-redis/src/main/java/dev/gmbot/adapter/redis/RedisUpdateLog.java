@@ -22,13 +22,18 @@ public final class RedisUpdateLog implements UpdateLog {
     this.prefix = link.config().keyPrefix() + "update:";
     this.local = local;
     this.outage =
-        new Outage("update_log", metrics, "updates are deduplicated within this instance only");
+        new Outage(
+            link.config().reconnectDelay(),
+            "update_log",
+            metrics,
+            "updates are deduplicated within this instance only");
   }
 
   @Override
   public boolean claim(long updateId, Duration ttl) {
     long px = TtlMillis.of(ttl);
     try {
+      outage.check();
       String ok = link.commands().set(prefix + updateId, "1", SetArgs.Builder.nx().px(px));
       outage.succeeded();
       // Also claimed locally: an update this instance claimed during an outage stays a duplicate.
@@ -43,6 +48,7 @@ public final class RedisUpdateLog implements UpdateLog {
   public void release(long updateId) {
     local.release(updateId);
     try {
+      outage.check();
       link.commands().del(prefix + updateId);
       outage.succeeded();
     } catch (RedisException e) {

@@ -10,7 +10,6 @@ import dev.gmbot.port.out.LeaseStore;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.UpdateLog;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.event.command.CommandListener;
 import java.time.Clock;
 import java.util.List;
@@ -93,8 +92,8 @@ public final class SharedState implements AutoCloseable {
   }
 
   /**
-   * State on Redis, with in-process fallbacks. Connects once now (at most the connect timeout) to
-   * report an unreachable Redis early, but starts either way.
+   * State on Redis, with in-process fallbacks. Waits for a first connection at most the connect
+   * timeout, to report an unreachable Redis early, but starts either way.
    */
   public static SharedState redis(
       RedisConfig config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
@@ -114,14 +113,15 @@ public final class SharedState implements AutoCloseable {
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(localRates, "localRates");
     RedisLink link = new RedisLink(config, listeners);
-    try {
-      link.commands().ping();
+    // The attempt itself gives up after the connect timeout; the extra covers the first
+    // connection's warm-up (Netty, class loading) on a slow start.
+    if (link.connect(config.connectTimeout().plusSeconds(2))) {
       LOG.info("Shared state on {} (key prefix {})", config.describe(), config.keyPrefix());
-    } catch (RedisException e) {
+    } else {
       LOG.warn(
-          "Redis at {} is unreachable at startup ({}); starting with in-process fallbacks",
-          config.describe(),
-          e.getMessage());
+          "Redis at {} is unreachable at startup; starting with in-process fallbacks, connecting in"
+              + " the background",
+          config.describe());
     }
     return new SharedState(
         Optional.of(link),

@@ -67,8 +67,10 @@ class HotPathRoundTripsIT {
 
   @AfterEach
   void close() {
-    state.close();
-    TestRedis.cleanUp(config);
+    if (state != null) {
+      state.close();
+      TestRedis.cleanUp(config);
+    }
   }
 
   private Map<String, Long> counted() {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A TCP proxy on loopback in front of Redis that a test can cut (listener and every connection
@@ -19,6 +20,7 @@ final class LoopbackProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile int port;
 
   LoopbackProxy(String targetHost, int targetPort) throws IOException {
@@ -65,11 +67,14 @@ final class LoopbackProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                  gate.await();
                   out.write(buffer, 0, n);
                   out.flush();
                 }
               } catch (IOException e) {
                 // either side closed
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -77,8 +82,19 @@ final class LoopbackProxy implements AutoCloseable {
             });
   }
 
+  /** Holds every byte in flight (connections stay open, nothing answers) until {@link #thaw}. */
+  void freeze() {
+    gate = new CountDownLatch(1);
+  }
+
+  /** Delivers what was held and forwards again. */
+  void thaw() {
+    gate.countDown();
+  }
+
   /** Stops listening and drops every open connection. */
   synchronized void cut() {
+    thaw();
     closeQuietly(listener);
     for (Socket s : sockets) {
       closeQuietly(s);

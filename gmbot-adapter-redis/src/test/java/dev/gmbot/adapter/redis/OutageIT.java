@@ -6,15 +6,21 @@ import static org.awaitility.Awaitility.await;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.Meter;
 import dev.gmbot.port.out.Rate;
 import dev.gmbot.testkit.fake.MutableClock;
 import dev.gmbot.testkit.fake.RecordingMetrics;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +65,10 @@ class OutageIT {
 
   @AfterEach
   void stopProxy() {
-    proxy.close();
-    TestRedis.cleanUp(direct);
+    if (proxy != null) {
+      proxy.close();
+      TestRedis.cleanUp(direct);
+    }
   }
 
   @Test
@@ -116,8 +124,21 @@ class OutageIT {
 
       proxy.restore();
 
-      // Back: the same objects use Redis again; the entry written before the outage is there.
-      await().atMost(PATIENCE).until(() -> cache.get(ALICE, NEWS).isPresent());
+      // Back: the same objects use Redis again (each probes it at most once per reconnect delay
+      // while it is known down); the entries written before the outage are there.
+      List<Outage> outages =
+          List.of(cache.outage(), admins.outage(), log.outage(), rates.outage(), leases.outage());
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> {
+                cache.get(ALICE, NEWS);
+                admins.get(GROUP);
+                log.release(999_999);
+                rates.pausedUntil("chat:-2", now);
+                leases.release("unused", "nobody");
+                return outages.stream().noneMatch(Outage::isDown);
+              });
       assertThat(cache.get(ALICE, NEWS)).contains(true);
       assertThat(admins.get(GROUP)).contains(Set.of(ALICE));
       assertThat(log.claim(3, DAY)).isTrue();
@@ -129,8 +150,7 @@ class OutageIT {
       assertThat(localRates.lastMeters).as("decided by Redis").isEmpty();
       assertThat(leases.renew("poller", "me", Duration.ofMinutes(1))).isTrue();
       assertThat(leases.tryAcquire("poller", "someone-else", Duration.ofMinutes(1))).isFalse();
-      for (Outage o :
-          List.of(cache.outage(), admins.outage(), log.outage(), rates.outage(), leases.outage())) {
+      for (Outage o : outages) {
         assertThat(o.isDown()).as(o.component()).isFalse();
         assertThat(o.started()).as(o.component()).isEqualTo(1);
       }
@@ -161,6 +181,37 @@ class OutageIT {
     try (SharedState other = SharedState.redis(direct, clock, metrics, localRates)) {
       assertThat(other.membershipCache().get(ALICE, NEWS)).contains(true);
       assertThat(other.updateLog().claim(8, DAY)).isFalse();
+    }
+  }
+
+  @Test
+  void aRedisThatStopsAnsweringCostsOneTimeoutPerProbeNotOnePerOperation() {
+    Map<String, LongAdder> sent = new ConcurrentHashMap<>();
+    CommandListener counter =
+        new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent event) {
+            sent.computeIfAbsent("all", k -> new LongAdder()).increment();
+          }
+        };
+    RedisConfig slowProbes = viaProxy.withReconnectDelay(Duration.ofHours(1));
+    try (SharedState state =
+        SharedState.redis(slowProbes, clock, metrics, localRates, List.of(counter))) {
+      MembershipCache cache = state.membershipCache();
+      cache.put(ALICE, NEWS, true, TEN_MINUTES);
+      assertThat(cache.get(ALICE, NEWS)).contains(true);
+
+      proxy.freeze();
+      long before = sent.get("all").sum();
+      for (int i = 0; i < 50; i++) {
+        assertThat(cache.getAll(ALICE, List.of(NEWS))).isEmpty();
+      }
+
+      assertThat(sent.get("all").sum() - before)
+          .as("commands sent to the silent Redis: only the one that timed out")
+          .isEqualTo(1);
+      assertThat(metrics.count("fallback.membership_cache")).isEqualTo(50);
+      proxy.thaw();
     }
   }
 }

@@ -85,8 +85,8 @@ class RedisConfigTest {
         RedisConfig.fromEnvironment(
             Map.of(
                 "REDIS_URL", "redis://redis:6379/2",
-                "REDIS_KEY_PREFIX", "bot7:",
-                "REDIS_COMMAND_TIMEOUT_MS", "250",
+                "GMBOT_REDIS_KEY_PREFIX", "bot7:",
+                "GMBOT_REDIS_COMMAND_TIMEOUT_MS", "250",
                 "GMBOT_EXPECTED_INSTANCES", "4"));
 
     assertThat(c).isPresent();

@@ -8,6 +8,8 @@ import dev.gmbot.port.out.Meter;
 import dev.gmbot.port.out.Rate;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.testkit.fake.MutableClock;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,9 @@ class RedisRateLimitStoreIT {
 
   @AfterEach
   void close() {
+    if (state == null) {
+      return; // skipped: no Redis
+    }
     state.close();
     TestRedis.cleanUp(config);
     assertThat(fallback.asked).as("decisions served by the fallback").hasValue(0);
@@ -107,6 +112,29 @@ class RedisRateLimitStoreIT {
       }
     }
     assertThat(granted).isEqualTo(30);
+  }
+
+  @Test
+  void aMeterListedTwiceGivesTwoPermits() {
+    Meter two = meter("chat:-5", new Rate(2, Duration.ofSeconds(1), 2));
+
+    assertThat(store.tryAcquire(List.of(two, two), t0).granted()).isTrue();
+    assertThat(store.tryAcquire(List.of(two), t0))
+        .isEqualTo(Acquisition.refusedUntil(t0.plusMillis(500)));
+  }
+
+  @Test
+  void aMeterOutlivesItsTatSoALaggingCallerStillFindsIt() {
+    store.tryAcquire(List.of(meter("global", Rate.perSecond(25))), t0);
+
+    RedisClient client = TestRedis.client(config);
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      assertThat(c.sync().pttl(config.keyPrefix() + "rl:global"))
+          .as("TTL in ms: 40 ms of TAT plus the slack")
+          .isGreaterThan(RedisRateLimitStore.TAT_SLACK.toMillis() - 5_000);
+    } finally {
+      client.shutdown();
+    }
   }
 
   @Test

@@ -172,11 +172,17 @@ public final class CommandPolicy {
     if (caller.isEmpty()) {
       return reply(e, CommandTexts.ADMINS_ONLY);
     }
+    Optional<Owner> owner = ownerOf(group, caller.get());
+    if (owner.isEmpty()) {
+      return reply(
+          e, "❌ I couldn't tell who owns this group: run /protect without posting anonymously.");
+    }
     List<String> lines = new ArrayList<>();
     boolean ok = checkGroupRights(group, lines);
     List<EnforcedChannel> channels = new ArrayList<>();
     for (ChannelArgument arg : wanted) {
-      Optional<EnforcedChannel> channel = checkChannel(arg, caller.get(), lines);
+      Optional<EnforcedChannel> channel =
+          checkChannel(arg, owner.get().id(), caller.get().user().isEmpty(), lines);
       if (channel.isPresent()) {
         channels.add(channel.get());
       } else {
@@ -184,11 +190,6 @@ public final class CommandPolicy {
       }
     }
     lines.add("✅ You're authorized to set this up");
-    Optional<Owner> owner = ok ? ownerOf(group, caller.get()) : Optional.empty();
-    if (ok && owner.isEmpty()) {
-      lines.add("❌ I couldn't tell who owns this group: run /protect without posting anonymously");
-      ok = false;
-    }
     String checks = "🔍 Verifying permissions...\n" + String.join("\n", lines);
     if (!ok) {
       return reply(e, checks + "\n\nFix the ❌ items above, then run /protect again.");
@@ -196,7 +197,7 @@ public final class CommandPolicy {
     String text =
         checks
             + "\n\n🛡️ Protection Activated!\nAnyone joining this group must now be subscribed to "
-            + Texts.channelNames(channels)
+            + Texts.channelNames(afterProtect(group, channels))
             + ".\n\n"
             + CommandTexts.ACTIVATED_FOOTER
             + (owner.get().reachableInPrivate() ? "" : CommandTexts.PRIVATE_TIP);
@@ -204,6 +205,18 @@ public final class CommandPolicy {
     decisions.add(new ProtectGroup(group, e.chat().title(), owner.get(), channels));
     decisions.addAll(reply(e, text));
     return decisions;
+  }
+
+  /** The channels the group will require: those already linked (when enabled) and the new ones. */
+  private List<EnforcedChannel> afterProtect(GroupId group, List<EnforcedChannel> added) {
+    List<EnforcedChannel> all = new ArrayList<>();
+    groups.find(group).filter(ProtectedGroup::enabled).ifPresent(g -> all.addAll(g.channels()));
+    for (EnforcedChannel channel : added) {
+      if (all.stream().noneMatch(c -> c.id().equals(channel.id()))) {
+        all.add(channel);
+      }
+    }
+    return all;
   }
 
   private boolean checkGroupRights(GroupId group, List<String> lines) {
@@ -223,9 +236,13 @@ public final class CommandPolicy {
     return true;
   }
 
-  /** Resolves the channel and checks the bot's and the caller's rights there. */
+  /**
+   * Resolves the channel and checks the bot's rights there, and that the person accountable for the
+   * setup (the caller, or the group's creator for an anonymous admin) administers it: nobody can
+   * make a group require a channel that is not theirs.
+   */
   private Optional<EnforcedChannel> checkChannel(
-      ChannelArgument arg, Caller caller, List<String> lines) {
+      ChannelArgument arg, UserId accountable, boolean anonymous, List<String> lines) {
     Optional<ChatInfo> info = resolve(arg);
     if (info.isEmpty()) {
       lines.add("❌ I can't find " + arg.text() + ": check the name, and add me to it as admin");
@@ -243,8 +260,11 @@ public final class CommandPolicy {
       lines.add("❌ I'm not an admin in " + name + ": add me there as admin");
       return Optional.empty();
     }
-    if (caller.user().isPresent() && !memberOf(id.chat(), caller.user().get().id()).isAdmin()) {
-      lines.add("❌ You're not an admin of " + name);
+    if (!memberOf(id.chat(), accountable).isAdmin()) {
+      lines.add(
+          anonymous
+              ? "❌ The group's owner is not an admin of " + name
+              : "❌ You're not an admin of " + name);
       return Optional.empty();
     }
     Optional<String> link = username.isPresent() ? Optional.empty() : inviteLink(id);
@@ -355,7 +375,7 @@ public final class CommandPolicy {
                     : " I'm lifting the " + restricted.size() + " restrictions I made.")));
     for (UserId user : restricted) {
       decisions.add(new Lift(group, user, Priority.P2_BACKGROUND, "protection ended"));
-      decisions.add(new ClearPrompts(group, user));
+      decisions.add(new ClearPrompts(group, user, g.channels(), g.settings()));
     }
     return decisions;
   }

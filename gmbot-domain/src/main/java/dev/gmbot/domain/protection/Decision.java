@@ -60,11 +60,18 @@ public sealed interface Decision {
     }
   }
 
-  /** Removes the verified user from the prompts that name them: edit, or delete when empty (P2). */
-  record ClearPrompts(GroupId group, UserId user) implements Decision {
+  /**
+   * Removes the verified user from the prompts that name them: edit (showing the group's channels
+   * and settings), or delete when empty (P2).
+   */
+  record ClearPrompts(
+      GroupId group, UserId user, List<EnforcedChannel> channels, GroupSettings settings)
+      implements Decision {
     public ClearPrompts {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(user, "user");
+      channels = List.copyOf(channels);
+      Objects.requireNonNull(settings, "settings");
     }
   }
 

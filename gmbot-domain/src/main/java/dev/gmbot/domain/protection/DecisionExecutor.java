@@ -129,7 +129,7 @@ public final class DecisionExecutor {
         case Restrict d -> restrict(d);
         case Lift d -> lift(d);
         case Decision.Prompt d -> prompt(d);
-        case ClearPrompts d -> effects.addAll(board.clear(d.group(), d.user()));
+        case ClearPrompts d -> effects.addAll(board.clear(d));
         case DeleteMessage d -> deleteMessage(d);
         case AnswerCallback d -> answer(d);
         case Reply d -> reply(d);

@@ -19,26 +19,39 @@ final class JoinLedger {
   private record Key(GroupId group, UserId user) {}
 
   private final Duration window;
-  private final Map<Key, Instant> seen = new ConcurrentHashMap<>();
+
+  private record Claim(long updateId, Instant at) {}
+
+  private final Map<Key, Claim> seen = new ConcurrentHashMap<>();
 
   JoinLedger(Duration window) {
     this.window = window;
   }
 
-  /** True for the first signal of this join within the window. */
-  boolean claim(GroupId group, UserId user, Instant now) {
+  /** Forgets a claim whose handling failed, so the redelivered update acts. */
+  void release(GroupId group, UserId user) {
+    seen.remove(new Key(group, user));
+  }
+
+  /**
+   * True for the first signal of this join within the window, and again for the same update
+   * (deciding one event twice gives the same answer).
+   */
+  boolean claim(GroupId group, UserId user, long updateId, Instant now) {
     if (seen.size() > MAX_ENTRIES) {
-      seen.values().removeIf(at -> at.plus(window).isBefore(now));
+      seen.values().removeIf(c -> c.at().plus(window).isBefore(now));
     }
     boolean[] won = {false};
     seen.compute(
         new Key(group, user),
-        (k, at) -> {
-          if (at == null || !now.isBefore(at.plus(window))) {
+        (k, claim) -> {
+          if (claim == null
+              || claim.updateId() == updateId
+              || !now.isBefore(claim.at().plus(window))) {
             won[0] = true;
-            return now;
+            return new Claim(updateId, now);
           }
-          return at;
+          return claim;
         });
     return won[0];
   }

@@ -43,7 +43,7 @@ final class PromptBoard {
   private record Key(GroupId group, MessageId message) {}
 
   /** What a prompt message shows now, when it was last edited, and what it should show. */
-  private record Shown(String text, Instant editedAt, boolean stale, Prompt prompt, Look look) {}
+  private record Shown(String text, Instant editedAt, boolean stale, Look look) {}
 
   private record Look(List<EnforcedChannel> channels, GroupSettings settings) {}
 
@@ -108,16 +108,19 @@ final class PromptBoard {
             chat -> messaging.send(chat, message));
     Prompt posted = new Prompt(group, id, Set.of(user.id()), now, expires);
     prompts.save(posted);
-    shown.put(new Key(group, id), new Shown(message.text(), now, false, posted, look));
+    shown.put(new Key(group, id), new Shown(message.text(), now, false, look));
     return "prompted " + user.id() + " in " + group + " (message " + id + ")";
   }
 
   /** Takes a verified user off the prompts naming them. */
-  List<String> clear(GroupId group, UserId user) {
-    return locked(group, () -> clearLocked(group, user));
+  List<String> clear(Decision.ClearPrompts decision) {
+    return locked(decision.group(), () -> clearLocked(decision));
   }
 
-  private List<String> clearLocked(GroupId group, UserId user) {
+  private List<String> clearLocked(Decision.ClearPrompts decision) {
+    GroupId group = decision.group();
+    UserId user = decision.user();
+    Look look = new Look(decision.channels(), decision.settings());
     List<String> effects = new ArrayList<>();
     for (Prompt p : prompts.naming(group, user)) {
       Set<UserId> rest = new HashSet<>(p.users());
@@ -128,13 +131,7 @@ final class PromptBoard {
       } else {
         Prompt shrunk = new Prompt(group, p.message(), rest, p.postedAt(), p.expiresAt());
         prompts.save(shrunk);
-        Shown s = shown.get(new Key(group, p.message()));
-        effects.add(
-            "took "
-                + user
-                + " off prompt "
-                + p.message()
-                + (s == null ? "" : refresh(shrunk, s.look(), true)));
+        effects.add("took " + user + " off prompt " + p.message() + refresh(shrunk, look, true));
       }
     }
     return effects;
@@ -197,7 +194,7 @@ final class PromptBoard {
     Key key = new Key(p.group(), p.message());
     Shown s = shown.get(key);
     if (s != null && now.isBefore(s.editedAt().plus(settings.promptEditInterval()))) {
-      shown.put(key, new Shown(s.text(), s.editedAt(), true, p, look));
+      shown.put(key, new Shown(s.text(), s.editedAt(), true, look));
       return " (edit deferred)";
     }
     edit(p, look, cleanup ? Priority.P2_BACKGROUND : Priority.P1_ENFORCEMENT, now);
@@ -224,7 +221,7 @@ final class PromptBoard {
         }
       }
     }
-    shown.put(key, new Shown(message.text(), now, false, p, look));
+    shown.put(key, new Shown(message.text(), now, false, look));
   }
 
   private void delete(Prompt p) {

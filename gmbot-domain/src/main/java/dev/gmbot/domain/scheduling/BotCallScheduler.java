@@ -8,6 +8,11 @@ import java.util.function.Supplier;
  * The one seam every outbound Bot API call of the domain passes. Implementations decide when the
  * call runs (meters, priorities, 429 pauses, retries); callers block until it has run (they run on
  * virtual threads) and get its result or its {@link dev.gmbot.port.out.BotApiException}.
+ *
+ * <p>With {@link PriorityBotCallScheduler}: a {@code FloodWaitException} or {@code
+ * TransientBotApiException} reaching the caller means the scheduler's retries are exhausted
+ * (earlier attempts are attached as suppressed exceptions); a call the scheduler dropped without
+ * sending fails with {@link CallShedException}.
  */
 public interface BotCallScheduler {
   /**

@@ -201,19 +201,21 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   }
 
   private void awaitTurn(Ticket t) {
+    boolean interrupted = false;
     while (t.state == Ticket.State.QUEUED) {
       LockSupport.park(this);
       if (Thread.interrupted()) {
+        interrupted = true;
         lock.lock();
         try {
           core.cancel(t, CallShedException.Reason.INTERRUPTED);
         } finally {
           lock.unlock();
         }
-        if (t.state == Ticket.State.SHED) {
-          Thread.currentThread().interrupt();
-        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (t.state == Ticket.State.SHED) {
       throw t.shed;
@@ -246,8 +248,8 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
 
   /** Grants what may run now; wakes the dispatcher when the next due instant moved closer. */
   private void dispatchLocked() {
-    if (closed) {
-      return;
+    if (closed || core.queued() == 0) {
+      return; // nothing waits: nothing to grant, and the dispatcher's plan cannot move closer
     }
     SchedulerCore.Poll poll = core.poll(clock.instant());
     release(poll.granted());
@@ -259,8 +261,11 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   }
 
   private static void release(List<Ticket> tickets) {
+    Thread self = Thread.currentThread();
     for (Ticket t : tickets) {
-      LockSupport.unpark(t.waiter);
+      if (t.waiter != self) {
+        LockSupport.unpark(t.waiter);
+      }
     }
   }
 

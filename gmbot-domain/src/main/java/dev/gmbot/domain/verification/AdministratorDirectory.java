@@ -7,8 +7,10 @@ import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AdministratorCache;
+import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,13 +52,23 @@ public final class AdministratorDirectory {
     cache.invalidate(group);
   }
 
+  /**
+   * Loads and caches the list. When the bot cannot read it (removed from the group) nobody is known
+   * as admin and nothing is cached: a restriction then fails with the same access problem, which
+   * pauses the group, and Telegram itself refuses to restrict an administrator.
+   */
   private Set<UserId> load(GroupId group) {
+    List<ChatMember> list;
+    try {
+      list =
+          scheduler.submit(
+              BotCall.to(group.chat(), "getChatAdministrators", Priority.P1_ENFORCEMENT),
+              chat -> directory.getAdministrators(chat));
+    } catch (ChatAccessException e) {
+      return Set.of();
+    }
     Set<UserId> admins =
-        scheduler
-            .submit(
-                BotCall.to(group.chat(), "getChatAdministrators", Priority.P1_ENFORCEMENT),
-                chat -> directory.getAdministrators(chat))
-            .stream()
+        list.stream()
             .map(ChatMember::user)
             .map(u -> u.id())
             .collect(Collectors.toUnmodifiableSet());

@@ -107,6 +107,15 @@ class CommandsTest {
   }
 
   @Test
+  void protectingAgainAddsChannelsAndNamesThemAll() {
+    world.handle(world.command(GROUP, OWNER, "protect", "@news"));
+
+    assertThat(run(world.command(GROUP, OWNER, "protect", "@extra")))
+        .contains("must now be subscribed to @news, @extra");
+    assertThat(world.group(GROUP).channels()).hasSize(2);
+  }
+
+  @Test
   void protectWithAPrivateChannelUsesTheBotsOwnInviteLink() {
     ChatRef secret =
         new ChatRef(
@@ -133,6 +142,23 @@ class CommandsTest {
             GROUP, new Sender.AnonymousAdmin(GROUP), "protect", Optional.empty(), "@news"));
 
     assertThat(world.group(GROUP).owner()).isEqualTo(OWNER.id());
+  }
+
+  @Test
+  void anAnonymousAdminCannotLinkAChannelTheGroupsOwnerDoesNotAdminister() {
+    ChatRef foreign = ChatRef.channel(-1002000000066L, "Foreign", "foreign");
+    world.telegram.addChat(foreign).setBotRights(foreign.id(), AdminRights.ALL);
+
+    assertThat(
+            run(
+                world.command(
+                    GROUP,
+                    new Sender.AnonymousAdmin(GROUP),
+                    "protect",
+                    Optional.empty(),
+                    "@foreign")))
+        .contains("❌ The group's owner is not an admin of @foreign");
+    assertThat(world.repos.groups().find(GROUP.groupId())).isEmpty();
   }
 
   @Test

@@ -102,9 +102,8 @@ class JoinFlowTest {
   @Test
   void memberRepositoryStopsASecondSignalHandledByAnotherInstance() {
     world.handle(world.joins(GROUP, ALICE));
-    GuardFixture otherInstance = new GuardFixture();
-    // Same repositories, fresh process state: rebuild a guard over the first world's stores.
-    var guard =
+    // Another instance: same stores, fresh process state (no join ledger).
+    var otherInstance =
         dev.gmbot.domain.Guard.builder()
             .telegram(world.telegram)
             .repositories(
@@ -118,8 +117,11 @@ class JoinFlowTest {
             .clock(world.clock)
             .build();
 
-    guard.handle(otherInstance.serviceJoin(GROUP, ALICE));
+    HandlingResult second = otherInstance.handle(world.serviceJoin(GROUP, ALICE));
 
+    assertThat(second.duplicate()).isFalse();
+    assertThat(second.effects())
+        .containsExactly("join of 101 in " + GROUP.id() + " already handled");
     assertThat(world.mutes()).isEqualTo(1);
   }
 

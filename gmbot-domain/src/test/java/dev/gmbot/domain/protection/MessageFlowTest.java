@@ -77,6 +77,23 @@ class MessageFlowTest {
   }
 
   @Test
+  void recordsActivityOfASubscribedMemberWithoutAWritePerMessage() {
+    world.subscribe(ALICE, CHANNEL);
+    world.handle(world.writes(GROUP, ALICE));
+    var first = world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().lastSeen();
+
+    world.clock.advance(Duration.ofMinutes(5));
+    world.handle(world.writes(GROUP, ALICE));
+    assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().lastSeen())
+        .isEqualTo(first);
+
+    world.clock.advance(Duration.ofHours(1));
+    world.handle(world.writes(GROUP, ALICE));
+    assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().lastSeen())
+        .isAfter(first);
+  }
+
+  @Test
   void exemptsAdministratorsWithoutALookupPerMessage() {
     for (int i = 0; i < 5; i++) {
       world.handle(world.writes(GROUP, ADMIN));

@@ -114,7 +114,8 @@ class VerifyButtonTest {
       Future<HandlingResult> one = pool.submit(() -> world.handle(first));
       await(firstIsChecking);
       Future<HandlingResult> two = pool.submit(() -> world.handle(second));
-      two.get(10, TimeUnit.SECONDS);
+      assertThat(two.get(10, TimeUnit.SECONDS).effects())
+          .containsExactly("answered button press: ⏳ Still checking, one moment…");
       secondIsDone.countDown();
       one.get(10, TimeUnit.SECONDS);
     } finally {

@@ -12,6 +12,7 @@ import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.TransientBotApiException;
+import dev.gmbot.testkit.fake.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -317,5 +318,46 @@ class PriorityBotCallSchedulerTest {
           scheduler.submit(BotCall.to(GROUP, "sendMessage", P0_INTERACTIVE), chat -> "sent");
       assertThat(sent).isEqualTo("sent");
     }
+  }
+
+  @Test
+  void anInterruptedWaiterIsShedAndKeepsItsInterrupt() throws Exception {
+    PriorityBotCallScheduler scheduler = scheduler(SchedulerConfig.defaults(), Sleeper.REAL);
+    store.pause(SchedulerCore.GLOBAL_SCOPE, T0.plusSeconds(3600));
+    CompletableFuture<Object> outcome = new CompletableFuture<>();
+    Thread caller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    outcome.complete(
+                        scheduler.submit(
+                            BotCall.to(GROUP, "sendMessage", P1_ENFORCEMENT), chat -> "sent"));
+                  } catch (CallShedException e) {
+                    outcome.complete(
+                        e.reason() + " interrupted=" + Thread.currentThread().isInterrupted());
+                  }
+                });
+    await().until(() -> scheduler.queued() == 1);
+
+    caller.interrupt();
+
+    assertThat(outcome.get()).isEqualTo("INTERRUPTED interrupted=true");
+    assertThat(scheduler.queued()).isZero();
+  }
+
+  @Test
+  void aMigrationIsNotFollowedForACallWithoutChatArgument() {
+    PriorityBotCallScheduler scheduler = scheduler();
+
+    assertThatThrownBy(
+            () ->
+                scheduler.submit(
+                    BotCall.to(OLD_GROUP, "sendMessage", P0_INTERACTIVE),
+                    () -> {
+                      throw new ChatMigratedException("sendMessage", OLD_GROUP, GROUP);
+                    }))
+        .isInstanceOf(ChatMigratedException.class);
+    assertThat(groups.migrations).isEmpty();
   }
 }

@@ -2,7 +2,6 @@ package dev.gmbot.testkit.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -10,12 +9,18 @@ import java.util.stream.Collectors;
 
 /** Every Bot API request the simulator answered, in arrival order, with assertion helpers. */
 public final class CallLog {
-  private final List<ApiCall> calls = new ArrayList<>();
+  /** The log keeps the newest calls only, so long benchmark runs do not grow without bound. */
+  public static final int CAPACITY = 200_000;
+
+  private final java.util.ArrayDeque<ApiCall> calls = new java.util.ArrayDeque<>();
 
   CallLog() {}
 
   synchronized void add(ApiCall call) {
-    calls.add(call);
+    if (calls.size() >= CAPACITY) {
+      calls.pollFirst();
+    }
+    calls.addLast(call);
   }
 
   /** Forgets all calls. */

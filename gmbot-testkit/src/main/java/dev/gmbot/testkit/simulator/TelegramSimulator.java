@@ -43,6 +43,16 @@ public final class TelegramSimulator implements AutoCloseable {
   }
 
   private void installWorld() {
+    World previous = this.world;
+    if (previous != null) {
+      previous.lock.lock();
+      try {
+        previous.pollGeneration++; // a poller still waiting in the old world gets a 409 now
+        previous.updatesChanged.signalAll();
+      } finally {
+        previous.lock.unlock();
+      }
+    }
     World w = new World(config);
     WebhookDelivery old = webhook.delivery;
     WebhookDelivery d = new WebhookDelivery(w);

@@ -83,11 +83,4 @@ final class BotClient {
       throw new IllegalStateException(e);
     }
   }
-
-  HttpResponse<String> rawSend(HttpRequest request) throws IOException, InterruptedException {
-    // a fresh client: java.net.http retries a request that failed on a pooled connection
-    try (HttpClient fresh = HttpClient.newHttpClient()) {
-      return fresh.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-  }
 }

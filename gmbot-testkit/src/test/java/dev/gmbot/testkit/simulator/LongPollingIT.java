@@ -45,8 +45,7 @@ class LongPollingIT {
   }
 
   @Test
-  void chatMemberOnlyWhenExplicitlyAllowed() {
-    TelegramSimulator sim = telegram.sim();
+  void chatMemberOnlyWhenExplicitlyAllowed(TelegramSimulator sim) {
     BotClient api = new BotClient(sim);
     SimChat group = sim.newSupergroup("G").withBotAsAdmin(AdminRights.guard());
     SimUser alice = sim.newUser("Alice");

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** Membership answers in process (one instance): bounded in size, each entry with its own TTL. */
 public final class LocalMembershipCache implements MembershipCache {
-  /** Default bound: about 30 MB at worst. */
-  public static final long DEFAULT_MAXIMUM_SIZE = 200_000;
+  /** Default bound: about 14 MB at worst (~140 bytes per entry). */
+  public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
   private record Key(long user, long channel) {}
 

@@ -7,16 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Claimed update ids in process, each for its TTL. Bounded: past the size limit the oldest claims
- * are forgotten first (a very late redelivery of one of them would be processed again).
+ * Claimed update ids in process, each for its TTL. Bounded: past the size limit Caffeine evicts
+ * claims (mostly the oldest); a very late redelivery of an evicted one would be processed again.
  */
 public final class LocalUpdateLog implements UpdateLog {
-  /** About 25 h of a busy bot's updates at ~10/s. */
-  public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
+  /**
+   * About 3 h of updates at 10/s, ~12 MB: redeliveries come within minutes, so the bound costs
+   * nothing in practice, while 25 h of a busy bot would not fit a small Lambda.
+   */
+  public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-  private record Claim(Duration ttl) {}
-
-  private final Cache<Long, Claim> claims;
+  private final Cache<Long, Duration> claims;
 
   public LocalUpdateLog(Clock clock) {
     this(clock, DEFAULT_MAXIMUM_SIZE);
@@ -27,7 +28,7 @@ public final class LocalUpdateLog implements UpdateLog {
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
             .ticker(new ClockTicker(clock))
-            .expireAfter(new TtlExpiry<Long, Claim>(Claim::ttl))
+            .expireAfter(new TtlExpiry<Long, Duration>(ttl -> ttl))
             .executor(Runnable::run)
             .build();
   }
@@ -35,7 +36,7 @@ public final class LocalUpdateLog implements UpdateLog {
   @Override
   public boolean claim(long updateId, Duration ttl) {
     TtlExpiry.requirePositive(ttl);
-    return claims.asMap().putIfAbsent(updateId, new Claim(ttl)) == null;
+    return claims.asMap().putIfAbsent(updateId, ttl) == null;
   }
 
   @Override

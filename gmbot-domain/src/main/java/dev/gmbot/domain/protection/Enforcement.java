@@ -1,0 +1,111 @@
+package dev.gmbot.domain.protection;
+
+import dev.gmbot.domain.protection.Decision.AnswerCallback;
+import dev.gmbot.domain.protection.Decision.ClearPrompts;
+import dev.gmbot.domain.protection.Decision.Lift;
+import dev.gmbot.domain.protection.Decision.Note;
+import dev.gmbot.domain.protection.Decision.NotifyOwner;
+import dev.gmbot.domain.protection.Decision.PauseGroup;
+import dev.gmbot.domain.protection.Decision.RecordMember;
+import dev.gmbot.domain.protection.Decision.Restrict;
+import dev.gmbot.domain.scheduling.Priority;
+import dev.gmbot.domain.verification.Verdict;
+import dev.gmbot.port.model.CallbackAnswer;
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.GroupMember;
+import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.model.UserRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the flows share: what a verdict means for a member, and small helpers. */
+final class Enforcement {
+  /** A subscribed member's activity is written at most this often (no write per message). */
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofHours(1);
+
+  private final Clock clock;
+  private final BotSelf self;
+
+  Enforcement(Clock clock, BotSelf self) {
+    this.clock = clock;
+    this.self = self;
+  }
+
+  /** What a verdict means for a member of an active group. */
+  List<Decision> enforce(
+      ProtectedGroup g, UserRef user, Verdict verdict, Optional<GroupMember> known, String why) {
+    GroupId group = g.id();
+    return switch (verdict) {
+      case Verdict.Subscribed s -> {
+        if (known.map(GroupMember::isRestricted).orElse(false)) {
+          yield List.of(
+              new Lift(group, user.id(), Priority.P1_ENFORCEMENT, "subscribed"),
+              clearPrompts(g, user.id()));
+        }
+        boolean seenLately =
+            known
+                .map(m -> m.lastSeen().isAfter(clock.instant().minus(ACTIVITY_GRANULARITY)))
+                .orElse(false);
+        yield seenLately ? List.of() : List.of(new RecordMember(group, user.id()));
+      }
+      case Verdict.NotSubscribed n ->
+          List.of(
+              new Restrict(group, user, why + ": missing " + n.missingNames()),
+              new Decision.Prompt(group, user, g.channels(), g.settings()));
+      case Verdict.CannotCheck c -> {
+        List<Decision> decisions = new ArrayList<>();
+        decisions.add(new RecordMember(group, user.id()));
+        decisions.addAll(cannotCheck(g, c));
+        yield decisions;
+      }
+    };
+  }
+
+  /** Nobody is punished for the bot's blindness; a configuration fault pauses the group. */
+  static List<Decision> cannotCheck(ProtectedGroup g, Verdict.CannotCheck c) {
+    String channel = c.channel().displayName();
+    if (c.cause() == Verdict.Cause.UNAVAILABLE) {
+      return List.of(new Note("could not check " + channel + " now (" + c.detail() + ")"));
+    }
+    if (g.isPaused()) {
+      return List.of(new Note("cannot check " + channel + "; " + g.id() + " already paused"));
+    }
+    return List.of(
+        new PauseGroup(
+            g.id(),
+            new PauseReason(
+                PauseReason.Kind.CANNOT_CHECK_CHANNEL, Optional.of(c.channel().id()), c.detail())),
+        new NotifyOwner(g.id(), Texts.lostChannelRights(channel, title(g))));
+  }
+
+  static String channelName(ProtectedGroup g, ChannelId channel) {
+    return g.channels().stream()
+        .filter(c -> c.id().equals(channel))
+        .map(EnforcedChannel::displayName)
+        .findFirst()
+        .orElse("channel " + channel);
+  }
+
+  boolean isMe(UserId user) {
+    return self.profile().id().equals(user);
+  }
+
+  static ClearPrompts clearPrompts(ProtectedGroup g, UserId user) {
+    return new ClearPrompts(g.id(), user, g.channels(), g.settings());
+  }
+
+  static AnswerCallback answer(CallbackAnswer answer) {
+    return new AnswerCallback(answer);
+  }
+
+  static String title(ProtectedGroup g) {
+    return g.title().isBlank() ? "your group" : "“" + g.title() + "”";
+  }
+}

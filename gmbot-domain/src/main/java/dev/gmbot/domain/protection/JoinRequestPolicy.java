@@ -1,0 +1,79 @@
+package dev.gmbot.domain.protection;
+
+import static dev.gmbot.domain.protection.Enforcement.cannotCheck;
+import static dev.gmbot.domain.protection.Enforcement.title;
+import static dev.gmbot.domain.protection.ProtectionPolicy.JOIN_PREFIX;
+
+import dev.gmbot.domain.protection.Decision.ApproveJoin;
+import dev.gmbot.domain.protection.Decision.Note;
+import dev.gmbot.domain.protection.Decision.Reply;
+import dev.gmbot.domain.scheduling.Priority;
+import dev.gmbot.domain.verification.Freshness;
+import dev.gmbot.domain.verification.MembershipVerifier;
+import dev.gmbot.domain.verification.Verdict;
+import dev.gmbot.port.in.JoinRequested;
+import dev.gmbot.port.model.Button;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.out.GroupRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Join requests (ADR 0063): approve the subscribed, tell the others in private what to join. */
+final class JoinRequestPolicy {
+  private final GroupRepository groups;
+  private final MembershipVerifier verifier;
+
+  JoinRequestPolicy(GroupRepository groups, MembershipVerifier verifier) {
+    this.groups = groups;
+    this.verifier = verifier;
+  }
+
+  /**
+   * A subscribed requester is approved; others get the channels in private with a button that
+   * approves them once they have subscribed. The request stays pending meanwhile (ADR 0063).
+   */
+  List<Decision> onJoinRequest(JoinRequested e) {
+    if (!e.chat().type().isGroup()) {
+      return List.of(new Note("ignored: join request outside a group"));
+    }
+    GroupId group = e.chat().groupId();
+    Optional<ProtectedGroup> found = groups.find(group);
+    if (found.isEmpty() || !found.get().isActive()) {
+      return List.of(new Note("join request left to the admins of " + group));
+    }
+    ProtectedGroup g = found.get();
+    Verdict verdict =
+        verifier.verify(e.user().id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+    return switch (verdict) {
+      case Verdict.Subscribed s -> List.of(new ApproveJoin(group, e.user().id()));
+      case Verdict.NotSubscribed n ->
+          List.of(
+              new Reply(
+                  e.userChat(),
+                  OutgoingMessage.text(Texts.joinRequestInstructions(title(g), n.missing()))
+                      .withKeyboard(
+                          joinRequestKeyboard(n.missing(), g.settings().joinButtonText(), group)),
+                  Priority.P1_ENFORCEMENT),
+              new Note("join request of " + e.user().id() + " pending until subscribed"));
+      case Verdict.CannotCheck c -> cannotCheck(g, c);
+    };
+  }
+
+  private static List<List<Button>> joinRequestKeyboard(
+      List<EnforcedChannel> missing, String joinText, GroupId group) {
+    List<List<Button>> rows = new ArrayList<>();
+    for (EnforcedChannel channel : missing) {
+      channel
+          .joinUrl()
+          .ifPresent(
+              url ->
+                  rows.add(List.of(new Button.Url(joinText + " " + channel.displayName(), url))));
+    }
+    rows.add(List.of(new Button.Callback("✅ I joined - let me in", JOIN_PREFIX + group.value())));
+    return rows;
+  }
+}

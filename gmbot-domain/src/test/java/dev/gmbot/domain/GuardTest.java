@@ -1,0 +1,101 @@
+package dev.gmbot.domain;
+
+import static dev.gmbot.domain.GuardFixture.ALICE;
+import static dev.gmbot.domain.GuardFixture.GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmbot.domain.protection.Decision;
+import dev.gmbot.port.in.GroupMemberChanged;
+import dev.gmbot.port.in.GroupMigrated;
+import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.out.StorageUnavailableException;
+import dev.gmbot.port.out.TransientBotApiException;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class GuardTest {
+  private final GuardFixture world = new GuardFixture().protectedGroup();
+
+  @Test
+  void theSameUpdateTwiceHasOneEffect() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+
+    HandlingResult first = world.handle(join);
+    HandlingResult second = world.handle(join);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.effects()).isEmpty();
+    assertThat(world.mutes()).isEqualTo(1);
+    assertThat(world.metrics.count("updateHandled.chat_member")).isEqualTo(1);
+  }
+
+  @Test
+  void releasesTheClaimWhenStorageFailsSoTheRedeliveryIsProcessed() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.repos.setUnavailable(true);
+
+    assertThatThrownBy(() -> world.handle(join)).isInstanceOf(StorageUnavailableException.class);
+
+    world.repos.setUnavailable(false);
+    HandlingResult redelivered = world.handle(join);
+    assertThat(redelivered.duplicate()).isFalse();
+    assertThat(world.mutes()).isEqualTo(1);
+  }
+
+  @Test
+  void releasesTheClaimWhenARestrictionFailsTransiently() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.telegram.failNext(
+        "restrictChatMember",
+        new TransientBotApiException("restrictChatMember", "timeout", OptionalInt.empty(), null));
+
+    assertThatThrownBy(() -> world.handle(join)).isInstanceOf(TransientBotApiException.class);
+    HandlingResult redelivered = world.handle(join);
+
+    assertThat(redelivered.effects()).anyMatch(line -> line.startsWith("restricted 101"));
+    assertThat(world.mutes()).as("the failed call and the redelivered one").isEqualTo(2);
+    assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().isRestricted())
+        .isTrue();
+  }
+
+  @Test
+  void decideReturnsDecisionsWithoutExecutingThem() {
+    List<Decision> decisions = world.guard.decide(world.joins(GROUP, ALICE));
+
+    assertThat(decisions).hasExactlyElementsOfTypes(Decision.Restrict.class, Decision.Prompt.class);
+    assertThat(world.mutes()).isZero();
+    assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id())).isEmpty();
+
+    world.guard.execute(decisions);
+    assertThat(world.mutes()).isEqualTo(1);
+  }
+
+  @Test
+  void migrationMovesTheGroupToItsNewId() {
+    GroupId from = GROUP.groupId();
+    GroupId to = GroupId.of(-1009999999999L);
+
+    world.handle(new GroupMigrated(world.nextUpdateId(), world.clock.instant(), from, to));
+
+    assertThat(world.repos.groups().find(from)).isEmpty();
+    assertThat(world.repos.groups().find(to)).isPresent();
+  }
+
+  @Test
+  void theBuilderSaysWhichPartIsMissing() {
+    assertThatThrownBy(() -> Guard.builder().telegram(world.telegram).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Guard.builder().repositories(...) was not given");
+  }
+
+  @Test
+  void reportsTheActiveGroupsGaugeWhenProtectionChanges() {
+    world.handle(world.command(GuardFixture.OTHER_GROUP, GuardFixture.OWNER, "protect", "@news"));
+
+    assertThat(world.metrics.activeGroups()).isEqualTo(2);
+  }
+}
