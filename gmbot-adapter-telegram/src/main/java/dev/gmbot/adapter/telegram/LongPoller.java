@@ -76,6 +76,7 @@ public final class LongPoller implements AutoCloseable {
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final LongAdder undecodable = new LongAdder();
   private volatile boolean running;
+  private volatile boolean closed;
   private volatile long offset;
   private Thread thread;
 
@@ -98,8 +99,8 @@ public final class LongPoller implements AutoCloseable {
 
   /** Starts the polling thread (once). */
   public synchronized void start() {
-    if (thread != null) {
-      throw new IllegalStateException("the poller was already started");
+    if (thread != null || closed) {
+      throw new IllegalStateException("the poller was already started or closed");
     }
     running = true;
     thread = new Thread(this::loop, "telegram-long-poll");
@@ -125,6 +126,7 @@ public final class LongPoller implements AutoCloseable {
   public void close() {
     Thread polling;
     synchronized (this) {
+      closed = true;
       running = false;
       polling = thread;
     }
@@ -228,12 +230,20 @@ public final class LongPoller implements AutoCloseable {
               settings.limit(),
               settings.timeoutSeconds(),
               TelegramUpdateDecoder.ALLOWED_UPDATES,
-              inFlight::set);
+              call -> {
+                inFlight.set(call);
+                if (closed) {
+                  call.cancel(); // close() ran before this call existed
+                }
+              });
     } finally {
       inFlight.set(null);
     }
     int confirmed = 0;
     for (TgUpdate update : updates) {
+      if (closed) {
+        break; // the rest stays unconfirmed and is fetched by the next poller
+      }
       Optional<InboundEvent> event;
       try {
         event = decoder.decode(update);

@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.telegram;
 
+import dev.gmbot.adapter.telegram.internal.BotApiErrors;
 import dev.gmbot.adapter.telegram.internal.MalformedPayloadException;
 import dev.gmbot.adapter.telegram.internal.TelegramJson;
 import dev.gmbot.adapter.telegram.internal.TelegramMappings;
@@ -21,7 +22,9 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.BotIdentity;
+import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
@@ -73,6 +76,12 @@ public final class TelegramBotApi
           "can_manage_topics");
 
   private static final String INVITE_LINK_NAME = "gmbot";
+
+  /**
+   * The chat a {@link ChatAccessException} names when a chat given by username could not be
+   * resolved (there is no id to name).
+   */
+  public static final ChatId UNRESOLVED_CHAT = new ChatId(-1);
 
   private final TelegramBotApiClient client;
   private final AtomicReference<BotProfile> me = new AtomicReference<>();
@@ -202,7 +211,18 @@ public final class TelegramBotApi
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("chat_id", "@" + bare);
-    TgChat info = client.read("getChat", p, TgChat.class, Optional.empty());
+    TgChat info;
+    try {
+      info = client.read("getChat", p, TgChat.class, Optional.empty());
+    } catch (BotApiRejectedException e) {
+      // "chat not found" etc. without a chat id: the port promises a ChatAccessException; like the
+      // testkit's fake, the chat is reported as UNRESOLVED_CHAT.
+      Optional<ChatAccessException.Problem> problem = BotApiErrors.accessProblem(e.description());
+      if (problem.isPresent()) {
+        throw new ChatAccessException("getChat", UNRESOLVED_CHAT, problem.get(), e.description());
+      }
+      throw e;
+    }
     return mapped("getChat", () -> chatInfo(info));
   }
 

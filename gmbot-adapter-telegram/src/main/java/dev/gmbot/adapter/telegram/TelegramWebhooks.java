@@ -1,6 +1,8 @@
 package dev.gmbot.adapter.telegram;
 
 import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,21 @@ public final class TelegramWebhooks {
         instant(info.lastSynchronizationErrorDate()),
         info.maxConnections() == null ? OptionalInt.empty() : OptionalInt.of(info.maxConnections()),
         info.allowedUpdates() == null ? List.of() : info.allowedUpdates());
+  }
+
+  /** The header Telegram puts the secret token in, on every webhook request. */
+  public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+  /**
+   * Compares a webhook request's {@link #SECRET_HEADER} with the configured secret in constant time
+   * (DESIGN §3.4). A missing header never matches.
+   */
+  public static boolean secretMatches(String expected, String received) {
+    if (expected == null || expected.isEmpty() || received == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), received.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Optional<Instant> instant(Long epochSeconds) {

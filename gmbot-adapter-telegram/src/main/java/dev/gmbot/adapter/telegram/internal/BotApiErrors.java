@@ -70,7 +70,7 @@ public final class BotApiErrors {
       return new BotApiRejectedException(method, Reason.CONFLICT, errorCode, text);
     }
 
-    Optional<Problem> problem = accessProblem(lower);
+    Optional<Problem> problem = accessProblem(text);
     if (problem.isPresent()) {
       if (chat.isPresent()) {
         return new ChatAccessException(method, chat.get(), problem.get(), text);
@@ -81,7 +81,8 @@ public final class BotApiErrors {
   }
 
   /** The "cannot do it in this chat" problems, or empty. */
-  static Optional<Problem> accessProblem(String lower) {
+  public static Optional<Problem> accessProblem(String description) {
+    String lower = description.toLowerCase(Locale.ROOT);
     if (lower.contains("member list is inaccessible")
         || lower.contains("need administrator rights in the channel chat")) {
       return Optional.of(Problem.MEMBER_LIST_INACCESSIBLE);
@@ -95,7 +96,9 @@ public final class BotApiErrors {
     if (lower.contains("chat_admin_required")) {
       return Optional.of(Problem.CHAT_ADMIN_REQUIRED);
     }
-    if (lower.contains("chat not found") || lower.contains("channel_private")) {
+    if (lower.contains("chat not found")
+        || lower.contains("channel_private")
+        || lower.contains("peer_id_invalid")) {
       return Optional.of(Problem.CHAT_NOT_FOUND);
     }
     if (lower.contains("not enough rights")
@@ -119,6 +122,7 @@ public final class BotApiErrors {
     if (lower.contains("member not found")
         || lower.contains("user not found")
         || lower.contains("participant_id_invalid")
+        || lower.contains("user_id_invalid")
         || lower.contains("user_not_participant")) {
       return Reason.MEMBER_NOT_FOUND;
     }
