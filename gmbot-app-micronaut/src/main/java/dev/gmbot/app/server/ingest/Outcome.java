@@ -12,9 +12,14 @@ import java.util.Optional;
  * @param updateType the update type, when known
  * @param result the domain's result when it ran
  * @param detail a short reason for logs (no personal data)
+ * @param took how long decoding and handling took (zero when not measured)
  */
 public record Outcome(
-    Kind kind, String updateType, Optional<HandlingResult> result, String detail) {
+    Kind kind,
+    String updateType,
+    Optional<HandlingResult> result,
+    String detail,
+    java.time.Duration took) {
 
   /** What happened to the update. */
   public enum Kind {
@@ -46,11 +51,20 @@ public record Outcome(
 
   public static Outcome handled(String type, HandlingResult result) {
     return new Outcome(
-        result.duplicate() ? Kind.DUPLICATE : Kind.HANDLED, type, Optional.of(result), "");
+        result.duplicate() ? Kind.DUPLICATE : Kind.HANDLED,
+        type,
+        Optional.of(result),
+        "",
+        java.time.Duration.ZERO);
   }
 
   public static Outcome of(Kind kind, String type, String detail) {
-    return new Outcome(kind, type, Optional.empty(), detail);
+    return new Outcome(kind, type, Optional.empty(), detail, java.time.Duration.ZERO);
+  }
+
+  /** The same outcome with its measured time. */
+  public Outcome took(java.time.Duration time) {
+    return new Outcome(kind, updateType, result, detail, time);
   }
 
   public boolean acknowledged() {

@@ -97,23 +97,26 @@ public final class UpdateIngestion implements AutoCloseable {
 
   /** A webhook body, processed on the caller's thread (tests, the Lambda-like path). */
   public Outcome process(byte[] body) {
+    long start = System.nanoTime();
     Optional<InboundEvent> event;
     try {
       event = decoder.decode(body);
     } catch (MalformedUpdateException e) {
       LOG.warn("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
       return finish(
-          Optional.empty(), Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getMessage()));
+          Optional.empty(), Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getMessage()), start);
     } catch (RuntimeException e) {
       LOG.warn("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
       return finish(
           Optional.empty(),
-          Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getClass().getSimpleName()));
+          Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getClass().getSimpleName()),
+          start);
     }
     if (event.isEmpty()) {
-      return finish(event, Outcome.of(Outcome.Kind.IGNORED, "ignored", "nothing for the guard"));
+      return finish(
+          event, Outcome.of(Outcome.Kind.IGNORED, "ignored", "nothing for the guard"), start);
     }
-    return handle(event.get());
+    return handle(event.get(), start);
   }
 
   /**
@@ -123,6 +126,10 @@ public final class UpdateIngestion implements AutoCloseable {
    *     again
    */
   public Outcome handle(InboundEvent event) {
+    return handle(event, System.nanoTime());
+  }
+
+  private Outcome handle(InboundEvent event, long start) {
     if (!accepting.get()) {
       return refused();
     }
@@ -145,10 +152,11 @@ public final class UpdateIngestion implements AutoCloseable {
           e);
       outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
     }
-    return finish(Optional.of(event), outcome);
+    return finish(Optional.of(event), outcome, start);
   }
 
-  private Outcome finish(Optional<InboundEvent> event, Outcome outcome) {
+  private Outcome finish(Optional<InboundEvent> event, Outcome measured, long start) {
+    Outcome outcome = measured.took(java.time.Duration.ofNanos(System.nanoTime() - start));
     count(outcome);
     for (UpdateListener listener : listeners) {
       try {
