@@ -8,6 +8,7 @@ import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ConfigurationException;
 import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.sandbox.SandboxCommand;
 import dev.gmbot.app.server.wiring.ServerComponents;
 import dev.gmbot.port.out.BotApiException;

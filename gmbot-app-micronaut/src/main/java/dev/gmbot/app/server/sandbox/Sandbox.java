@@ -1,9 +1,9 @@
 package dev.gmbot.app.server.sandbox;
 
 import dev.gmbot.adapter.telegram.LongPoller;
-import dev.gmbot.app.server.GmbotServer;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.Outcome;
+import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.wiring.ServerComponents;
 import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.testkit.simulator.AdminRights;

@@ -3,8 +3,8 @@ package dev.gmbot.app.server.e2e;
 import static org.awaitility.Awaitility.await;
 
 import dev.gmbot.adapter.telegram.LongPoller;
-import dev.gmbot.app.server.GmbotServer;
 import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.wiring.ServerComponents;
 import dev.gmbot.testkit.simulator.TelegramSimulator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.gmbot.app.server;
+package dev.gmbot.app.server.runtime;
 
 import dev.gmbot.adapter.telegram.LongPoller;
 import dev.gmbot.adapter.telegram.WebhookInfo;
