@@ -2,6 +2,7 @@ package dev.gmbot.app.server.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.telegram.LongPoller;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.runtime.GmbotServer;
@@ -43,23 +44,33 @@ final class ServerUnderTest implements AutoCloseable {
   final Mode mode;
   final Backend backend;
   private final String databaseUrl;
+  private final String redisPrefix;
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ServerUnderTest(
-      TelegramSimulator sim, GmbotServer server, Mode mode, Backend backend, String databaseUrl) {
+      TelegramSimulator sim,
+      GmbotServer server,
+      Mode mode,
+      Backend backend,
+      String databaseUrl,
+      String redisPrefix) {
     this.sim = sim;
     this.server = server;
     this.mode = mode;
     this.backend = backend;
     this.databaseUrl = databaseUrl;
+    this.redisPrefix = redisPrefix;
   }
 
   static ServerUnderTest start(Mode mode, Backend backend) {
     Map<String, String> env = new HashMap<>();
     String databaseUrl;
+    // The simulator numbers updates from the same first id every time: a Redis update log shared
+    // between runs would take them for duplicates, hence a prefix of our own, deleted at the end.
+    String redisPrefix = "gmbot-it-" + UUID.randomUUID() + ":";
     if (backend == Backend.POSTGRES_REDIS) {
       env.put("REDIS_URL", TestServices.requireRedis());
-      env.put("REDIS_KEY_PREFIX", "gmbot-it-" + UUID.randomUUID() + ":");
+      env.put(RedisConfig.ENV_KEY_PREFIX, redisPrefix);
       databaseUrl = TestServices.freshPostgresDatabase();
       env.put("DATABASE_USER", TestServices.PG_USER);
     } else {
@@ -89,7 +100,7 @@ final class ServerUnderTest implements AutoCloseable {
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),
               new LongPoller.Settings(2, 100, Duration.ofMillis(50), Duration.ofMillis(500)));
-      return new ServerUnderTest(sim, server, mode, backend, databaseUrl);
+      return new ServerUnderTest(sim, server, mode, backend, databaseUrl, redisPrefix);
     } catch (RuntimeException e) {
       sim.close();
       throw e;
@@ -150,6 +161,7 @@ final class ServerUnderTest implements AutoCloseable {
       sim.close();
       if (backend == Backend.POSTGRES_REDIS) {
         TestServices.dropPostgresDatabase(databaseUrl);
+        TestServices.deleteRedisKeys(redisPrefix);
       }
     }
   }

@@ -69,6 +69,27 @@ final class TestServices {
     return REDIS_URL;
   }
 
+  /** Deletes the keys a test wrote under its own prefix. */
+  static void deleteRedisKeys(String prefix) {
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(REDIS_URL);
+    try (var connection = client.connect()) {
+      var redis = connection.sync();
+      io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
+      do {
+        io.lettuce.core.KeyScanCursor<String> page =
+            redis.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+        if (!page.getKeys().isEmpty()) {
+          redis.del(page.getKeys().toArray(String[]::new));
+        }
+        cursor = page;
+      } while (!cursor.isFinished());
+    } catch (RuntimeException e) {
+      System.err.println("could not delete the test's Redis keys " + prefix + "*: " + e);
+    } finally {
+      client.shutdown();
+    }
+  }
+
   private static void unreachable(String what, String why) {
     String message = what + " is unreachable (" + why + ")";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
