@@ -61,6 +61,24 @@ class LauncherIT {
   }
 
   @Test
+  void unreachableDatabaseStopsStartUpWithOneLineAndExitCode1() {
+    int code =
+        run(
+            Map.of(
+                "BOT_TOKEN", "123456:abcdefghijklmnopqrstuvwxyz",
+                "DATABASE_URL", "postgresql://bot:hunter2@127.0.0.1:1/gmbot",
+                "GMBOT_DB_TIMEOUT_SECONDS", "1",
+                "TELEGRAM_API_URL", "http://127.0.0.1:1"),
+            "server");
+
+    String errors = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(1);
+    assertThat(errors).startsWith("start-up failed: ").contains("DATABASE_URL");
+    assertThat(errors.strip().lines()).hasSize(1);
+    assertThat(errors).doesNotContain("hunter2").doesNotContain("abcdefghij");
+  }
+
+  @Test
   void migrateAppliesTheMigrations() {
     assertThat(run(Map.of("DATABASE_URL", h2()), "migrate")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("migration(s) applied");

@@ -67,9 +67,9 @@ public final class GmbotServer implements AutoCloseable {
   public static GmbotServer start(ServerComponent component, LongPoller.Settings pollSettings) {
     Objects.requireNonNull(component, "component");
     ServerConfig config = component.config();
-    Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
     ApplicationContext context = null;
     try {
+      Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());

@@ -293,18 +293,25 @@ public final class Sandbox implements AutoCloseable {
     printNew(group.transcript(), "[Sandbox Group]");
     ownerChat().ifPresent(chat -> printNew(chat.transcript(), "[Olivia's chat with the bot]"));
     Map<Long, Boolean> now = mutedNow();
+    boolean changed = false;
     for (SimUser u : users.values()) {
       boolean was = mutedBefore.getOrDefault(u.id(), false);
       boolean is = now.getOrDefault(u.id(), false);
       if (!was && is) {
         out.println("  🔇 " + u.firstName() + " is muted (restricted by the bot)");
+        changed = true;
       } else if (was && !is) {
         out.println("  🔊 " + u.firstName() + " is released: they can write again");
+        changed = true;
       }
     }
     String effect;
     while ((effect = effects.poll()) != null) {
       out.println("  ⚙ " + effect);
+      changed = true;
+    }
+    if (!changed) {
+      out.println("  ✓ nothing for the bot to do");
     }
   }
 

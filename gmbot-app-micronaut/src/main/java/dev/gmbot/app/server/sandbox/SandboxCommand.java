@@ -27,8 +27,8 @@ public final class SandboxCommand {
         Alice joins -> muted and prompted; subscribes and presses verify -> released;
         Bob (subscribed) joins and writes; Bob leaves the channel -> muted again.
       Then type commands (join alice, subscribe alice, verify alice, leave alice, say alice hi,
-      status, transcript, help, quit). /health and /metrics are served on --port (default: PORT or
-      8443; 0 picks a free port).
+      status, transcript, help, quit). /health and /metrics are served on --port (default: PORT if
+      set, otherwise any free port; the address is printed).
 
         --scenario-only   exit after the scenario (used by tests and CI)
         --persistent      keep the H2 database in ./data/sandbox between runs
@@ -119,7 +119,7 @@ public final class SandboxCommand {
     String value =
         at >= 0
             ? (at + 1 < options.size() ? options.get(at + 1) : "")
-            : env.getOrDefault("PORT", "8443");
+            : env.getOrDefault("PORT", "0");
     try {
       int port = Integer.parseInt(value.strip());
       return port >= 0 && port <= 65_535 ? port : -1;
