@@ -54,7 +54,6 @@ final class ArchitectureRules {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.gmbot.domain..", "dev.gmbot.app..", "dev.gmbot.testkit..")
-          .allowEmptyShould(true)
           .as("adapters depend on the ports, never on the domain, the apps or the testkit");
 
   static final ArchRule ADAPTERS_ARE_INDEPENDENT_OF_EACH_OTHER =
@@ -62,7 +61,6 @@ final class ArchitectureRules {
           .matching("dev.gmbot.adapter.(*)..")
           .should()
           .notDependOnEachOther()
-          .allowEmptyShould(true)
           .as("adapters never depend on each other");
 
   static final ArchRule ONLY_THE_APPS_KNOW_DAGGER_MICRONAUT_AND_AWS =

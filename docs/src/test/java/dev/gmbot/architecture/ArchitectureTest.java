@@ -34,7 +34,14 @@ class ArchitectureTest {
     assertThat(production.containPackage("dev.gmbot.port.model")).isTrue();
     assertThat(production.containPackage("dev.gmbot.port.out")).isTrue();
     assertThat(production.containPackage("dev.gmbot.domain.scheduling")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.domain.verification")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.domain.protection")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.domain.commands")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.adapter.telegram")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.adapter.postgres")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.adapter.redis")).isTrue();
     assertThat(production.containPackage("dev.gmbot.testkit.fake")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.testkit.simulator")).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")

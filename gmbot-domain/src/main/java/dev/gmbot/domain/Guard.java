@@ -18,6 +18,7 @@ import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
@@ -52,7 +53,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s).
  */
-public final class Guard implements HandleEventUseCase {
+public final class Guard implements HandleEventUseCase, SweepPromptsUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 

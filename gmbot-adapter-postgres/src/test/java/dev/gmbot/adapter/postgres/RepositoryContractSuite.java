@@ -1,0 +1,106 @@
+package dev.gmbot.adapter.postgres;
+
+import dev.gmbot.testkit.contract.AuditTrailContract;
+import dev.gmbot.testkit.contract.ChannelRepositoryContract;
+import dev.gmbot.testkit.contract.GroupRepositoryContract;
+import dev.gmbot.testkit.contract.MemberRepositoryContract;
+import dev.gmbot.testkit.contract.OwnerRepositoryContract;
+import dev.gmbot.testkit.contract.PromptRepositoryContract;
+import dev.gmbot.testkit.contract.RepositoryStore;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Every repository contract of the testkit, run against one migrated database that is emptied
+ * before each test. Subclasses say which database.
+ */
+abstract class RepositoryContractSuite {
+  /** The migrated database the contracts run against. */
+  protected abstract Database database();
+
+  private RepositoryStore fresh() {
+    TestDatabases.clear(database());
+    return TestDatabases.store(database());
+  }
+
+  private RepositoryStore down() {
+    return TestDatabases.closedStore(database());
+  }
+
+  @Nested
+  class Groups extends GroupRepositoryContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+
+  @Nested
+  class Channels extends ChannelRepositoryContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+
+  @Nested
+  class Owners extends OwnerRepositoryContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+
+  @Nested
+  class Members extends MemberRepositoryContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+
+  @Nested
+  class Prompts extends PromptRepositoryContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+
+  @Nested
+  class Audit extends AuditTrailContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+  }
+}
