@@ -7,6 +7,7 @@ import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -137,9 +138,9 @@ public final class GmbotServer implements AutoCloseable {
     }
   }
 
-  private static void housekeeping(ServerComponent component, Guard guard) {
+  private static void housekeeping(ServerComponent component, SweepPromptsUseCase prompts) {
     try {
-      List<String> effects = guard.sweepPrompts();
+      List<String> effects = prompts.sweepPrompts();
       if (!effects.isEmpty()) {
         LOG.info("Prompt sweep: {}", effects);
       }
