@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * @param migrateOnStart {@code GMBOT_MIGRATE_ON_START} (default true): apply Flyway migrations at
  *     start-up
  * @param maxInFlight {@code GMBOT_MAX_IN_FLIGHT} (default 64): Bot API calls running at once (the
- *     scheduler's and the HTTP client's pool)
+ *     scheduler's pool)
+ * @param messagesPerSecond {@code GMBOT_MESSAGES_PER_SECOND} (default 25): the bot's global message
+ *     budget (Telegram allows about 30/s)
  * @param variables every variable, for the adapters
  */
 public record ServerConfig(
@@ -59,6 +61,7 @@ public record ServerConfig(
     String instanceId,
     boolean migrateOnStart,
     int maxInFlight,
+    int messagesPerSecond,
     Map<String, String> variables) {
 
   /** {@code ENVIRONMENT}. */
@@ -166,7 +169,8 @@ public record ServerConfig(
         seconds(env, "GMBOT_PROMPT_SWEEP_SECONDS", 30, 1, 3600),
         optional(env, "GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
         bool(env, "GMBOT_MIGRATE_ON_START", true),
-        intVar(env, "GMBOT_MAX_IN_FLIGHT", 64, 2, 10_000),
+        intVar(env, "GMBOT_MAX_IN_FLIGHT", 64, 4, 10_000),
+        intVar(env, "GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000),
         env);
   }
 
@@ -206,6 +210,7 @@ public record ServerConfig(
         instanceId,
         migrateOnStart,
         maxInFlight,
+        messagesPerSecond,
         variables);
   }
 

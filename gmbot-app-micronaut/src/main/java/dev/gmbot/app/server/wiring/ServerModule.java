@@ -137,7 +137,14 @@ public final class ServerModule {
   @Provides
   @Singleton
   static SchedulerConfig schedulerConfig(ServerConfig config) {
-    return SchedulerConfig.defaults().toBuilder().maxInFlight(config.maxInFlight()).build();
+    return SchedulerConfig.builder()
+        .maxInFlight(config.maxInFlight())
+        .reservedForInteractive(Math.min(8, config.maxInFlight() / 4))
+        .maxBackgroundInFlight(Math.min(8, config.maxInFlight() / 4))
+        .globalMessages(
+            SchedulerConfig.windowSafe(
+                config.messagesPerSecond(), java.time.Duration.ofSeconds(1), 1))
+        .build();
   }
 
   @Provides

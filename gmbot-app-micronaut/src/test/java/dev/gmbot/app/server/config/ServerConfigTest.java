@@ -154,13 +154,17 @@ class ServerConfigTest {
                 "GMBOT_HANDLING_DEADLINE_SECONDS", "7",
                 "GMBOT_MAX_BODY_BYTES", "4096",
                 "GMBOT_MIGRATE_ON_START", "false",
-                "GMBOT_INSTANCE_ID", "node-a"),
+                "GMBOT_INSTANCE_ID", "node-a",
+                "GMBOT_MAX_IN_FLIGHT", "16",
+                "GMBOT_MESSAGES_PER_SECOND", "20"),
             false);
 
     assertThat(config.handlingDeadline()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.maxBodyBytes()).isEqualTo(4096);
     assertThat(config.migrateOnStart()).isFalse();
     assertThat(config.instanceId()).isEqualTo("node-a");
+    assertThat(config.maxInFlight()).isEqualTo(16);
+    assertThat(config.messagesPerSecond()).isEqualTo(20);
   }
 
   @Test
