@@ -14,6 +14,7 @@ import dev.gmbot.testkit.simulator.SimUser;
 import dev.gmbot.testkit.simulator.TelegramSimulator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -49,14 +50,22 @@ class TwoInstancesPollingIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> group.isMuted(alice));
         assertThat(b.polling()).isFalse();
 
-        a.close(); // stops polling and gives the lease up
+        a.close(); // stops polling (cancelling its in-flight getUpdates) and gives the lease up
         GmbotServer survivor = b;
         await().atMost(Duration.ofSeconds(10)).until(survivor::polling);
+        Instant takeover = Instant.now();
         SimUser bob = sim.newUser("Bob", "bob");
         bob.joins(group);
         await().atMost(Duration.ofSeconds(20)).until(() -> group.isMuted(bob));
 
-        assertThat(sim.calls().of("getUpdates")).noneMatch(call -> call.httpStatus() == 409);
+        // Each update was handled once; after the takeover B polls alone (Telegram answers 409
+        // to overlapping getUpdates; A's own last one is cancelled when it stops).
+        assertThat(sim.calls().of("restrictChatMember", alice.id())).hasSize(1);
+        assertThat(sim.calls().of("restrictChatMember", bob.id())).hasSize(1);
+        assertThat(sim.calls().of("getUpdates"))
+            .filteredOn(call -> call.time().isAfter(takeover))
+            .isNotEmpty()
+            .noneMatch(call -> call.httpStatus() == 409);
       } finally {
         a.close();
         if (b != null) {
