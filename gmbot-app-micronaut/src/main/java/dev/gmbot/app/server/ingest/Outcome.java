@@ -31,6 +31,12 @@ public record Outcome(
     IGNORED(200),
     /** Not a decodable update: redelivering it would not help. */
     MALFORMED(400),
+    /**
+     * Telegram refused a call of its handling for good (not retryable): redelivering would fail the
+     * same way and, since Telegram delivers one update per chat at a time, block the chat's queue.
+     * Acknowledged and logged.
+     */
+    DROPPED(200),
     /** Handling failed (storage or Bot API down): Telegram should redeliver. */
     FAILED(503),
     /** Not done within the deadline: Telegram should redeliver (the running attempt goes on). */

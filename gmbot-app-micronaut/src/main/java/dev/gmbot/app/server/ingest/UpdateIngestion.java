@@ -137,7 +137,25 @@ public final class UpdateIngestion implements AutoCloseable {
     try {
       HandlingResult result = guard.handle(event);
       outcome = Outcome.handled(event.updateType(), result);
-    } catch (StorageUnavailableException | BotApiException e) {
+    } catch (BotApiException e) {
+      if (e.isRetryable()) {
+        LOG.warn(
+            "Update {} ({}) failed and will be redelivered: {}",
+            event.updateId(),
+            event.updateType(),
+            e.getMessage());
+        outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
+      } else {
+        LOG.error(
+            "Update {} ({}) dropped: Telegram refused {} for good: {}",
+            event.updateId(),
+            event.updateType(),
+            e.method(),
+            e.getMessage());
+        outcome =
+            Outcome.of(Outcome.Kind.DROPPED, event.updateType(), e.getClass().getSimpleName());
+      }
+    } catch (StorageUnavailableException e) {
       LOG.warn(
           "Update {} ({}) failed and will be redelivered: {}",
           event.updateId(),

@@ -13,7 +13,9 @@ import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.StorageUnavailableException;
+import dev.gmbot.port.out.TransientBotApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -124,6 +126,34 @@ class UpdateIngestionTest {
 
     assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
     assertThat(outcome.kind().httpStatus()).isEqualTo(503);
+  }
+
+  @Test
+  void transientBotApiFailureIs503SoTelegramRedelivers() {
+    guard =
+        event -> {
+          throw new TransientBotApiException(
+              "restrictChatMember", "timeout", java.util.OptionalInt.empty(), null);
+        };
+
+    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
+
+    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
+    assertThat(outcome.acknowledged()).isFalse();
+  }
+
+  @Test
+  void permanentRefusalIsAcknowledgedSoItCannotBlockTheChatsQueue() {
+    guard =
+        event -> {
+          throw new BotApiRejectedException(
+              "sendMessage", BotApiRejectedException.Reason.OTHER, 400, "Bad Request: whatever");
+        };
+
+    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
+
+    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.DROPPED);
+    assertThat(outcome.acknowledged()).isTrue();
   }
 
   @Test
