@@ -42,6 +42,30 @@ public final class UpdateIngestion implements AutoCloseable {
   private final ExecutorService workers;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final List<UpdateListener> listeners = new CopyOnWriteArrayList<>();
+  private final FailureCounts unexpectedFailures = new FailureCounts();
+
+  /**
+   * An update whose handling throws something other than an infrastructure failure (a bug, a value
+   * the domain rejects) is redelivered this many times at most, then dropped: it would otherwise
+   * hold its chat's delivery queue. Outages (storage, Bot API timeouts) never drop.
+   */
+  static final int MAX_UNEXPECTED_FAILURES = 3;
+
+  /** Unexpected failures per update id, for the most recent ids only. */
+  private static final class FailureCounts {
+    private static final int CAPACITY = 10_000;
+    private final java.util.LinkedHashMap<Long, Integer> counts =
+        new java.util.LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(java.util.Map.Entry<Long, Integer> eldest) {
+            return size() > CAPACITY;
+          }
+        };
+
+    synchronized int record(long updateId) {
+      return counts.merge(updateId, 1, Integer::sum);
+    }
+  }
 
   public UpdateIngestion(
       HandleEventUseCase guard,
@@ -163,12 +187,24 @@ public final class UpdateIngestion implements AutoCloseable {
           e.getMessage());
       outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
     } catch (RuntimeException e) {
-      LOG.error(
-          "Update {} ({}) failed unexpectedly and will be redelivered",
-          event.updateId(),
-          event.updateType(),
-          e);
-      outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
+      int attempts = unexpectedFailures.record(event.updateId());
+      if (attempts >= MAX_UNEXPECTED_FAILURES) {
+        LOG.error(
+            "Update {} ({}) failed unexpectedly {} times: dropped",
+            event.updateId(),
+            event.updateType(),
+            attempts,
+            e);
+        outcome =
+            Outcome.of(Outcome.Kind.DROPPED, event.updateType(), e.getClass().getSimpleName());
+      } else {
+        LOG.error(
+            "Update {} ({}) failed unexpectedly and will be redelivered",
+            event.updateId(),
+            event.updateType(),
+            e);
+        outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
+      }
     }
     return finish(Optional.of(event), outcome, start);
   }

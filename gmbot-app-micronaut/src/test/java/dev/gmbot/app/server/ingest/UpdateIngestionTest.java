@@ -157,6 +157,24 @@ class UpdateIngestionTest {
   }
 
   @Test
+  void unexpectedFailureIsRedeliveredAFewTimesThenDropped() {
+    guard =
+        event -> {
+          throw new IllegalStateException("a bug");
+        };
+    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(5));
+
+    List<Outcome.Kind> kinds = new ArrayList<>();
+    for (int i = 0; i < UpdateIngestion.MAX_UNEXPECTED_FAILURES; i++) {
+      kinds.add(ingestion.process(bytes("41")).kind());
+    }
+
+    assertThat(kinds)
+        .containsExactly(Outcome.Kind.FAILED, Outcome.Kind.FAILED, Outcome.Kind.DROPPED);
+    assertThat(ingestion.process(bytes("42")).kind()).isEqualTo(Outcome.Kind.FAILED);
+  }
+
+  @Test
   void updateNotDoneByTheDeadlineIs503() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
     guard =
