@@ -130,7 +130,10 @@ public final class GmbotServer implements AutoCloseable {
     try {
       WebhookInfo info = component.webhooks().getWebhookInfo();
       if (info.isSet()) {
-        LOG.info("A webhook is set ({}); removing it to poll", info.url().orElse(""));
+        LOG.warn(
+            "A webhook is set ({}); deleting it to long-poll (ENVIRONMENT=production and"
+                + " WEBHOOK_URL select webhook mode)",
+            info.url().orElse(""));
         component.webhooks().deleteWebhook(false);
       }
     } catch (RuntimeException e) {
