@@ -129,11 +129,12 @@ public final class CommandPolicy {
     }
     List<Decision> decisions = new ArrayList<>(reply(e, CommandTexts.START));
     if (e.sender() instanceof Sender.User u) {
-      owners
-          .find(u.user().id())
-          .filter(o -> !o.reachableInPrivate())
-          .ifPresent(
-              o -> decisions.add(new SaveOwner(new Owner(o.id(), u.user().username(), true))));
+      // Remember that this person can be messaged in private, whether or not they own a group
+      // yet: someone who sends /start before /protect must still get the owner's warnings here.
+      boolean known = owners.find(u.user().id()).map(Owner::reachableInPrivate).orElse(false);
+      if (!known) {
+        decisions.add(new SaveOwner(new Owner(u.user().id(), u.user().username(), true)));
+      }
     }
     return decisions;
   }

@@ -60,6 +60,16 @@ class CommandsTest {
   }
 
   @Test
+  void anOwnerWhoStartedTheBotBeforeProtectingIsReachableInPrivate() {
+    world.handle(world.command(ChatRef.privateChat(OWNER), OWNER, "start"));
+
+    run(world.command(GROUP, OWNER, "protect", "@news"));
+
+    assertThat(world.repos.owners().find(OWNER.id()).orElseThrow().reachableInPrivate()).isTrue();
+    assertThat(world.group(GROUP).owner()).isEqualTo(OWNER.id());
+  }
+
+  @Test
   void helpListsEveryCommand() {
     String reply = run(world.command(ChatRef.privateChat(ALICE), ALICE, "help"));
 

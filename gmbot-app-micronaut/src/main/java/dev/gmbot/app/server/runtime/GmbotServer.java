@@ -1,0 +1,205 @@
+package dev.gmbot.app.server.runtime;
+
+import dev.gmbot.adapter.telegram.LongPoller;
+import dev.gmbot.adapter.telegram.WebhookInfo;
+import dev.gmbot.adapter.telegram.WebhookSettings;
+import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.ingest.PollingSupervisor;
+import dev.gmbot.app.server.wiring.ServerComponent;
+import dev.gmbot.domain.Guard;
+import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.out.GuardMetrics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the Dagger graph behind Micronaut's HTTP server, taking updates by webhook or
+ * long polling (see {@link ServerConfig#mode()}), sweeping prompts, serving /health and /metrics.
+ *
+ * <p>{@link #close()} shuts down gracefully: polling stops (a running update finishes), the webhook
+ * stops taking updates (503) and waits for those in flight, then the HTTP server, the scheduler,
+ * the Bot API client, Redis and the database pool are closed.
+ */
+public final class GmbotServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GmbotServer.class);
+
+  private final ServerComponent component;
+  private final ApplicationContext context;
+  private final EmbeddedServer http;
+  private final Optional<PollingSupervisor> polling;
+  private final ScheduledExecutorService housekeeping;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean closed;
+
+  private GmbotServer(
+      ServerComponent component,
+      ApplicationContext context,
+      EmbeddedServer http,
+      Optional<PollingSupervisor> polling,
+      ScheduledExecutorService housekeeping) {
+    this.component = component;
+    this.context = context;
+    this.http = http;
+    this.polling = polling;
+    this.housekeeping = housekeeping;
+  }
+
+  /**
+   * Builds the domain (connecting the database, migrating it, and Redis), starts the HTTP server,
+   * then registers the webhook or starts long polling.
+   */
+  public static GmbotServer start(ServerComponent component) {
+    return start(component, LongPoller.Settings.DEFAULT);
+  }
+
+  /** Like {@link #start(ServerComponent)}, with the long poller's settings (tests poll briefly). */
+  public static GmbotServer start(ServerComponent component, LongPoller.Settings pollSettings) {
+    Objects.requireNonNull(component, "component");
+    ServerConfig config = component.config();
+    ApplicationContext context = null;
+    try {
+      Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("micronaut.application.name", "gmbot");
+      properties.put("micronaut.server.port", config.port());
+      properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
+      properties.put("gmbot.webhook.path", config.webhookPath());
+      context =
+          ApplicationContext.builder()
+              .properties(properties)
+              .deduceEnvironment(false)
+              .banner(false)
+              .build();
+      context.registerSingleton(ServerComponent.class, component);
+      context.start();
+      EmbeddedServer http = context.getBean(EmbeddedServer.class);
+      http.start();
+      LOG.info(
+          "GMBot listens on port {} ({} mode, /health, /metrics)",
+          http.getPort(),
+          config.mode().name().toLowerCase(java.util.Locale.ROOT));
+
+      Optional<PollingSupervisor> polling = Optional.empty();
+      if (config.mode() == ServerConfig.Mode.WEBHOOK) {
+        registerWebhook(component);
+      } else {
+        dropWebhookIfSet(component);
+        polling = Optional.of(component.polling().start(pollSettings));
+      }
+      ScheduledExecutorService housekeeping =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("gmbot-housekeeping").factory());
+      long sweep = config.promptSweepInterval().toMillis();
+      housekeeping.scheduleWithFixedDelay(
+          () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
+      housekeeping.execute(() -> countActiveGroups(component));
+      return new GmbotServer(component, context, http, polling, housekeeping);
+    } catch (RuntimeException e) {
+      if (context != null) {
+        context.close();
+      }
+      component.closer().close();
+      throw e;
+    }
+  }
+
+  /** setWebhook with WEBHOOK_URL + path, the secret and GMBot's allowed updates. */
+  static void registerWebhook(ServerComponent component) {
+    ServerConfig config = component.config();
+    WebhookSettings settings =
+        WebhookSettings.of(
+                config.webhookEndpoint().orElseThrow(), config.webhookSecret().orElseThrow())
+            .withMaxConnections(Math.min(100, Math.max(1, config.maxInFlight() / 2)));
+    component.webhooks().setWebhook(settings);
+    LOG.info("Webhook registered at {}", settings.url());
+  }
+
+  private static void dropWebhookIfSet(ServerComponent component) {
+    try {
+      WebhookInfo info = component.webhooks().getWebhookInfo();
+      if (info.isSet()) {
+        LOG.warn(
+            "A webhook is set ({}); deleting it to long-poll (ENVIRONMENT=production and"
+                + " WEBHOOK_URL select webhook mode)",
+            info.url().orElse(""));
+        component.webhooks().deleteWebhook(false);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not check the webhook before polling: {}", e.getMessage());
+    }
+  }
+
+  private static void housekeeping(ServerComponent component, SweepPromptsUseCase prompts) {
+    try {
+      List<String> effects = prompts.sweepPrompts();
+      if (!effects.isEmpty()) {
+        LOG.info("Prompt sweep: {}", effects);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Prompt sweep failed: {}", e.toString());
+    }
+    countActiveGroups(component);
+  }
+
+  private static void countActiveGroups(ServerComponent component) {
+    try {
+      GuardMetrics metrics = component.guardMetrics();
+      metrics.activeGroups(component.database().groups().countActive());
+    } catch (RuntimeException e) {
+      LOG.warn("Counting active groups failed: {}", e.toString());
+    }
+  }
+
+  /** The HTTP port (useful when the configuration asked for port 0). */
+  public int port() {
+    return http.getPort();
+  }
+
+  public ServerComponent component() {
+    return component;
+  }
+
+  /** True while this instance holds the poller lease (polling mode). */
+  public boolean polling() {
+    return polling.map(PollingSupervisor::polling).orElse(false);
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    Duration grace = component.config().shutdownGrace();
+    LOG.info("Shutting down (waiting up to {} for updates in flight)", grace);
+    try {
+      polling.ifPresent(PollingSupervisor::close);
+      component.ingestion().close();
+      housekeeping.shutdownNow();
+      context.close();
+      component.closer().close();
+      LOG.info("Stopped");
+    } finally {
+      stopped.countDown();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.gmbot.app.server.sandbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code gmbot sandbox [--scenario-only] [--persistent] [--port N]}: runs the bot against the
+ * in-process Telegram simulator, plays the demo scenario, then takes console commands (stdin) until
+ * {@code quit}; without a console it keeps serving until Ctrl-C.
+ */
+public final class SandboxCommand {
+  public static final String HELP =
+      """
+      usage: gmbot sandbox [--scenario-only] [--persistent] [--port N]
+
+      Runs GMBot against a simulated Telegram inside this process: no Telegram account, no network,
+      no BOT_TOKEN. The database is H2 in memory (--persistent: ./data/sandbox), state is in process.
+      It creates Olivia (owner), the channel @sandbox_news and the group "Sandbox Group", protects
+      the group, plays a short scenario and prints what happens in the chat:
+        Alice joins -> muted and prompted; subscribes and presses verify -> released;
+        Bob (subscribed) joins and writes; Bob leaves the channel -> muted again.
+      Then type commands (join alice, subscribe alice, verify alice, leave alice, say alice hi,
+      status, transcript, help, quit). /health and /metrics are served on --port (default: PORT if
+      set, otherwise any free port; the address is printed).
+
+        --scenario-only   exit after the scenario (used by tests and CI)
+        --persistent      keep the H2 database in ./data/sandbox between runs
+        --port N          HTTP port of /health and /metrics
+      """;
+
+  private SandboxCommand() {}
+
+  public static int run(
+      List<String> options,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err) {
+    boolean scenarioOnly = options.contains("--scenario-only");
+    boolean persistent = options.contains("--persistent");
+    int port = port(options, env);
+    if (port < 0) {
+      err.println("usage: gmbot sandbox [--scenario-only] [--persistent] [--port N]");
+      return 2;
+    }
+    String databaseUrl =
+        persistent
+            ? "jdbc:h2:file:./data/sandbox"
+            : "jdbc:h2:mem:gmbot-sandbox-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
+    out.println("GMBot sandbox: a simulated Telegram in this process (no account, no network)");
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(port, databaseUrl, out);
+    } catch (RuntimeException e) {
+      err.println("sandbox start-up failed: " + e.getMessage());
+      return 1;
+    }
+    try {
+      sandbox.playScenario();
+      out.println();
+      if (scenarioOnly) {
+        out.println("Scenario done (--scenario-only): stopping.");
+        return 0;
+      }
+      out.print(Sandbox.CONSOLE_HELP);
+      out.print("> ");
+      out.flush();
+      if (!console(sandbox, in, out)) {
+        return 0; // quit
+      }
+      out.println();
+      out.println("No more console input: the sandbox keeps serving until Ctrl-C.");
+      CountDownLatch forever = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    sandbox.close();
+                    forever.countDown();
+                  },
+                  "gmbot-sandbox-shutdown"));
+      forever.await();
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } finally {
+      sandbox.close();
+    }
+  }
+
+  /** Reads commands until quit (false) or the end of input (true). */
+  private static boolean console(Sandbox sandbox, InputStream in, PrintStream out) {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!sandbox.command(line)) {
+          return false;
+        }
+        out.print("> ");
+        out.flush();
+      }
+    } catch (IOException e) {
+      out.println("console closed: " + e.getMessage());
+    }
+    return true;
+  }
+
+  private static int port(List<String> options, Map<String, String> env) {
+    int at = options.indexOf("--port");
+    String value =
+        at >= 0
+            ? (at + 1 < options.size() ? options.get(at + 1) : "")
+            : env.getOrDefault("PORT", "0");
+    try {
+      int port = Integer.parseInt(value.strip());
+      return port >= 0 && port <= 65_535 ? port : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.gmbot.app.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gmbot.testkit.simulator.AdminRights;
+import dev.gmbot.testkit.simulator.SimButton;
+import dev.gmbot.testkit.simulator.SimChat;
+import dev.gmbot.testkit.simulator.SimMessage;
+import dev.gmbot.testkit.simulator.SimUser;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The server's end-to-end scenarios over real HTTP against the Bot API simulator. Each concrete
+ * class runs them in one mode (webhook through the simulator's delivery emulator, or long polling)
+ * on one backend (PostgreSQL + Redis, or H2 + in-process state). Every test builds its own owner,
+ * channel and group in the shared simulator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerScenarios {
+  private static final AtomicInteger WORLDS = new AtomicInteger();
+
+  protected ServerUnderTest it;
+
+  abstract ServerUnderTest.Mode mode();
+
+  abstract ServerUnderTest.Backend backend();
+
+  @BeforeAll
+  void startServer() {
+    it = ServerUnderTest.start(mode(), backend());
+  }
+
+  @AfterAll
+  void stopServer() {
+    if (it != null) {
+      it.close();
+    }
+  }
+
+  /** An owner (who started the bot), a public channel and a supergroup, the bot admin in both. */
+  final class World {
+    final int n = WORLDS.incrementAndGet();
+    final SimUser owner = it.sim.newUser("Owner" + n, "owner" + n);
+    final SimChat channel = it.sim.newChannel("News " + n, owner).withUsername("news_" + n);
+    final SimChat group = it.sim.newSupergroup("Group " + n, owner);
+
+    World() {
+      owner.startsBot();
+      channel.withBotAsAdmin(AdminRights.guard());
+      group.withBotAsAdmin(AdminRights.guard());
+      it.settle();
+    }
+
+    World protect() {
+      owner.says(group, "/protect @news_" + n);
+      it.settle();
+      assertThat(lastBotText(group)).contains("Protection Activated");
+      return this;
+    }
+
+    SimUser user(String name) {
+      return it.sim.newUser(name + n, name.toLowerCase() + n);
+    }
+  }
+
+  static String lastBotText(SimChat chat) {
+    List<SimMessage> messages = chat.botMessages();
+    return messages.isEmpty() ? "" : messages.get(messages.size() - 1).text();
+  }
+
+  static Optional<SimMessage> promptFor(SimChat group, SimUser user) {
+    return group.botMessages().stream()
+        .filter(
+            m -> !m.deleted() && m.text().contains(user.firstName()) && verifyButton(m).isPresent())
+        .reduce((a, b) -> b);
+  }
+
+  static Optional<SimButton> verifyButton(SimMessage message) {
+    return message.keyboard().stream()
+        .flatMap(List::stream)
+        .filter(b -> b.callbackData().isPresent())
+        .findFirst();
+  }
+
+  @Test
+  void adminProtectsTheGroupAndANonAdminIsRefused() {
+    World w = new World();
+    SimUser member = w.user("Member");
+    w.group.withMembers(member);
+
+    member.says(w.group, "/protect @news_" + w.n);
+    it.settle();
+    assertThat(lastBotText(w.group)).contains("Only admins");
+
+    w.protect();
+  }
+
+  @Test
+  void joinerWhoIsNotSubscribedIsMutedAndPrompted() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+
+    alice.joins(w.group);
+    it.settle();
+
+    assertThat(w.group.isMuted(alice)).isTrue();
+    assertThat(promptFor(w.group, alice)).isPresent();
+  }
+
+  @Test
+  void verifyAfterSubscribingFreesTheUser() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    SimMessage prompt = promptFor(w.group, alice).orElseThrow();
+
+    w.channel.withMembers(alice); // subscribed quietly: only the button can tell the bot
+    String query = alice.presses(prompt, verifyButton(prompt).orElseThrow().text());
+    it.settle();
+
+    assertThat(w.group.isMuted(alice)).isFalse();
+    assertThat(it.sim.callbackAnswer(query))
+        .hasValueSatisfying(a -> assertThat(a).contains("Verified"));
+  }
+
+  @Test
+  void verifyBeforeSubscribingKeepsTheUserMuted() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    SimMessage prompt = promptFor(w.group, alice).orElseThrow();
+
+    String query = alice.presses(prompt, verifyButton(prompt).orElseThrow().text());
+    it.settle();
+
+    assertThat(w.group.isMuted(alice)).isTrue();
+    assertThat(it.sim.callbackAnswer(query))
+        .hasValueSatisfying(a -> assertThat(a).contains("Not yet"));
+  }
+
+  @Test
+  void leavingTheChannelMutesAgain() {
+    World w = new World().protect();
+    SimUser bob = w.user("Bob");
+    bob.subscribes(w.channel);
+    bob.joins(w.group);
+    bob.says(w.group, "hello");
+    it.settle();
+    assertThat(w.group.isMuted(bob)).isFalse();
+
+    bob.unsubscribes(w.channel);
+    it.settle();
+
+    assertThat(w.group.isMuted(bob)).isTrue();
+  }
+
+  @Test
+  void demotedBotPausesTheGroupTellsTheOwnerAndReactivateResumes() {
+    World w = new World().protect();
+    w.owner.startsBot(); // now a known owner who can be written to in private
+    it.settle();
+
+    w.group.demoteBot();
+    it.settle();
+    SimChat ownerChat = it.sim.chat(w.owner.id());
+    assertThat(lastBotText(ownerChat)).contains("WARNING");
+    SimUser carol = w.user("Carol");
+    carol.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(carol)).isFalse(); // paused: nobody is punished
+
+    w.group.promoteBot(AdminRights.guard());
+    w.owner.says(w.group, "/reactivate");
+    it.settle();
+    assertThat(lastBotText(w.group)).containsAnyOf("Protection resumed", "protection is active");
+
+    SimUser dave = w.user("Dave");
+    dave.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(dave)).isTrue();
+  }
+
+  @Test
+  void healthAndMetricsAnswer() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(alice)).isTrue();
+
+    HttpResponse<String> health = it.get("/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body())
+        .contains("\"status\":\"healthy\"")
+        .contains("\"uptime\":")
+        .contains("\"database\":\"up\"")
+        .contains("\"telegram\":\"up")
+        .contains(
+            it.backend == ServerUnderTest.Backend.POSTGRES_REDIS
+                ? "\"redis\":\"up\""
+                : "\"redis\":\"in-process\"");
+
+    for (String path : List.of("/metrics", "/prometheus")) {
+      HttpResponse<String> metrics = it.get(path);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(it.get(path).body())
+                      .contains("bot_verifications_total{status=")
+                      .contains("bot_api_calls_total{method=\"restrictChatMember\"}")
+                      .contains("bot_cache_hits_total")
+                      .contains("bot_cache_misses_total")
+                      .contains("bot_rate_limit_delays_total")
+                      .contains("bot_verification_latency_seconds_bucket{le=\"0.01\"}")
+                      .contains("bot_verification_latency_seconds_bucket{le=\"2.0\"}")
+                      .contains("bot_active_groups")
+                      .contains("bot_updates_total{type=")
+                      .contains("bot_update_handling_seconds_bucket"));
+    }
+  }
+}

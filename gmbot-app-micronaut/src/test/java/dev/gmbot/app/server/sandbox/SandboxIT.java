@@ -1,0 +1,59 @@
+package dev.gmbot.app.server.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmbot.app.server.Launcher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SandboxIT {
+  @Test
+  void scenarioShowsTheMuteAndTheRelease() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        Launcher.run(
+            new String[] {"sandbox", "--scenario-only", "--port", "0"},
+            Map.of(), // no BOT_TOKEN, no DATABASE_URL: the sandbox needs none
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String transcript = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(transcript)
+        .contains("Protection Activated")
+        .contains("Alice is muted")
+        .contains("Alice is released")
+        .contains("Not yet")
+        .contains("Bob is muted")
+        .contains("restricted ")
+        .contains("lifted ");
+  }
+
+  @Test
+  void consoleDrivesMoreActionsAndQuits() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String commands = "join carol\nstatus\nsay carol hi\nfrobnicate\nquit\n";
+
+    int code =
+        Launcher.run(
+            new String[] {"sandbox", "--port", "0"},
+            Map.of(),
+            new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    String transcript = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(transcript)
+        .contains("Carol is muted")
+        .contains("muted: Bob, Carol")
+        .contains("unknown command 'frobnicate'");
+  }
+}
