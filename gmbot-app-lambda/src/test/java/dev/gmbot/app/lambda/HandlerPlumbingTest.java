@@ -57,6 +57,7 @@ class HandlerPlumbingTest {
       new ReplyingTelegram(slot, telegram, telegram, telegram, telegram, telegram);
   private final AtomicReference<RuntimeException> failNext = new AtomicReference<>();
   private boolean answerCallbacks;
+  private volatile boolean alwaysFail;
   private final EmfMetrics metrics =
       new EmfMetrics("GMBot", "gmbot", java.util.Map.of(), emf::add, clock);
 
@@ -66,6 +67,9 @@ class HandlerPlumbingTest {
               new WebhookSecret(LambdaEvents.SECRET),
               this::decode,
               event -> {
+                if (alwaysFail) {
+                  throw new IllegalStateException("a bug in the domain");
+                }
                 RuntimeException failure = failNext.getAndSet(null);
                 if (failure != null) {
                   throw failure;
@@ -191,6 +195,21 @@ class HandlerPlumbingTest {
     assertThat(failed.status()).isEqualTo(503);
     assertThat(redelivered.status()).isEqualTo(200);
     assertThat(handled).hasSize(1);
+  }
+
+  @Test
+  void dropsAnUpdateThatFailsUnexpectedlyThreeTimes() {
+    alwaysFail = true;
+    String json = LambdaEvents.raw(Kind.FUNCTION_URL_V2);
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      statuses.add(LambdaEvents.invoke(Kind.FUNCTION_URL_V2, json, function).status());
+    }
+
+    assertThat(statuses).containsExactly(500, 500, 200);
+    assertThat(emf.get(2)).contains("\"outcome\":\"dropped\"");
+    assertThat(logLines).anySatisfy(l -> assertThat(l).contains("update dropped"));
   }
 
   @ParameterizedTest

@@ -37,6 +37,21 @@ public final class WebhookEndpoint {
   private final JsonLog log;
   private final Clock clock;
 
+  /** Unexpected failures per update id in this container (bounded, oldest forgotten first). */
+  private final Map<Long, Integer> failedAttempts =
+      new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
+          return size() > 10_000;
+        }
+      };
+
+  /**
+   * An update that fails unexpectedly (a bug, not a dependency) this many times is acknowledged and
+   * dropped: otherwise Telegram would redeliver it for 24 h and hold back the chat's later updates.
+   */
+  static final int POISON_ATTEMPTS = 3;
+
   /**
    * @param updateLog the log this endpoint claims update ids in; empty when the use case
    *     deduplicates itself (then {@link HandlingResult#duplicate()} reports duplicates)
@@ -144,13 +159,32 @@ public final class WebhookEndpoint {
           "Bot API refusal escaped the domain",
           fields(updateId, type, Map.of("method", e.method())),
           e);
-      return done(start, Outcome.FAILED, type, WebhookResponse.error(500, "internal_error"));
+      return failed(start, updateId, type);
     } catch (RuntimeException e) {
       replies.discard();
       release(claimed, updateId);
       log.error("unexpected failure handling an update", fields(updateId, type, Map.of()), e);
-      return done(start, Outcome.FAILED, type, WebhookResponse.error(500, "internal_error"));
+      return failed(start, updateId, type);
     }
+  }
+
+  /** 500 so that Telegram retries, until the update has failed {@link #POISON_ATTEMPTS} times. */
+  private WebhookResponse failed(Instant start, long updateId, String type) {
+    int attempts;
+    synchronized (failedAttempts) {
+      attempts = failedAttempts.merge(updateId, 1, Integer::sum);
+      if (attempts >= POISON_ATTEMPTS) {
+        failedAttempts.remove(updateId);
+      }
+    }
+    if (attempts >= POISON_ATTEMPTS) {
+      log.error(
+          "update dropped after repeated unexpected failures",
+          fields(updateId, type, Map.of("attempts", attempts)),
+          null);
+      return done(start, Outcome.DROPPED, type, WebhookResponse.ok());
+    }
+    return done(start, Outcome.FAILED, type, WebhookResponse.error(500, "internal_error"));
   }
 
   private static WebhookResponse unavailable(Optional<Duration> retryAfter) {

@@ -29,6 +29,11 @@ public interface WebhookObserver {
     /** 503: a dependency failed (storage, Bot API); Telegram redelivers. */
     DEPENDENCY_FAILED,
     /** 500: an unexpected error; Telegram redelivers. */
-    FAILED
+    FAILED,
+    /**
+     * 200: the update failed unexpectedly {@link WebhookEndpoint#POISON_ATTEMPTS} times in this
+     * container and is dropped, so that it does not hold back the chat's later updates.
+     */
+    DROPPED
   }
 }
