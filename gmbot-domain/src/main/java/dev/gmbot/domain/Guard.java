@@ -19,6 +19,7 @@ import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
@@ -57,6 +58,14 @@ public final class Guard implements HandleEventUseCase, SweepPromptsUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
+  /**
+   * How long an update stays "in progress" without being completed: longer than any handling (the
+   * slowest, /unprotect of a large group, lifts at the background rate for a few minutes). If the
+   * handler dies, Telegram's redeliveries are answered "later" until the lease expires, then
+   * handled: nothing is lost.
+   */
+  public static final Duration HANDLING_LEASE = Duration.ofMinutes(15);
+
   private final ProtectionPolicy protection;
   private final CommandPolicy commands;
   private final DecisionExecutor executor;
@@ -86,18 +95,24 @@ public final class Guard implements HandleEventUseCase, SweepPromptsUseCase {
   }
 
   /**
-   * Handles the event once: a duplicate update id is skipped; when handling throws, the claim is
-   * released so Telegram's redelivery is processed, and the exception propagates (the transport
-   * answers non-2xx).
+   * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere
+   * throws {@link UpdateInProgressException} (the transport answers non-2xx: Telegram delivers it
+   * again later); when handling throws, the claim is released so Telegram's redelivery is
+   * processed, and the exception propagates (the transport answers non-2xx).
    */
   @Override
   public HandlingResult handle(InboundEvent event) {
     Instant start = clock.instant();
-    if (!updateLog.claim(event.updateId(), DEDUPLICATION_TTL)) {
-      return HandlingResult.duplicateUpdate();
+    switch (updateLog.begin(event.updateId(), HANDLING_LEASE)) {
+      case DONE -> {
+        return HandlingResult.duplicateUpdate();
+      }
+      case IN_PROGRESS -> throw new UpdateInProgressException(event.updateId());
+      case CLAIMED -> {}
     }
     try {
       List<String> effects = process(event);
+      updateLog.complete(event.updateId(), DEDUPLICATION_TTL);
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
@@ -60,6 +61,42 @@ class GuardTest {
     assertThat(world.mutes()).as("the failed call and the redelivered one").isEqualTo(2);
     assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().isRestricted())
         .isTrue();
+  }
+
+  @Test
+  void anUpdateInProgressElsewhereIsNeitherHandledNorAcknowledged() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.updateLog.begin(join.updateId(), Guard.HANDLING_LEASE);
+
+    assertThatThrownBy(() -> world.handle(join))
+        .isInstanceOfSatisfying(
+            UpdateInProgressException.class,
+            e -> assertThat(e.updateId()).isEqualTo(join.updateId()));
+    assertThat(world.mutes()).isZero();
+  }
+
+  @Test
+  void whenAHandlerDiedItsUpdateIsHandledOnceItsLeaseRunsOut() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.updateLog.begin(join.updateId(), Guard.HANDLING_LEASE); // that handler never completes
+
+    world.clock.advance(Guard.HANDLING_LEASE.plusSeconds(1));
+    HandlingResult redelivered = world.handle(join);
+
+    assertThat(redelivered.duplicate()).isFalse();
+    assertThat(world.mutes()).isEqualTo(1);
+    assertThat(world.handle(join).duplicate()).isTrue();
+  }
+
+  @Test
+  void aHandledUpdateStaysADuplicateLongAfterItsLease() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.handle(join);
+
+    world.clock.advance(Guard.HANDLING_LEASE.multipliedBy(10));
+
+    assertThat(world.handle(join).duplicate()).isTrue();
+    assertThat(world.mutes()).isEqualTo(1);
   }
 
   @Test

@@ -8,10 +8,14 @@ import java.time.Duration;
 
 /**
  * Claims under {@code {prefix}update:{update_id}} with SET NX PX: exactly one claimant across every
- * instance wins. Every won claim is also recorded in the in-process log, which alone decides while
+ * instance wins. The value says the state: {@code p} while in progress (a lease), {@code d} once
+ * completed. Every won claim is also recorded in the in-process log, which alone decides while
  * Redis is unreachable (deduplication within this instance only); releases go to both.
  */
 public final class RedisUpdateLog implements UpdateLog {
+  private static final String IN_PROGRESS = "p";
+  private static final String DONE = "d";
+
   private final RedisLink link;
   private final String prefix;
   private final UpdateLog local;
@@ -30,11 +34,45 @@ public final class RedisUpdateLog implements UpdateLog {
   }
 
   @Override
+  public Claim begin(long updateId, Duration lease) {
+    String key = prefix + updateId;
+    try {
+      outage.check();
+      String ok =
+          link.commands().set(key, IN_PROGRESS, SetArgs.Builder.nx().px(TtlMillis.of(lease)));
+      // Not ours: read what holds it. A key that expired in between counts as in progress, so
+      // the caller answers "later" and the next delivery claims it.
+      String holder = "OK".equals(ok) ? null : link.commands().get(key);
+      outage.succeeded();
+      if (!"OK".equals(ok)) {
+        return DONE.equals(holder) ? Claim.DONE : Claim.IN_PROGRESS;
+      }
+      // Also claimed locally: an update this instance handled during an outage stays handled.
+      return local.begin(updateId, lease);
+    } catch (RedisException e) {
+      outage.fellBack(e);
+      return local.begin(updateId, lease);
+    }
+  }
+
+  @Override
+  public void complete(long updateId, Duration ttl) {
+    local.complete(updateId, ttl);
+    try {
+      outage.check();
+      link.commands().set(prefix + updateId, DONE, SetArgs.Builder.px(TtlMillis.of(ttl)));
+      outage.succeeded();
+    } catch (RedisException e) {
+      outage.fellBack(e);
+    }
+  }
+
+  @Override
   public boolean claim(long updateId, Duration ttl) {
     long px = TtlMillis.of(ttl);
     try {
       outage.check();
-      String ok = link.commands().set(prefix + updateId, "1", SetArgs.Builder.nx().px(px));
+      String ok = link.commands().set(prefix + updateId, DONE, SetArgs.Builder.nx().px(px));
       outage.succeeded();
       // Also claimed locally: an update this instance claimed during an outage stays a duplicate.
       return "OK".equals(ok) && local.claim(updateId, ttl);

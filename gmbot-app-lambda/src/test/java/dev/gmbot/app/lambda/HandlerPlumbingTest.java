@@ -14,6 +14,7 @@ import dev.gmbot.app.lambda.webhook.WebhookSecret;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.StorageUnavailableException;
@@ -194,6 +195,22 @@ class HandlerPlumbingTest {
 
     assertThat(failed.status()).isEqualTo(503);
     assertThat(redelivered.status()).isEqualTo(200);
+    assertThat(handled).hasSize(1);
+  }
+
+  @Test
+  void answers503WhileTheUpdateIsInProgressElsewhereAndNeverDropsIt() {
+    String json = LambdaEvents.raw(Kind.FUNCTION_URL_V2);
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int attempt = 0; attempt < 4; attempt++) {
+      failNext.set(new UpdateInProgressException(1));
+      statuses.add(LambdaEvents.invoke(Kind.FUNCTION_URL_V2, json, function).status());
+    }
+    Answer afterwards = LambdaEvents.invoke(Kind.FUNCTION_URL_V2, json, function);
+
+    assertThat(statuses).containsOnly(503);
+    assertThat(afterwards.status()).isEqualTo(200);
     assertThat(handled).hasSize(1);
   }
 

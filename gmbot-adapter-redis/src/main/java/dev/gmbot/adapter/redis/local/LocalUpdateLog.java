@@ -17,7 +17,10 @@ public final class LocalUpdateLog implements UpdateLog {
    */
   public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-  private final Cache<Long, Duration> claims;
+  /** A lease (in progress) or a completed claim, with its own TTL. */
+  private record Entry(boolean done, Duration ttl) {}
+
+  private final Cache<Long, Entry> claims;
 
   public LocalUpdateLog(Clock clock) {
     this(clock, DEFAULT_MAXIMUM_SIZE);
@@ -28,15 +31,31 @@ public final class LocalUpdateLog implements UpdateLog {
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
             .ticker(new ClockTicker(clock))
-            .expireAfter(new TtlExpiry<Long, Duration>(ttl -> ttl))
+            .expireAfter(new TtlExpiry<Long, Entry>(Entry::ttl))
             .executor(Runnable::run)
             .build();
   }
 
   @Override
+  public Claim begin(long updateId, Duration lease) {
+    TtlExpiry.requirePositive(lease);
+    Entry existing = claims.asMap().putIfAbsent(updateId, new Entry(false, lease));
+    if (existing == null) {
+      return Claim.CLAIMED;
+    }
+    return existing.done() ? Claim.DONE : Claim.IN_PROGRESS;
+  }
+
+  @Override
+  public void complete(long updateId, Duration ttl) {
+    TtlExpiry.requirePositive(ttl);
+    claims.put(updateId, new Entry(true, ttl));
+  }
+
+  @Override
   public boolean claim(long updateId, Duration ttl) {
     TtlExpiry.requirePositive(ttl);
-    return claims.asMap().putIfAbsent(updateId, ttl) == null;
+    return claims.asMap().putIfAbsent(updateId, new Entry(true, ttl)) == null;
   }
 
   @Override

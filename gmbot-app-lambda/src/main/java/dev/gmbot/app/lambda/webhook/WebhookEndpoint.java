@@ -5,6 +5,7 @@ import dev.gmbot.app.lambda.webhook.WebhookObserver.Outcome;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.StorageUnavailableException;
@@ -135,6 +136,15 @@ public final class WebhookEndpoint {
         return done(start, Outcome.HANDLED, type, WebhookResponse.okWith(reply.get().toJson()));
       }
       return done(start, Outcome.HANDLED, type, WebhookResponse.ok());
+    } catch (UpdateInProgressException e) {
+      // Handled elsewhere right now (or by a handler that died: its lease runs out); Telegram
+      // delivers it again later. Only a claim of this endpoint's own is given back.
+      replies.discard();
+      release(claimed, updateId);
+      log.warn(
+          "update in progress elsewhere; Telegram will redeliver",
+          fields(updateId, type, Map.of()));
+      return done(start, Outcome.DEPENDENCY_FAILED, type, unavailable(Optional.empty()));
     } catch (StorageUnavailableException e) {
       replies.discard();
       release(claimed, updateId);

@@ -61,8 +61,8 @@ public final class WebhookController {
     byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(secret.get(), given)) {
       LOG.warn(
-          "Rejected a webhook request {} the secret token",
-          token == null ? "without" : "with a wrong");
+          "Rejected a webhook request {}",
+          token == null ? "without the secret token" : "with a wrong secret token");
       return done(HttpStatus.UNAUTHORIZED, "wrong secret token");
     }
     if (body == null || body.length == 0) {

@@ -3,6 +3,7 @@ package dev.gmbot.app.server.ingest;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
@@ -179,6 +180,14 @@ public final class UpdateIngestion implements AutoCloseable {
         outcome =
             Outcome.of(Outcome.Kind.DROPPED, event.updateType(), e.getClass().getSimpleName());
       }
+    } catch (UpdateInProgressException e) {
+      // Being handled elsewhere (or by a handler that died: its lease runs out). Not a failure of
+      // this update: Telegram delivers it again later, and it never counts towards dropping.
+      LOG.info(
+          "Update {} ({}) is in progress elsewhere: redeliver later",
+          event.updateId(),
+          event.updateType());
+      outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
     } catch (StorageUnavailableException e) {
       LOG.warn(
           "Update {} ({}) failed and will be redelivered: {}",

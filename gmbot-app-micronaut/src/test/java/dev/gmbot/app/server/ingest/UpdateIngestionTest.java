@@ -129,6 +129,21 @@ class UpdateIngestionTest {
   }
 
   @Test
+  void anUpdateInProgressElsewhereIs503AndNeverDropped() {
+    guard =
+        event -> {
+          throw new dev.gmbot.port.in.UpdateInProgressException(event.updateId());
+        };
+
+    for (int i = 0; i <= UpdateIngestion.MAX_UNEXPECTED_FAILURES; i++) {
+      Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
+
+      assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
+      assertThat(outcome.kind().httpStatus()).isEqualTo(503);
+    }
+  }
+
+  @Test
   void transientBotApiFailureIs503SoTelegramRedelivers() {
     guard =
         event -> {
