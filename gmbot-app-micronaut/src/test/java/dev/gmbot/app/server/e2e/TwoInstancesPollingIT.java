@@ -60,6 +60,13 @@ class TwoInstancesPollingIT {
 
         // Each update was handled once; after the takeover B polls alone (Telegram answers 409
         // to overlapping getUpdates; A's own last one is cancelled when it stops).
+        // A call is logged when it is answered: B's next long poll may still be open, so wait.
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    sim.calls().of("getUpdates").stream()
+                        .anyMatch(call -> call.time().isAfter(takeover)));
         assertThat(sim.calls().of("restrictChatMember", alice.id())).hasSize(1);
         assertThat(sim.calls().of("restrictChatMember", bob.id())).hasSize(1);
         assertThat(sim.calls().of("getUpdates"))
