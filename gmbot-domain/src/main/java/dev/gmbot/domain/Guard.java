@@ -15,10 +15,19 @@ import dev.gmbot.domain.verification.MembershipVerifier;
 import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.CommandIssued;
+import dev.gmbot.port.in.CommandReply;
+import dev.gmbot.port.in.GroupStatusQuery;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.ProtectGroupCommand;
+import dev.gmbot.port.in.ProtectGroupUseCase;
+import dev.gmbot.port.in.ReactivateGroupCommand;
+import dev.gmbot.port.in.ReactivateGroupUseCase;
+import dev.gmbot.port.in.ShowGroupStatusUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.in.UnprotectGroupCommand;
+import dev.gmbot.port.in.UnprotectGroupUseCase;
 import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
@@ -54,7 +63,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s).
  */
-public final class Guard implements HandleEventUseCase, SweepPromptsUseCase {
+public final class Guard
+    implements HandleEventUseCase,
+        SweepPromptsUseCase,
+        ProtectGroupUseCase,
+        UnprotectGroupUseCase,
+        ReactivateGroupUseCase,
+        ShowGroupStatusUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
@@ -120,6 +135,38 @@ public final class Guard implements HandleEventUseCase, SweepPromptsUseCase {
       updateLog.release(event.updateId());
       throw e;
     }
+  }
+
+  // ---- admin commands as typed use cases: decided and executed like their chat forms ---------
+
+  @Override
+  public CommandReply protect(ProtectGroupCommand command) {
+    return run(commands.decide(command));
+  }
+
+  @Override
+  public CommandReply unprotect(UnprotectGroupCommand command) {
+    return run(commands.decide(command));
+  }
+
+  @Override
+  public CommandReply reactivate(ReactivateGroupCommand command) {
+    return run(commands.decide(command));
+  }
+
+  @Override
+  public CommandReply status(GroupStatusQuery query) {
+    return run(commands.decide(query));
+  }
+
+  /** Executes a command's decisions; the replies it posted are also returned to the caller. */
+  private CommandReply run(List<Decision> decisions) {
+    List<String> replies =
+        decisions.stream()
+            .filter(d -> d instanceof Decision.Reply)
+            .map(d -> ((Decision.Reply) d).message().text())
+            .toList();
+    return new CommandReply(replies, executor.execute(decisions));
   }
 
   /**

@@ -16,7 +16,11 @@ import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.in.CommandIssued;
+import dev.gmbot.port.in.GroupStatusQuery;
+import dev.gmbot.port.in.ProtectGroupCommand;
+import dev.gmbot.port.in.ReactivateGroupCommand;
 import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.in.UnprotectGroupCommand;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.BotProfile;
 import dev.gmbot.port.model.ChannelId;
@@ -105,25 +109,48 @@ public final class CommandPolicy {
     if (e.addressee().isPresent() && !self.profile().isNamed(e.addressee().get())) {
       return List.of(new Note("ignored: /" + e.name() + " is for @" + e.addressee().get()));
     }
+    CommandRequest request = CommandRequest.of(e);
     return switch (e.name()) {
-      case "start" -> start(e);
-      case "help" -> reply(e, CommandTexts.HELP);
-      case "protect" -> protect(e);
-      case "unprotect" -> unprotect(e);
-      case "status" -> status(e);
-      case "settings" -> settings(e);
-      case "reactivate" -> reactivate(e);
-      case "stats" -> stats(e);
+      case "start" -> start(request);
+      case "help" -> reply(request, CommandTexts.HELP);
+      case "protect" -> protect(request);
+      case "unprotect" -> unprotect(request);
+      case "status" -> status(request);
+      case "settings" -> settings(request);
+      case "reactivate" -> reactivate(request);
+      case "stats" -> stats(request);
       default ->
           e.chat().type() == ChatType.PRIVATE
-              ? reply(e, "I don't know /" + e.name() + ". See /help.")
+              ? reply(request, "I don't know /" + e.name() + ". See /help.")
               : List.of(new Note("ignored: unknown command /" + e.name()));
     };
   }
 
+  // ---- the same commands as typed use cases (no chat message to quote) ------------------------
+
+  /** /protect without a chat message. */
+  public List<Decision> decide(ProtectGroupCommand c) {
+    return protect(new CommandRequest(c.group(), c.caller(), c.channels(), Optional.empty()));
+  }
+
+  /** /unprotect without a chat message; no channels means all. */
+  public List<Decision> decide(UnprotectGroupCommand c) {
+    return unprotect(new CommandRequest(c.group(), c.caller(), c.channels(), Optional.empty()));
+  }
+
+  /** /reactivate without a chat message. */
+  public List<Decision> decide(ReactivateGroupCommand c) {
+    return reactivate(new CommandRequest(c.group(), c.caller(), List.of(), Optional.empty()));
+  }
+
+  /** /status without a chat message. */
+  public List<Decision> decide(GroupStatusQuery q) {
+    return status(new CommandRequest(q.group(), q.caller(), List.of(), Optional.empty()));
+  }
+
   // ---- /start, /help --------------------------------------------------------------------------
 
-  List<Decision> start(CommandIssued e) {
+  List<Decision> start(CommandRequest e) {
     if (e.chat().type() != ChatType.PRIVATE) {
       return reply(e, CommandTexts.START_IN_GROUP);
     }
@@ -142,7 +169,7 @@ public final class CommandPolicy {
   // ---- /protect -------------------------------------------------------------------------------
 
   /** The setup wizard: every check gets its ✅ or ❌ line; all ✅ turns protection on. */
-  List<Decision> protect(CommandIssued e) {
+  List<Decision> protect(CommandRequest e) {
     if (e.chat().type() == ChatType.PRIVATE || e.chat().type() == ChatType.CHANNEL) {
       return reply(e, CommandTexts.IN_GROUP_ONLY);
     }
@@ -332,7 +359,7 @@ public final class CommandPolicy {
   // ---- /unprotect -----------------------------------------------------------------------------
 
   /** Unlinks channels, or all; when protection ends, GMBot lifts the mutes it made (P2). */
-  List<Decision> unprotect(CommandIssued e) {
+  List<Decision> unprotect(CommandRequest e) {
     Access access = adminAccess(e);
     if (access instanceof Access.Refused refused) {
       return reply(e, refused.reply());
@@ -400,7 +427,7 @@ public final class CommandPolicy {
 
   // ---- /status --------------------------------------------------------------------------------
 
-  List<Decision> status(CommandIssued e) {
+  List<Decision> status(CommandRequest e) {
     if (e.chat().type() == ChatType.PRIVATE) {
       return statusInPrivate(e);
     }
@@ -434,7 +461,7 @@ public final class CommandPolicy {
             + " restricted");
   }
 
-  private List<Decision> statusInPrivate(CommandIssued e) {
+  private List<Decision> statusInPrivate(CommandRequest e) {
     if (!(e.sender() instanceof Sender.User u)) {
       return List.of(new Note("ignored"));
     }
@@ -469,7 +496,7 @@ public final class CommandPolicy {
 
   // ---- /settings ------------------------------------------------------------------------------
 
-  List<Decision> settings(CommandIssued e) {
+  List<Decision> settings(CommandRequest e) {
     Access access = adminAccess(e);
     if (access instanceof Access.Refused refused) {
       return reply(e, refused.reply());
@@ -605,7 +632,7 @@ public final class CommandPolicy {
   // ---- /reactivate ----------------------------------------------------------------------------
 
   /** Re-checks the bot's rights in the group and every channel; resumes when all is well. */
-  List<Decision> reactivate(CommandIssued e) {
+  List<Decision> reactivate(CommandRequest e) {
     if (e.chat().type() == ChatType.GROUP) {
       return reply(e, CommandTexts.BASIC_GROUP);
     }
@@ -641,7 +668,7 @@ public final class CommandPolicy {
 
   // ---- /stats ---------------------------------------------------------------------------------
 
-  List<Decision> stats(CommandIssued e) {
+  List<Decision> stats(CommandRequest e) {
     Access access = adminAccess(e);
     if (access instanceof Access.Refused refused) {
       return reply(e, refused.reply());
@@ -693,7 +720,7 @@ public final class CommandPolicy {
    * Grants an admin command when the chat is a group, the caller is one of its admins, and it is
    * protected.
    */
-  private Access adminAccess(CommandIssued e) {
+  private Access adminAccess(CommandRequest e) {
     if (!e.chat().type().isGroup()) {
       return new Access.Refused(CommandTexts.IN_GROUP_ONLY);
     }
@@ -709,7 +736,7 @@ public final class CommandPolicy {
   }
 
   /** A group admin (asked fresh, P0), or an anonymous admin posting as this very group. */
-  private Optional<Caller> authorize(CommandIssued e, GroupId group) {
+  private Optional<Caller> authorize(CommandRequest e, GroupId group) {
     return switch (e.sender()) {
       case Sender.AnonymousAdmin a ->
           a.group().id().equals(group.chat())
@@ -739,11 +766,13 @@ public final class CommandPolicy {
         c -> lookup.getChatMember(c, user));
   }
 
-  private static List<Decision> reply(CommandIssued e, String text) {
+  private static List<Decision> reply(CommandRequest e, String text) {
     return List.of(
         new Reply(
             e.chat().id(),
-            OutgoingMessage.text(text).replyingTo(e.message()),
+            e.replyTo()
+                .map(OutgoingMessage.text(text)::replyingTo)
+                .orElse(OutgoingMessage.text(text)),
             Priority.P0_INTERACTIVE));
   }
 }
