@@ -1,5 +1,6 @@
 package dev.gmbot.app.server.http;
 
+import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.Outcome;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
@@ -11,8 +12,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -33,19 +32,17 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 public final class WebhookController {
-  static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+  static final String SECRET_HEADER = TelegramWebhooks.SECRET_HEADER;
   private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
 
   private final UpdateIngestion ingestion;
-  private final Optional<byte[]> secret;
+  private final Optional<String> secret;
   private final int maxBodyBytes;
 
   public WebhookController(UpdateIngestion ingestion, ServerConfig config) {
     this.ingestion = ingestion;
     this.secret =
-        config.mode() == ServerConfig.Mode.WEBHOOK
-            ? config.webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8))
-            : Optional.empty();
+        config.mode() == ServerConfig.Mode.WEBHOOK ? config.webhookSecret() : Optional.empty();
     this.maxBodyBytes = config.maxBodyBytes();
   }
 
@@ -58,8 +55,7 @@ public final class WebhookController {
     if (secret.isEmpty()) {
       return done(HttpStatus.NOT_FOUND, "webhook mode is off");
     }
-    byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(secret.get(), given)) {
+    if (!TelegramWebhooks.secretMatches(secret.get(), token)) {
       LOG.warn(
           "Rejected a webhook request {}",
           token == null ? "without the secret token" : "with a wrong secret token");
