@@ -4,6 +4,7 @@ import dev.gmbot.domain.commands.AdminAuthorization.Caller;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.ProtectGroup;
 import dev.gmbot.port.in.ChannelReference;
+import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
@@ -24,8 +25,6 @@ import java.util.Optional;
  * added to those already required.
  */
 final class ProtectCommand implements Command {
-  static final int MAX_CHANNELS = 10;
-
   private final GroupRepository groups;
   private final AdminAuthorization authorization;
   private final BotRightsCheck rights;
@@ -63,8 +62,8 @@ final class ProtectCommand implements Command {
       }
       wanted.putIfAbsent(reference.get().text().toLowerCase(Locale.ROOT), reference.get());
     }
-    if (wanted.size() > MAX_CHANNELS) {
-      return request.reply(texts.tooManyChannels(MAX_CHANNELS));
+    if (wanted.size() > ProtectGroupCommand.MAX_CHANNELS) {
+      return request.reply(texts.tooManyChannels(ProtectGroupCommand.MAX_CHANNELS));
     }
     if (type == ChatType.GROUP) {
       return request.reply(texts.basicGroup());

@@ -78,7 +78,7 @@ enum Setting {
    */
   abstract Optional<GroupSettings> apply(GroupSettings settings, String value);
 
-  static Optional<Duration> parseDuration(String text) {
+  private static Optional<Duration> parseDuration(String text) {
     Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       return Optional.empty();

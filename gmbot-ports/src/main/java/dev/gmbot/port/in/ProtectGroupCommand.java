@@ -9,10 +9,14 @@ import java.util.List;
  * {@code -100…}); they are kept as {@link ChannelReference#text()}.
  */
 public record ProtectGroupCommand(ChatRef group, Sender caller, List<String> channels) {
+  /** The most channels a group can require. */
+  public static final int MAX_CHANNELS = 10;
+
   public ProtectGroupCommand {
     GroupCommand.require(group, caller);
-    if (channels.isEmpty() || channels.size() > 10) {
-      throw new IllegalArgumentException("protect names 1 to 10 channels, got " + channels.size());
+    if (channels.isEmpty() || channels.size() > MAX_CHANNELS) {
+      throw new IllegalArgumentException(
+          "protect names 1 to " + MAX_CHANNELS + " channels, got " + channels.size());
     }
     channels = GroupCommand.channels(channels);
   }
