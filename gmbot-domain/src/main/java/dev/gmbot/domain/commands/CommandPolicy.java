@@ -39,6 +39,7 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.AuditTrail;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
@@ -311,11 +312,12 @@ public final class CommandPolicy {
         ChatId chat = ChatId.of(arg.id().get());
         return Optional.of(
             scheduler.submit(
-                BotCall.to(chat, "getChat", Priority.P0_INTERACTIVE), c -> directory.getChat(c)));
+                BotCall.to(chat, BotMethod.GET_CHAT, Priority.P0_INTERACTIVE),
+                c -> directory.getChat(c)));
       }
       return Optional.of(
           scheduler.submit(
-              BotCall.withoutChat("getChat", Priority.P0_INTERACTIVE),
+              BotCall.withoutChat(BotMethod.GET_CHAT, Priority.P0_INTERACTIVE),
               () -> directory.getChat(arg.username().orElseThrow())));
     } catch (ChatAccessException e) {
       return Optional.empty();
@@ -326,7 +328,8 @@ public final class CommandPolicy {
     try {
       return Optional.of(
           scheduler.submit(
-              BotCall.to(channel.chat(), "createChatInviteLink", Priority.P0_INTERACTIVE),
+              BotCall.to(
+                  channel.chat(), BotMethod.CREATE_CHAT_INVITE_LINK, Priority.P0_INTERACTIVE),
               c -> directory.createInviteLink(ChannelId.of(c.value()))));
     } catch (ChatAccessException e) {
       return Optional.empty();
@@ -342,7 +345,7 @@ public final class CommandPolicy {
     }
     return scheduler
         .submit(
-            BotCall.to(group.chat(), "getChatAdministrators", Priority.P0_INTERACTIVE),
+            BotCall.to(group.chat(), BotMethod.GET_CHAT_ADMINISTRATORS, Priority.P0_INTERACTIVE),
             c -> directory.getAdministrators(c))
         .stream()
         .filter(m -> m.status() == MemberStatus.CREATOR)
@@ -762,7 +765,7 @@ public final class CommandPolicy {
 
   private ChatMember memberOf(ChatId chat, UserId user) {
     return scheduler.submit(
-        BotCall.to(chat, "getChatMember", Priority.P0_INTERACTIVE),
+        BotCall.to(chat, BotMethod.GET_CHAT_MEMBER, Priority.P0_INTERACTIVE),
         c -> lookup.getChatMember(c, user));
   }
 
