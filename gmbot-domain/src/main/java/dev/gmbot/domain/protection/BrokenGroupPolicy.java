@@ -22,8 +22,6 @@ import java.util.Optional;
  * answer; it skips the rest of its list for that group on its own.
  */
 public final class BrokenGroupPolicy {
-  static final String NOT_A_SUPERGROUP_DETAIL = "the group is not a supergroup";
-
   private final GroupRepository groups;
 
   @Inject
@@ -52,7 +50,7 @@ public final class BrokenGroupPolicy {
           pause(
               group,
               PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS,
-              NOT_A_SUPERGROUP_DETAIL,
+              Texts.NOT_A_SUPERGROUP_DETAIL,
               Texts.notASupergroup(title));
       default ->
           pause(

@@ -47,6 +47,9 @@ public final class Texts {
         + "Please fix my admin rights; protection resumes by itself (or run /reactivate).";
   }
 
+  /** Why a basic group is paused, as /status shows it. */
+  static final String NOT_A_SUPERGROUP_DETAIL = "the group is not a supergroup";
+
   static String notASupergroup(String group) {
     return "⚠️ "
         + group
