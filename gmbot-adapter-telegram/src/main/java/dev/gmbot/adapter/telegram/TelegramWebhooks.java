@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.telegram;
 
 import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import dev.gmbot.port.out.BotMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class TelegramWebhooks {
     if (settings.dropPendingUpdates()) {
       p.put("drop_pending_updates", true);
     }
-    client.write("setWebhook", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.SET_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public void deleteWebhook(boolean dropPendingUpdates) {
@@ -40,12 +41,16 @@ public final class TelegramWebhooks {
     if (dropPendingUpdates) {
       p.put("drop_pending_updates", true);
     }
-    client.write("deleteWebhook", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.DELETE_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public WebhookInfo getWebhookInfo() {
     TgWebhookInfo info =
-        client.read("getWebhookInfo", new LinkedHashMap<>(), TgWebhookInfo.class, Optional.empty());
+        client.read(
+            BotMethod.GET_WEBHOOK_INFO,
+            new LinkedHashMap<>(),
+            TgWebhookInfo.class,
+            Optional.empty());
     return new WebhookInfo(
         Optional.ofNullable(info.url()).filter(url -> !url.isEmpty()),
         Boolean.TRUE.equals(info.hasCustomCertificate()),

@@ -12,6 +12,7 @@ import dev.gmbot.port.model.ChatInfo;
 import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.MembershipLookup;
@@ -40,7 +41,7 @@ final class TelegramReads {
   /** The user's membership of the chat (getChatMember). */
   ChatMember member(ChatId chat, UserId user) {
     return scheduler.submit(
-        BotCall.to(chat, "getChatMember", Priority.P0_INTERACTIVE),
+        BotCall.to(chat, BotMethod.GET_CHAT_MEMBER, Priority.P0_INTERACTIVE),
         c -> lookup.getChatMember(c, user));
   }
 
@@ -66,11 +67,11 @@ final class TelegramReads {
           switch (reference) {
             case ChannelReference.NumericId id ->
                 scheduler.submit(
-                    BotCall.to(id.id().chat(), "getChat", Priority.P0_INTERACTIVE),
+                    BotCall.to(id.id().chat(), BotMethod.GET_CHAT, Priority.P0_INTERACTIVE),
                     c -> directory.getChat(c));
             case ChannelReference.Username name ->
                 scheduler.submit(
-                    BotCall.withoutChat("getChat", Priority.P0_INTERACTIVE),
+                    BotCall.withoutChat(BotMethod.GET_CHAT, Priority.P0_INTERACTIVE),
                     () -> directory.getChat(name.name()));
           });
     } catch (ChatAccessException e) {
@@ -83,7 +84,8 @@ final class TelegramReads {
     try {
       return Optional.of(
           scheduler.submit(
-              BotCall.to(channel.chat(), "createChatInviteLink", Priority.P0_INTERACTIVE),
+              BotCall.to(
+                  channel.chat(), BotMethod.CREATE_CHAT_INVITE_LINK, Priority.P0_INTERACTIVE),
               c -> directory.createInviteLink(ChannelId.of(c.value()))));
     } catch (ChatAccessException e) {
       return Optional.empty();
@@ -93,7 +95,7 @@ final class TelegramReads {
   /** The group's administrators, its creator included (getChatAdministrators). */
   List<ChatMember> administrators(GroupId group) {
     return scheduler.submit(
-        BotCall.to(group.chat(), "getChatAdministrators", Priority.P0_INTERACTIVE),
+        BotCall.to(group.chat(), BotMethod.GET_CHAT_ADMINISTRATORS, Priority.P0_INTERACTIVE),
         c -> directory.getAdministrators(c));
   }
 }

@@ -143,7 +143,7 @@ final class SchedulerCore {
         head.state = Ticket.State.GRANTED;
         inFlight++;
         inFlightBy[priority.ordinal()]++;
-        metrics.apiCall(head.call().method());
+        metrics.apiCall(head.call().method().wireName());
         granted.add(head);
       }
       Instant tierWake = tier.nextWake();

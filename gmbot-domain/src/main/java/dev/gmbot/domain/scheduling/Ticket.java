@@ -27,7 +27,6 @@ final class Ticket {
   Instant notBefore = Instant.MIN;
   int floodRetries;
   int transientRetries;
-  boolean migrated;
   boolean delayed;
   volatile State state = State.QUEUED;
   CallShedException shed;
