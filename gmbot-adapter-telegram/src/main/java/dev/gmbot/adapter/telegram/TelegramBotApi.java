@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>{@link #restrict}: restrictChatMember with every ChatPermissions field false, no end date,
  *       {@code use_independent_chat_permissions} true; {@link #lift}: the same with every field
- *       true (BOT_API_FACTS §3.4), which turns the user back into a plain member.
+ *       true, which turns the user back into a plain member (docs/telegram-bot-api.md, "Muting and
+ *       lifting").
  *   <li>Messages are plain text (no parse_mode), with an inline keyboard from the ports' buttons.
  *   <li>{@link #me()} calls getMe once and keeps the answer.
  * </ul>
@@ -56,7 +57,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TelegramBotApi
     implements MembershipLookup, ChatModeration, ChatMessaging, ChatDirectory, BotIdentity {
 
-  /** Every ChatPermissions field of Bot API 10.1 (FACTS §3.2). */
+  /** Every ChatPermissions field of Bot API 10.1: a lift leaves no permission behind. */
   static final List<String> PERMISSIONS =
       List.of(
           "can_send_messages",

@@ -14,8 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * Webhook management: setWebhook, deleteWebhook, getWebhookInfo. Failures are the ports' {@link
- * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429, FACTS
- * §5.1).
+ * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429:
+ * docs/telegram-bot-api.md, "Rate limits").
  */
 public final class TelegramWebhooks {
   private final TelegramBotApiClient client;
@@ -68,7 +68,7 @@ public final class TelegramWebhooks {
 
   /**
    * Compares a webhook request's {@link #SECRET_HEADER} with the configured secret in constant time
-   * (DESIGN §3.4). A missing header never matches.
+   * (docs/design.md, "Ingestion"). A missing header never matches.
    */
   public static boolean secretMatches(String expected, String received) {
     if (expected == null || expected.isEmpty() || received == null) {

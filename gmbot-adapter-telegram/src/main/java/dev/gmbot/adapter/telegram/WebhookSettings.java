@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * What setWebhook registers (BOT_API_FACTS §5.1).
+ * What setWebhook registers (docs/telegram-bot-api.md, "Webhooks").
  *
  * @param url the HTTPS URL Telegram posts updates to
  * @param secretToken sent back in {@code X-Telegram-Bot-Api-Secret-Token}: 1-256 characters of A-Z,

@@ -3,9 +3,9 @@ package dev.gmbot.port.out;
 import java.time.Duration;
 
 /**
- * What the domain reports for observability. The server maps it to Micrometer (the plan's metric
- * names), Lambda to CloudWatch EMF log lines. Every method has a do-nothing default, so a new
- * measurement never breaks an existing sink.
+ * What the domain reports for observability. The server maps it to Micrometer, Lambda to CloudWatch
+ * EMF log lines, under the metric names of docs/design.md ("Observability"). Every method has a
+ * do-nothing default, so a new measurement never breaks an existing sink.
  */
 public interface GuardMetrics {
   GuardMetrics NONE = new GuardMetrics() {};
