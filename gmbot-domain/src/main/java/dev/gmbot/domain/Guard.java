@@ -35,6 +35,7 @@ import dev.gmbot.port.in.ReactivateGroupCommand;
 import dev.gmbot.port.in.ReactivateGroupUseCase;
 import dev.gmbot.port.in.ShowGroupStatusUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.in.UnprotectGroupCommand;
 import dev.gmbot.port.in.UnprotectGroupUseCase;
 import dev.gmbot.port.in.UpdateInProgressException;
@@ -194,6 +195,7 @@ public final class Guard
       case BotMemberChanged e -> protection.decide(e);
       case JoinRequested e -> protection.decide(e);
       case GroupMigrated e -> protection.decide(e);
+      case TextReceived e -> List.of(new Decision.Note("ignored: a text in private"));
     };
   }
 

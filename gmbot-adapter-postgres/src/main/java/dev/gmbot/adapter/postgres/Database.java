@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChannelRepository;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -32,6 +33,7 @@ public final class Database implements AutoCloseable {
   private final JdbiMemberRepository members;
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
+  private final JdbiConversationRepository conversations;
 
   private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
     this.config = config;
@@ -43,6 +45,7 @@ public final class Database implements AutoCloseable {
     this.members = new JdbiMemberRepository(jdbi);
     this.prompts = new JdbiPromptRepository(jdbi);
     this.audit = new JdbiAuditTrail(jdbi);
+    this.conversations = new JdbiConversationRepository(jdbi);
   }
 
   /**
@@ -153,6 +156,11 @@ public final class Database implements AutoCloseable {
 
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** The settings menu's conversations and remembered groups. */
+  public ConversationRepository conversations() {
+    return conversations;
   }
 
   /** The pooled data source (for health checks or tools); closed by {@link #close()}. */

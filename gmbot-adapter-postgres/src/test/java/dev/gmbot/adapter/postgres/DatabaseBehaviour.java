@@ -15,9 +15,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +59,38 @@ abstract class DatabaseBehaviour {
   void migrationsRunOnceAndAreSafeToRepeat() {
     assertThat(db.migrate()).isZero();
     assertThat(db.isHealthy()).isTrue();
+  }
+
+  @Test
+  void theAuditLogIsIndexedForPagesAndForTheRetentionCleanUp() throws SQLException {
+    try (Connection c = db.dataSource().getConnection()) {
+      assertThat(indexColumns(c, "audit_trail"))
+          .containsEntry("idx_audit_group_at", List.of("group_id", "at", "id"))
+          .containsEntry("idx_audit_at", List.of("at"));
+      assertThat(indexColumns(c, "menu_conversations"))
+          .containsEntry("idx_conversations_expiry", List.of("expires_at"));
+    }
+  }
+
+  /** Index name to its columns in order, as the driver's metadata tells (names in lower case). */
+  private static Map<String, List<String>> indexColumns(Connection c, String table)
+      throws SQLException {
+    Map<String, SortedMap<Integer, String>> found = new HashMap<>();
+    String schema = c.getSchema();
+    try (ResultSet rs = c.getMetaData().getIndexInfo(null, schema, table, false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (name != null && column != null) {
+          found
+              .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new TreeMap<>())
+              .put(rs.getInt("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    Map<String, List<String>> columns = new HashMap<>();
+    found.forEach((name, ordered) -> columns.put(name, List.copyOf(ordered.values())));
+    return columns;
   }
 
   @Test
