@@ -36,9 +36,10 @@ final class EnglishCommandTexts implements CommandTexts {
       • /protect @channel [@channel2 …] - require channel membership
       • /unprotect [@channel | all] - drop a channel requirement, or all of them
       • /status - protection status and counts
-      • /settings - show or change settings
+      • /settings - show or change settings (the menu opens in private)
       • /reactivate - re-check my rights and resume protection
       • /stats - recent enforcement numbers
+      • /audit - what I did and why (opens in private)
 
       Settings:
       • /settings prompt_lifetime 15m
