@@ -17,6 +17,7 @@ import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.MemberStatus;
+import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.testkit.fake.FakeTelegram.SentMessage;
 import java.time.Duration;
 import java.util.List;
@@ -363,6 +364,40 @@ class SettingsMenuTest {
 
     assertThat(admin.lastText()).contains("❌").contains("I didn't add the channel.");
     assertThat(world.group(GROUP).channels()).hasSize(1);
+  }
+
+  @Test
+  void aPressOnAMessageTelegramNoLongerEditsShowsTheScreenAnew() {
+    SentMessage menu = openGroupMenu(owner);
+    world.telegram.failNext(
+        "editMessageText",
+        new BotApiRejectedException(
+            "editMessageText",
+            BotApiRejectedException.Reason.MESSAGE_NOT_FOUND,
+            400,
+            "Bad Request: message to edit not found"));
+
+    owner.presses(menu, "📢 Channels (1)");
+
+    assertThat(owner.messages()).hasSize(2);
+    assertThat(owner.lastText()).startsWith("📢 Channels of Fans");
+  }
+
+  @Test
+  void aPressThatChangesNothingOnScreenIsFine() {
+    SentMessage menu = openGroupMenu(owner);
+    world.telegram.failNext(
+        "editMessageText",
+        new BotApiRejectedException(
+            "editMessageText",
+            BotApiRejectedException.Reason.MESSAGE_NOT_MODIFIED,
+            400,
+            "Bad Request: message is not modified"));
+
+    HandlingResult result = owner.presses(menu, "⬅️ All groups");
+
+    assertThat(result.effects()).contains("message " + menu.id() + " already showed it");
+    assertThat(owner.messages()).hasSize(1);
   }
 
   @Test
