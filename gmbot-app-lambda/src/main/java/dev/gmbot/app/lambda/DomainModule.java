@@ -4,10 +4,12 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.app.lambda.config.ConfigurationException;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.app.lambda.webhook.ReplyingTelegram;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
@@ -91,7 +93,8 @@ final class DomainModule {
       GuardMetrics metrics,
       Clock clock,
       VerificationSettings verification,
-      ProtectionSettings protection) {
+      ProtectionSettings protection,
+      LambdaConfig config) {
     return Guard.builder()
         .telegram(telegram)
         .repositories(
@@ -100,6 +103,8 @@ final class DomainModule {
             database.members(),
             database.prompts(),
             database.audit())
+        .conversations(database.conversations())
+        .auditRetention(auditRetention(config))
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .scheduler(scheduler)
@@ -111,5 +116,17 @@ final class DomainModule {
         // snapshot would share a java.util.Random's seed (ADR 0086).
         .random(new SecureRandom())
         .build();
+  }
+
+  /** GMBOT_AUDIT_RETENTION: how long audit entries are kept (30d, 12h, P30D; default 30 days). */
+  static Duration auditRetention(LambdaConfig config) {
+    if (!config.isSet("GMBOT_AUDIT_RETENTION")) {
+      return RetentionCleanup.DEFAULT_AUDIT_RETENTION;
+    }
+    try {
+      return RetentionCleanup.parseRetention(config.variables().get("GMBOT_AUDIT_RETENTION"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("GMBOT_AUDIT_RETENTION", e.getMessage());
+    }
   }
 }

@@ -7,6 +7,8 @@ import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.retention.RetentionCleanup;
+import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micronaut.context.ApplicationContext;
@@ -105,6 +107,9 @@ public final class GmbotServer implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
       housekeeping.execute(() -> countActiveGroups(component));
+      long cleanup = RetentionCleanup.MIN_INTERVAL.toMillis();
+      housekeeping.scheduleWithFixedDelay(
+          () -> cleanUp(guard), sweep, cleanup, TimeUnit.MILLISECONDS);
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
       if (context != null) {
@@ -151,6 +156,18 @@ public final class GmbotServer implements AutoCloseable {
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
     countActiveGroups(component);
+  }
+
+  /** Audit entries past GMBOT_AUDIT_RETENTION and expired menu conversations. */
+  private static void cleanUp(RetentionCleanupUseCase retention) {
+    try {
+      List<String> effects = retention.cleanUp();
+      if (!effects.isEmpty()) {
+        LOG.info("Retention clean-up: {}", effects);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Retention clean-up failed: {}", e.toString());
+    }
   }
 
   private static void countActiveGroups(ServerComponent component) {

@@ -13,6 +13,7 @@ import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.UpdateDecodingException;
 import dev.gmbot.adapter.telegram.WebhookInfo;
+import dev.gmbot.app.server.config.ConfigurationException;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.health.HealthProbe;
 import dev.gmbot.app.server.health.RedisPing;
@@ -21,6 +22,7 @@ import dev.gmbot.app.server.ingest.UpdateDecoder;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
@@ -30,6 +32,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -167,6 +170,7 @@ public final class ServerModule {
   @Provides
   @Singleton
   static Guard guard(
+      ServerConfig config,
       TelegramBotApi telegram,
       Database database,
       SharedState state,
@@ -181,12 +185,27 @@ public final class ServerModule {
             database.members(),
             database.prompts(),
             database.audit())
+        .conversations(database.conversations())
+        .auditRetention(auditRetention(config))
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .scheduler(scheduler)
         .metrics(metrics)
         .clock(clock)
         .build();
+  }
+
+  /** GMBOT_AUDIT_RETENTION: how long audit entries are kept (30d, 12h, P30D; default 30 days). */
+  static Duration auditRetention(ServerConfig config) {
+    String value = config.variables().getOrDefault("GMBOT_AUDIT_RETENTION", "");
+    if (value.isBlank()) {
+      return RetentionCleanup.DEFAULT_AUDIT_RETENTION;
+    }
+    try {
+      return RetentionCleanup.parseRetention(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("GMBOT_AUDIT_RETENTION", e.getMessage());
+    }
   }
 
   // --- Transport and observability ------------------------------------------------------------
