@@ -98,12 +98,13 @@ public final class ConfigReader {
    * A secret (a token, a password): checked against a rule, never repeated in a message.
    *
    * @param rule the whole value must match it
-   * @param expected what the value must be, for the message, e.g. {@code "1-256 characters of …"}
+   * @param problem the message's problem when it does not, e.g. {@code "must be 1-256 characters of
+   *     …"}
    */
-  public Optional<String> secret(String name, Pattern rule, String expected) {
+  public Optional<String> secret(String name, Pattern rule, String problem) {
     Optional<String> value = raw(name);
     if (value.isPresent() && !rule.matcher(value.get()).matches()) {
-      throw new ConfigurationException(name, "must be " + expected + " (the value is not shown)");
+      throw new ConfigurationException(name, problem);
     }
     value.ifPresent(v -> values.put(name, v));
     return value;
