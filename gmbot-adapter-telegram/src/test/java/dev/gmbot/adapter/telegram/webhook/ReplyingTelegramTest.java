@@ -1,4 +1,4 @@
-package dev.gmbot.app.lambda.webhook;
+package dev.gmbot.adapter.telegram.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
