@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the endpoint answers Telegram: a status, headers and a body. A 2xx body is empty, or a Bot
- * API method call Telegram then makes itself (the webhook reply); any other status carries {@code
- * {"ok":false,"outcome":"…"}}, a 503 also {@code Retry-After}, a 405 {@code Allow: POST}.
+ * What the endpoint answers Telegram: a status, headers and a JSON body. The body of a 2xx is a Bot
+ * API method call Telegram then makes itself (the webhook reply), or {@code
+ * {"ok":true,"outcome":"handled"}} (Telegram ignores a body without {@code method}); any other
+ * status carries {@code {"ok":false,"outcome":"…"}}, a 503 also {@code Retry-After}, a 405 {@code
+ * Allow: POST}.
  *
  * @param status the HTTP status
  * @param body the body ("" for none)
@@ -29,9 +31,6 @@ public record WebhookResponse(int status, String body, Map<String, String> heade
   /** The answer to an outcome (without a reply). */
   public static WebhookResponse of(UpdateOutcome outcome) {
     int status = outcome.kind().httpStatus();
-    if (outcome.acknowledged()) {
-      return new WebhookResponse(status, "", Map.of());
-    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (status == 503) {
@@ -43,7 +42,9 @@ public record WebhookResponse(int status, String body, Map<String, String> heade
       headers.put("Allow", "POST");
     }
     return new WebhookResponse(
-        status, "{\"ok\":false,\"outcome\":\"" + outcome.kind().label() + "\"}", headers);
+        status,
+        "{\"ok\":" + outcome.acknowledged() + ",\"outcome\":\"" + outcome.kind().label() + "\"}",
+        headers);
   }
 
   /** 200 with a Bot API call for Telegram to make. */

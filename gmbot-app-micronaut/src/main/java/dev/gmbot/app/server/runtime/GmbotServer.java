@@ -14,6 +14,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class GmbotServer implements AutoCloseable {
       LOG.info(
           "GMBot listens on port {} ({} mode, /health, /metrics)",
           http.getPort(),
-          config.mode().name().toLowerCase(java.util.Locale.ROOT));
+          config.mode().name().toLowerCase(Locale.ROOT));
 
       Optional<PollingSupervisor> polling = Optional.empty();
       if (config.mode() == ServerConfig.Mode.WEBHOOK) {

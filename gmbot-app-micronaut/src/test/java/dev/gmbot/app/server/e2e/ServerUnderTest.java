@@ -95,7 +95,7 @@ final class ServerUnderTest implements AutoCloseable {
       } else {
         env.put("ENVIRONMENT", "development");
       }
-      ServerConfig config = ServerConfig.fromEnvironment(env, false);
+      ServerConfig config = ServerConfig.fromEnvironment(env);
       GmbotServer server =
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),
