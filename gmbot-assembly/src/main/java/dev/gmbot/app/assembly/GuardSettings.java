@@ -15,15 +15,15 @@ import java.util.Objects;
  * <table>
  *   <caption>variables</caption>
  *   <tr><th>variable</th><th>setting</th><th>default</th><th>range</th></tr>
- *   <tr><td>GMBOT_CACHE_POSITIVE_TTL</td><td>"subscribed" cached</td><td>10m</td><td>1s-7d</td>
- *   <tr><td>GMBOT_CACHE_NEGATIVE_TTL</td><td>"not subscribed" cached</td><td>1m</td><td>1s-7d</td>
- *   <tr><td>GMBOT_ADMIN_CACHE_TTL</td><td>administrator lists cached</td><td>1h</td><td>1s-7d</td>
+ *   <tr><td>GMBOT_CACHE_POSITIVE_TTL</td><td>"subscribed" cached</td><td>10m</td><td>1ms-30d</td>
+ *   <tr><td>GMBOT_CACHE_NEGATIVE_TTL</td><td>"not subscribed" cached</td><td>1m</td><td>1ms-30d</td>
+ *   <tr><td>GMBOT_ADMIN_CACHE_TTL</td><td>administrator lists cached</td><td>1h</td><td>1ms-30d</td>
  *   <tr><td>GMBOT_VERIFICATION_RETRIES</td><td>retries of a membership check</td><td>2</td>
  *       <td>0-10</td>
- *   <tr><td>GMBOT_JOIN_WINDOW</td><td>a join acts once within it</td><td>3m</td><td>1s-1d</td>
- *   <tr><td>GMBOT_PROMPT_COOLDOWN</td><td>no second prompt within it</td><td>3m</td><td>1s-1d</td>
+ *   <tr><td>GMBOT_JOIN_WINDOW</td><td>a join acts once within it</td><td>3m</td><td>1ms-30d</td>
+ *   <tr><td>GMBOT_PROMPT_COOLDOWN</td><td>no second prompt within it</td><td>3m</td><td>1ms-30d</td>
  *   <tr><td>GMBOT_PROMPT_EDIT_INTERVAL</td><td>prompt edits at most this often</td><td>15s</td>
- *       <td>1s-1h</td>
+ *       <td>1ms-30d</td>
  *   <tr><td>GMBOT_PROMPT_NAMES_SHOWN</td><td>names in a prompt</td><td>10</td><td>1-100</td>
  *   <tr><td>GMBOT_SWEEP_BATCH</td><td>prompts per sweep</td><td>100</td><td>1-10000</td>
  *   <tr><td>GMBOT_MAX_IN_FLIGHT</td><td>Bot API calls at once</td><td>64</td><td>4-10000</td>
@@ -38,8 +38,10 @@ import java.util.Objects;
 public record GuardSettings(
     VerificationSettings verification, ProtectionSettings protection, SchedulerConfig scheduler) {
 
-  private static final Duration WEEK = Duration.ofDays(7);
-  private static final Duration DAY = Duration.ofDays(1);
+  /** The range of every duration: positive, and not absurdly long. */
+  private static final Duration MIN = Duration.ofMillis(1);
+
+  private static final Duration MAX = Duration.ofDays(30);
   private static final Duration SECOND = Duration.ofSeconds(1);
 
   public GuardSettings {
@@ -60,20 +62,19 @@ public record GuardSettings(
   private static VerificationSettings verification(ConfigReader env) {
     VerificationSettings d = VerificationSettings.DEFAULTS;
     return new VerificationSettings(
-        env.duration("GMBOT_CACHE_POSITIVE_TTL", d.positiveTtl(), SECOND, WEEK),
-        env.duration("GMBOT_CACHE_NEGATIVE_TTL", d.negativeTtl(), SECOND, WEEK),
+        env.duration("GMBOT_CACHE_POSITIVE_TTL", d.positiveTtl(), MIN, MAX),
+        env.duration("GMBOT_CACHE_NEGATIVE_TTL", d.negativeTtl(), MIN, MAX),
         d.jitter(),
         env.integer("GMBOT_VERIFICATION_RETRIES", d.retries(), 0, 10),
-        env.duration("GMBOT_ADMIN_CACHE_TTL", d.administratorTtl(), SECOND, WEEK));
+        env.duration("GMBOT_ADMIN_CACHE_TTL", d.administratorTtl(), MIN, MAX));
   }
 
   private static ProtectionSettings protection(ConfigReader env) {
     ProtectionSettings d = ProtectionSettings.DEFAULTS;
     return new ProtectionSettings(
-        env.duration("GMBOT_JOIN_WINDOW", d.joinWindow(), SECOND, DAY),
-        env.duration("GMBOT_PROMPT_COOLDOWN", d.promptCooldown(), SECOND, DAY),
-        env.duration(
-            "GMBOT_PROMPT_EDIT_INTERVAL", d.promptEditInterval(), SECOND, Duration.ofHours(1)),
+        env.duration("GMBOT_JOIN_WINDOW", d.joinWindow(), MIN, MAX),
+        env.duration("GMBOT_PROMPT_COOLDOWN", d.promptCooldown(), MIN, MAX),
+        env.duration("GMBOT_PROMPT_EDIT_INTERVAL", d.promptEditInterval(), MIN, MAX),
         env.integer("GMBOT_PROMPT_NAMES_SHOWN", d.namesShown(), 1, 100),
         env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000));
   }
