@@ -3,6 +3,7 @@ package dev.gmbot.adapter.telegram;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import dev.gmbot.adapter.telegram.internal.BotApiErrors;
+import dev.gmbot.adapter.telegram.internal.CallOutcomes;
 import dev.gmbot.adapter.telegram.internal.Redactor;
 import dev.gmbot.adapter.telegram.internal.TelegramJson;
 import dev.gmbot.adapter.telegram.internal.TgResponse;
@@ -149,7 +150,6 @@ public final class TelegramBotApiClient implements AutoCloseable {
       Type resultType,
       Optional<ChatId> chat,
       Consumer<Call> onCall) {
-    metrics.apiCall(method);
     Request request =
         new Request.Builder()
             .url(botUrl.newBuilder().addPathSegment(method).build())
@@ -157,11 +157,20 @@ public final class TelegramBotApiClient implements AutoCloseable {
             .build();
     Call call = client.newCall(request);
     onCall.accept(call);
+    long started = System.nanoTime();
     try (Response response = call.execute()) {
-      T result = readResponse(method, chat, response, resultType);
+      T result;
+      try {
+        result = readResponse(method, chat, response, resultType);
+      } catch (BotApiException failure) {
+        counted(method, CallOutcomes.of(failure), started);
+        throw failure;
+      }
+      counted(method, CallOutcomes.OK, started);
       LOG.debug("Bot API {} -> {}", method, response.code());
       return result;
     } catch (IOException e) {
+      counted(method, CallOutcomes.of(e), started);
       String what = e instanceof InterruptedIOException ? "timeout or cancelled" : "I/O failure";
       TransientBotApiException failure =
           new TransientBotApiException(
@@ -177,6 +186,11 @@ public final class TelegramBotApiClient implements AutoCloseable {
       LOG.debug("Bot API {} failed: {}", method, failure.getMessage());
       throw failure;
     }
+  }
+
+  /** Every request is counted here, once, with its outcome ({@link CallOutcomes}). */
+  private void counted(String method, String outcome, long startedNanos) {
+    metrics.apiCall(method, outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
   private <T> T readResponse(

@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -301,6 +302,7 @@ public final class DecisionExecutor {
       record(
           group, Optional.empty(), AuditEntry.Action.PAUSED, reason.kind() + " " + reason.detail());
       metrics.activeGroups(groups.countActive());
+      metrics.groupPaused(reason.kind().name().toLowerCase(Locale.ROOT));
       effects.add("paused protection of " + group + ": " + Texts.pauseDetail(reason));
     }
 
@@ -359,6 +361,7 @@ public final class DecisionExecutor {
         return;
       }
       record(d.group(), Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
+      metrics.joinRequestApproved();
       effects.add("approved join request of " + d.user() + " in " + d.group());
     }
 

@@ -90,6 +90,9 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     this.clock = Objects.requireNonNull(clock, "clock");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    for (Priority priority : Priority.values()) {
+      metrics.schedulerQueue(SchedulerCore.priorityLabel(priority), () -> queued(priority));
+    }
     this.dispatcher = threads.newThread(this::dispatchLoop);
     this.dispatcher.start();
   }
@@ -118,6 +121,16 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     }
   }
 
+  /** Calls waiting for their turn at one priority (the queue-depth gauge). */
+  public int queued(Priority priority) {
+    lock.lock();
+    try {
+      return core.queued(priority);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Stops the dispatcher; calls still queued fail with {@link CallShedException.Reason#SHUTDOWN}.
    */
@@ -139,6 +152,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   private <T> T execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
     Objects.requireNonNull(call, "call");
     Ticket t = new Ticket(call, Thread.currentThread());
+    t.submitted = clock.instant();
     lock.lock();
     try {
       if (closed) {

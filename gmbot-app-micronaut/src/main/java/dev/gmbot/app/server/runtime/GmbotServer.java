@@ -5,15 +5,19 @@ import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
+import dev.gmbot.app.server.metrics.ServerMeters;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +75,14 @@ public final class GmbotServer implements AutoCloseable {
     ApplicationContext context = null;
     try {
       Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
+      component
+          .closer()
+          .register(
+              ServerMeters.bind(
+                  component.meterRegistry(),
+                  component.clock(),
+                  config.mode().name().toLowerCase(Locale.ROOT),
+                  component.health()::report));
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
@@ -89,7 +101,7 @@ public final class GmbotServer implements AutoCloseable {
       LOG.info(
           "GMBot listens on port {} ({} mode, /health, /metrics)",
           http.getPort(),
-          config.mode().name().toLowerCase(java.util.Locale.ROOT));
+          config.mode().name().toLowerCase(Locale.ROOT));
 
       Optional<PollingSupervisor> polling = Optional.empty();
       if (config.mode() == ServerConfig.Mode.WEBHOOK) {
@@ -104,7 +116,7 @@ public final class GmbotServer implements AutoCloseable {
       long sweep = config.promptSweepInterval().toMillis();
       housekeeping.scheduleWithFixedDelay(
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
-      housekeeping.execute(() -> countActiveGroups(component));
+      housekeeping.execute(() -> countGroups(component));
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
       if (context != null) {
@@ -142,23 +154,35 @@ public final class GmbotServer implements AutoCloseable {
   }
 
   private static void housekeeping(ServerComponent component, SweepPromptsUseCase prompts) {
+    GuardMetrics metrics = component.guardMetrics();
+    Instant started = component.clock().instant();
     try {
       List<String> effects = prompts.sweepPrompts();
+      metrics.sweep(
+          "prompts", true, effects.size(), Duration.between(started, component.clock().instant()));
       if (!effects.isEmpty()) {
         LOG.info("Prompt sweep: {}", effects);
       }
     } catch (RuntimeException e) {
+      metrics.sweep("prompts", false, 0, Duration.between(started, component.clock().instant()));
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
-    countActiveGroups(component);
+    countGroups(component);
   }
 
-  private static void countActiveGroups(ServerComponent component) {
+  /** The active-groups and paused-groups gauges, as the database counts them. */
+  private static void countGroups(ServerComponent component) {
     try {
       GuardMetrics metrics = component.guardMetrics();
-      metrics.activeGroups(component.database().groups().countActive());
+      GroupRepository groups = component.database().groups();
+      metrics.activeGroups(groups.countActive());
+      Map<String, Long> paused = new HashMap<>();
+      groups
+          .countPaused()
+          .forEach((kind, n) -> paused.put(kind.name().toLowerCase(Locale.ROOT), n));
+      metrics.pausedGroups(paused);
     } catch (RuntimeException e) {
-      LOG.warn("Counting active groups failed: {}", e.toString());
+      LOG.warn("Counting groups failed: {}", e.toString());
     }
   }
 
