@@ -30,6 +30,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -112,6 +113,32 @@ public final class TelegramBotApiClient implements AutoCloseable {
   }
 
   /**
+   * A call with an effect and a file: multipart/form-data, each parameter a form field (lists and
+   * objects JSON-encoded), the file as part {@code fileField}. Never retried here.
+   */
+  <T> T writeMultipart(
+      String method,
+      Map<String, Object> parameters,
+      String fileField,
+      String fileName,
+      byte[] content,
+      Type resultType) {
+    MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    parameters.forEach((name, value) -> body.addFormDataPart(name, formValue(value)));
+    body.addFormDataPart(
+        fileField,
+        fileName,
+        RequestBody.create(content, MediaType.get("application/octet-stream")));
+    return execute(http, method, body.build(), resultType, Optional.empty(), call -> {});
+  }
+
+  private static String formValue(Object value) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        ? value.toString()
+        : TelegramJson.json(value);
+  }
+
+  /**
    * An OkHttp client for long polls: the same pool and dispatcher, with a read timeout of the poll
    * timeout plus the normal read timeout.
    */
@@ -150,10 +177,26 @@ public final class TelegramBotApiClient implements AutoCloseable {
       Type resultType,
       Optional<ChatId> chat,
       Consumer<Call> onCall) {
+    return execute(
+        client,
+        method,
+        RequestBody.create(TelegramJson.requestBody(parameters), JSON),
+        resultType,
+        chat,
+        onCall);
+  }
+
+  private <T> T execute(
+      OkHttpClient client,
+      String method,
+      RequestBody body,
+      Type resultType,
+      Optional<ChatId> chat,
+      Consumer<Call> onCall) {
     Request request =
         new Request.Builder()
             .url(botUrl.newBuilder().addPathSegment(method).build())
-            .post(RequestBody.create(TelegramJson.requestBody(parameters), JSON))
+            .post(body)
             .build();
     Call call = client.newCall(request);
     onCall.accept(call);

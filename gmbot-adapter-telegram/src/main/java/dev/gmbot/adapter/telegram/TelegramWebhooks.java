@@ -32,6 +32,17 @@ public final class TelegramWebhooks {
     if (settings.dropPendingUpdates()) {
       p.put("drop_pending_updates", true);
     }
+    if (settings.certificatePem().isPresent()) {
+      // A file upload: multipart/form-data, the certificate as the "certificate" part.
+      client.writeMultipart(
+          "setWebhook",
+          p,
+          "certificate",
+          "certificate.pem",
+          settings.certificatePem().get().getBytes(StandardCharsets.UTF_8),
+          Boolean.class);
+      return;
+    }
     client.write("setWebhook", p, Boolean.class, Optional.empty());
   }
 
