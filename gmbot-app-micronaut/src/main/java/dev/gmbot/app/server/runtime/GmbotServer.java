@@ -6,6 +6,7 @@ import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
 import dev.gmbot.app.server.metrics.ServerMeters;
+import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.port.in.SweepPromptsUseCase;
@@ -88,6 +89,8 @@ public final class GmbotServer implements AutoCloseable {
       properties.put("micronaut.server.port", config.port());
       properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
       properties.put("gmbot.webhook.path", config.webhookPath());
+      Optional<ServerTls> tls = ServerTls.fromEnvironment(config.variables());
+      tls.ifPresent(t -> properties.putAll(t.micronautProperties(config.port())));
       context =
           ApplicationContext.builder()
               .properties(properties)
@@ -99,13 +102,14 @@ public final class GmbotServer implements AutoCloseable {
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
-          "GMBot listens on port {} ({} mode, /health, /metrics)",
+          "GMBot listens on port {} ({}, {} mode, /health, /metrics)",
           http.getPort(),
+          tls.isPresent() ? "HTTPS" : "HTTP",
           config.mode().name().toLowerCase(Locale.ROOT));
 
       Optional<PollingSupervisor> polling = Optional.empty();
       if (config.mode() == ServerConfig.Mode.WEBHOOK) {
-        registerWebhook(component);
+        registerWebhook(component, tls);
       } else {
         dropWebhookIfSet(component);
         polling = Optional.of(component.polling().start(pollSettings));
@@ -127,13 +131,20 @@ public final class GmbotServer implements AutoCloseable {
     }
   }
 
-  /** setWebhook with WEBHOOK_URL + path, the secret and GMBot's allowed updates. */
-  static void registerWebhook(ServerComponent component) {
+  /**
+   * setWebhook with WEBHOOK_URL + path, the secret and GMBot's allowed updates; a self-signed
+   * certificate the server serves is uploaded with it.
+   */
+  static void registerWebhook(ServerComponent component, Optional<ServerTls> tls) {
     ServerConfig config = component.config();
-    WebhookSettings settings =
+    WebhookSettings plain =
         WebhookSettings.of(
                 config.webhookEndpoint().orElseThrow(), config.webhookSecret().orElseThrow())
             .withMaxConnections(Math.min(100, Math.max(1, config.maxInFlight() / 2)));
+    WebhookSettings settings =
+        tls.filter(ServerTls::selfSigned)
+            .map(t -> plain.withCertificate(t.leafPem()))
+            .orElse(plain);
     component.webhooks().setWebhook(settings);
     LOG.info("Webhook registered at {}", settings.url());
   }
