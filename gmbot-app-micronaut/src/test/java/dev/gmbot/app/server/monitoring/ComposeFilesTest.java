@@ -60,6 +60,10 @@ class ComposeFilesTest {
           "cap_drop",
           "read_only",
           "tmpfs");
+
+  /** What the deployer creates next to the compose files (docs/operations.md says how). */
+  private static final Set<String> DEPLOYER_FILES = Set.of("./certs");
+
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:?[-?][^}]*)?}");
   private static final Pattern PORT =
       Pattern.compile("^((\\d{1,3}\\.){3}\\d{1,3}:)?(\\d{1,5}:)?\\d{1,5}(/(tcp|udp))?$");
@@ -87,7 +91,7 @@ class ComposeFilesTest {
   @Test
   void thereAreTheProductionTheDevelopmentAndTheSelfSignedFiles() throws IOException {
     assertThat(composeFiles().map(p -> p.getFileName().toString()))
-        .contains("docker-compose.yml", "docker-compose.dev.yml");
+        .contains("docker-compose.yml", "docker-compose.dev.yml", "docker-compose.selfsigned.yml");
   }
 
   @ParameterizedTest
@@ -137,7 +141,7 @@ class ComposeFilesTest {
       for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
         String source = volume.toString().split(":")[0];
         if (source.startsWith(".") || source.startsWith("/")) {
-          if (source.startsWith(".")) {
+          if (source.startsWith(".") && !DEPLOYER_FILES.contains(source)) {
             assertThat(REPOSITORY.resolve(source).normalize())
                 .as(name + " mounts a file of the repository")
                 .exists();
@@ -193,6 +197,19 @@ class ComposeFilesTest {
         .contains("./gmbot-app-micronaut/monitoring/prometheus:/etc/prometheus");
     String prometheus = Files.readString(Tools.PROMETHEUS_CONFIG);
     assertThat(prometheus).contains("targets: [\"bot:8443\"]").contains("rules/*.yml");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void withoutADomainTheBotServesTlsItselfAndCaddyStaysOff() throws IOException {
+    Map<String, Map<String, Object>> services =
+        services(load(REPOSITORY.resolve("docker-compose.selfsigned.yml")));
+
+    assertThat((List<Object>) services.get("caddy").get("profiles")).isNotEmpty();
+    assertThat((List<Object>) services.get("bot").get("ports")).containsExactly("8443:8443");
+    assertThat((List<Object>) services.get("bot").get("environment"))
+        .contains("GMBOT_TLS_CERT=/certs/gmbot.pem", "GMBOT_TLS_KEY=/certs/gmbot.key");
+    assertThat(Files.readString(REPOSITORY.resolve(".gitignore"))).contains("certs/");
   }
 
   @Test
