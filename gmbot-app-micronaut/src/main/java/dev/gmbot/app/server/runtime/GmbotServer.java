@@ -76,14 +76,6 @@ public final class GmbotServer implements AutoCloseable {
     ApplicationContext context = null;
     try {
       Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
-      component
-          .closer()
-          .register(
-              ServerMeters.bind(
-                  component.meterRegistry(),
-                  component.clock(),
-                  config.mode().name().toLowerCase(Locale.ROOT),
-                  component.health()::report));
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
@@ -114,6 +106,14 @@ public final class GmbotServer implements AutoCloseable {
         dropWebhookIfSet(component);
         polling = Optional.of(component.polling().start(pollSettings));
       }
+      // After the webhook is registered: the first health probe sees it.
+      component
+          .closer()
+          .register(
+              ServerMeters.bind(
+                  component.meterRegistry(),
+                  config.mode().name().toLowerCase(Locale.ROOT),
+                  component.health()::report));
       ScheduledExecutorService housekeeping =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().daemon().name("gmbot-housekeeping").factory());

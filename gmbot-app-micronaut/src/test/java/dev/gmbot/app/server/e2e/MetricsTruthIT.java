@@ -8,6 +8,7 @@ import dev.gmbot.testkit.simulator.ApiCall;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimUser;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -170,9 +171,17 @@ class MetricsTruthIT {
             scrape.value("bot_sweep_runs_total", Map.of("outcome", "failed", "sweep", "prompts")))
         .isZero();
     assertThat(scrape.value("bot_mode", Map.of("mode", "webhook"))).isEqualTo(1);
-    assertThat(scrape.value("bot_health_up", Map.of("component", "database"))).isEqualTo(1);
-    assertThat(scrape.value("bot_health_up", Map.of("component", "telegram"))).isEqualTo(1);
-    assertThat(scrape.value("bot_health_up", Map.of("component", "redis"))).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(
+            () -> {
+              Scrape s = scrape();
+              for (String component : List.of("database", "telegram", "redis")) {
+                assertThat(s.value("bot_health_up", Map.of("component", component)))
+                    .as(component)
+                    .isEqualTo(1);
+              }
+            });
     assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
     assertThat(
             scrape.sum(
