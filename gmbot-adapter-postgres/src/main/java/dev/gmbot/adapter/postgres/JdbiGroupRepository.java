@@ -12,6 +12,7 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.GroupRepository;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class JdbiGroupRepository implements GroupRepository {
           // Rows are locked in one global order (owner, channels by id, group) so that concurrent
           // /protect commands sharing channels cannot deadlock.
           distinct.values().stream()
-              .sorted(java.util.Comparator.comparingLong(c -> c.id().value()))
+              .sorted(Comparator.comparingLong(c -> c.id().value()))
               .forEach(c -> JdbiChannelRepository.save(h, c, now));
           Sql.upsert(
               () ->

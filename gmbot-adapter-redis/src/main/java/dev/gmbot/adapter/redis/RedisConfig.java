@@ -2,6 +2,8 @@ package dev.gmbot.adapter.redis;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -192,8 +194,7 @@ public record RedisConfig(
   }
 
   private static String decode(String s) {
-    return java.net.URLDecoder.decode(
-        s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static IllegalArgumentException invalid(String why) {

@@ -10,6 +10,7 @@ import dev.gmbot.adapter.telegram.internal.TgResponse;
 import dev.gmbot.adapter.telegram.internal.TgUpdate;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.out.BotApiException;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.io.IOException;
@@ -97,19 +98,20 @@ public final class TelegramBotApiClient implements AutoCloseable {
 
   /** A call that reads and changes nothing: retried once on an I/O failure or a 5xx. */
   <T> T read(
-      String method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+      BotMethod method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+    String name = method.wireName();
     try {
-      return execute(http, method, parameters, resultType, chat, call -> {});
+      return execute(http, name, parameters, resultType, chat, call -> {});
     } catch (TransientBotApiException first) {
-      LOG.warn("Bot API {} failed ({}); retrying once", method, first.getMessage());
-      return execute(http, method, parameters, resultType, chat, call -> {});
+      LOG.warn("Bot API {} failed ({}); retrying once", name, first.getMessage());
+      return execute(http, name, parameters, resultType, chat, call -> {});
     }
   }
 
   /** A call with an effect: never retried here. */
   <T> T write(
-      String method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
-    return execute(http, method, parameters, resultType, chat, call -> {});
+      BotMethod method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+    return execute(http, method.wireName(), parameters, resultType, chat, call -> {});
   }
 
   /**
@@ -117,7 +119,7 @@ public final class TelegramBotApiClient implements AutoCloseable {
    * objects JSON-encoded), the file as part {@code fileField}. Never retried here.
    */
   <T> T writeMultipart(
-      String method,
+      BotMethod method,
       Map<String, Object> parameters,
       String fileField,
       String fileName,
@@ -129,7 +131,7 @@ public final class TelegramBotApiClient implements AutoCloseable {
         fileField,
         fileName,
         RequestBody.create(content, MediaType.get("application/octet-stream")));
-    return execute(http, method, body.build(), resultType, Optional.empty(), call -> {});
+    return execute(http, method.wireName(), body.build(), resultType, Optional.empty(), call -> {});
   }
 
   private static String formValue(Object value) {
@@ -163,7 +165,7 @@ public final class TelegramBotApiClient implements AutoCloseable {
     parameters.put("allowed_updates", allowedUpdates);
     return execute(
         longPoll,
-        "getUpdates",
+        BotMethod.GET_UPDATES.wireName(),
         parameters,
         TelegramJson.listOf(TgUpdate.class),
         Optional.empty(),

@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.telegram;
 
 import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import dev.gmbot.port.out.BotMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * Webhook management: setWebhook, deleteWebhook, getWebhookInfo. Failures are the ports' {@link
- * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429, FACTS
- * §5.1).
+ * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429:
+ * docs/telegram-bot-api.md, "Rate limits").
  */
 public final class TelegramWebhooks {
   private final TelegramBotApiClient client;
@@ -35,7 +36,7 @@ public final class TelegramWebhooks {
     if (settings.certificatePem().isPresent()) {
       // A file upload: multipart/form-data, the certificate as the "certificate" part.
       client.writeMultipart(
-          "setWebhook",
+          BotMethod.SET_WEBHOOK,
           p,
           "certificate",
           "certificate.pem",
@@ -43,7 +44,7 @@ public final class TelegramWebhooks {
           Boolean.class);
       return;
     }
-    client.write("setWebhook", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.SET_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public void deleteWebhook(boolean dropPendingUpdates) {
@@ -51,12 +52,16 @@ public final class TelegramWebhooks {
     if (dropPendingUpdates) {
       p.put("drop_pending_updates", true);
     }
-    client.write("deleteWebhook", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.DELETE_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public WebhookInfo getWebhookInfo() {
     TgWebhookInfo info =
-        client.read("getWebhookInfo", new LinkedHashMap<>(), TgWebhookInfo.class, Optional.empty());
+        client.read(
+            BotMethod.GET_WEBHOOK_INFO,
+            new LinkedHashMap<>(),
+            TgWebhookInfo.class,
+            Optional.empty());
     return new WebhookInfo(
         Optional.ofNullable(info.url()).filter(url -> !url.isEmpty()),
         Boolean.TRUE.equals(info.hasCustomCertificate()),
@@ -74,7 +79,7 @@ public final class TelegramWebhooks {
 
   /**
    * Compares a webhook request's {@link #SECRET_HEADER} with the configured secret in constant time
-   * (DESIGN §3.4). A missing header never matches.
+   * (docs/design.md, "Ingestion"). A missing header never matches.
    */
   public static boolean secretMatches(String expected, String received) {
     if (expected == null || expected.isEmpty() || received == null) {

@@ -8,9 +8,9 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * What setWebhook registers. Telegram posts updates only to HTTPS URLs on ports 443, 80, 88 or
- * 8443; a server with a self-signed certificate uploads that certificate with the call, so that
- * Telegram trusts it.
+ * What setWebhook registers (docs/telegram-bot-api.md, "Webhooks"). Telegram posts updates only to
+ * HTTPS URLs on ports 443, 80, 88 or 8443; a server with a self-signed certificate uploads that
+ * certificate with the call, so that Telegram trusts it.
  *
  * @param url the HTTPS URL Telegram posts updates to
  * @param secretToken sent back in {@code X-Telegram-Bot-Api-Secret-Token}: 1-256 characters of A-Z,

@@ -48,13 +48,8 @@ final class DomainModule {
   @Provides
   @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      SchedulerConfig config,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock) {
-    return new PriorityBotCallScheduler(
-        config, state.rateLimitStore(), database.groups(), metrics, clock);
+      SchedulerConfig config, SharedState state, GuardMetrics metrics, Clock clock) {
+    return new PriorityBotCallScheduler(config, state.rateLimitStore(), metrics, clock);
   }
 
   @Provides

@@ -27,7 +27,6 @@ final class Ticket {
   Instant notBefore = Instant.MIN;
   int floodRetries;
   int transientRetries;
-  boolean migrated;
   boolean delayed;
 
   /** When the call was submitted; its first grant reports the wait since then. */

@@ -5,6 +5,7 @@ import static dev.gmbot.domain.scheduling.Priority.P2_BACKGROUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.GuardMetrics;
 import java.time.Clock;
@@ -59,7 +60,7 @@ class SchedulerMetricsTest {
           metrics,
           new SplittableRandom(7));
 
-  private static Ticket ticket(String method, Priority priority, Instant submitted) {
+  private static Ticket ticket(BotMethod method, Priority priority, Instant submitted) {
     Ticket t = new Ticket(BotCall.to(GROUP, method, priority), Thread.currentThread());
     t.submitted = submitted;
     return t;
@@ -67,8 +68,8 @@ class SchedulerMetricsTest {
 
   @Test
   void theFirstGrantReportsTheWaitSinceSubmissionOnce() {
-    Ticket first = ticket("restrictChatMember", P1_ENFORCEMENT, T0);
-    Ticket second = ticket("restrictChatMember", P1_ENFORCEMENT, T0.plusMillis(10));
+    Ticket first = ticket(BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT, T0);
+    Ticket second = ticket(BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT, T0.plusMillis(10));
     core.offer(first);
     core.offer(second);
 
@@ -91,11 +92,7 @@ class SchedulerMetricsTest {
   void queueDepthIsReadPerPriorityWhenReported() {
     PriorityBotCallScheduler scheduler =
         new PriorityBotCallScheduler(
-            SchedulerConfig.defaults(),
-            new LocalRateLimitStore(),
-            new RecordingGroups(),
-            metrics,
-            Clock.systemUTC());
+            SchedulerConfig.defaults(), new LocalRateLimitStore(), metrics, Clock.systemUTC());
     try {
       assertThat(metrics.queues)
           .containsOnlyKeys("p0_interactive", "p1_enforcement", "p2_background");
@@ -108,9 +105,9 @@ class SchedulerMetricsTest {
 
   @Test
   void coreCountsQueuedCallsPerPriority() {
-    core.offer(ticket("restrictChatMember", P1_ENFORCEMENT, T0));
-    core.offer(ticket("deleteMessage", P2_BACKGROUND, T0));
-    core.offer(ticket("deleteMessage", P2_BACKGROUND, T0));
+    core.offer(ticket(BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT, T0));
+    core.offer(ticket(BotMethod.DELETE_MESSAGE, P2_BACKGROUND, T0));
+    core.offer(ticket(BotMethod.DELETE_MESSAGE, P2_BACKGROUND, T0));
 
     assertThat(core.queued(P1_ENFORCEMENT)).isEqualTo(1);
     assertThat(core.queued(P2_BACKGROUND)).isEqualTo(2);

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * What the domain reports for observability. The server maps it to Micrometer (Prometheus names:
- * see docs/operations.md), Lambda to CloudWatch EMF log lines. Every method has a do-nothing
- * default, so a new measurement never breaks an existing sink.
+ * What the domain reports for observability. The server maps it to Micrometer, Lambda to CloudWatch
+ * EMF log lines, under the metric names of docs/design.md ("Observability"; docs/operations.md
+ * lists the server's series). Every method has a do-nothing default, so a new measurement never
+ * breaks an existing sink.
  */
 public interface GuardMetrics {
   GuardMetrics NONE = new GuardMetrics() {};

@@ -152,13 +152,11 @@ public final class ServerModule {
   static PriorityBotCallScheduler priorityScheduler(
       SchedulerConfig schedulerConfig,
       SharedState state,
-      Database database,
       GuardMetrics metrics,
       Clock clock,
       Closer closer) {
     return closer.register(
-        new PriorityBotCallScheduler(
-            schedulerConfig, state.rateLimitStore(), database.groups(), metrics, clock));
+        new PriorityBotCallScheduler(schedulerConfig, state.rateLimitStore(), metrics, clock));
   }
 
   @Provides
