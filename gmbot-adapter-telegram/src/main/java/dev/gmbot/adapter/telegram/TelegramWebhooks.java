@@ -33,6 +33,17 @@ public final class TelegramWebhooks {
     if (settings.dropPendingUpdates()) {
       p.put("drop_pending_updates", true);
     }
+    if (settings.certificatePem().isPresent()) {
+      // A file upload: multipart/form-data, the certificate as the "certificate" part.
+      client.writeMultipart(
+          BotMethod.SET_WEBHOOK,
+          p,
+          "certificate",
+          "certificate.pem",
+          settings.certificatePem().get().getBytes(StandardCharsets.UTF_8),
+          Boolean.class);
+      return;
+    }
     client.write(BotMethod.SET_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
