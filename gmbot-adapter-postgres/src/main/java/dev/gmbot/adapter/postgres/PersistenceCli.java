@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class PersistenceCli {
             "group "
                 + result.group()
                 + " "
-                + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + result.outcome().name().toLowerCase(Locale.ROOT)
                 + " with channels "
                 + result.channels());
       }

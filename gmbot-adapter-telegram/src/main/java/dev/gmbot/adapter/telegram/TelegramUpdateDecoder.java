@@ -78,8 +78,8 @@ import okio.Buffer;
  */
 public final class TelegramUpdateDecoder implements UpdateDecoder {
   /**
-   * The update types GMBot asks for, in setWebhook and getUpdates (DESIGN §3.4): without {@code
-   * chat_member} the bot never hears joins and leaves.
+   * The update types GMBot asks for, in setWebhook and getUpdates (docs/design.md, "Ingestion"):
+   * without {@code chat_member} the bot never hears joins and leaves.
    */
   public static final List<String> ALLOWED_UPDATES =
       List.of(
@@ -225,7 +225,10 @@ public final class TelegramUpdateDecoder implements UpdateDecoder {
     return Optional.of(new MessagePosted(updateId, at, chat, messageId, sender, edited));
   }
 
-  /** DESIGN §3.1 / FACTS §7: key on sender_chat and is_automatic_forward, never on fake ids. */
+  /**
+   * Keys on sender_chat and is_automatic_forward, never on the placeholder {@code from} ids
+   * (docs/telegram-bot-api.md, "Senders and commands").
+   */
   private static Sender sender(TgMessage m, ChatRef chat, String field) {
     if (m.senderChat() != null) {
       ChatRef senderChat = chat(m.senderChat(), field + ".sender_chat");

@@ -384,7 +384,7 @@ class TelegramUpdateDecoderTest {
 
   @Test
   void anonymousAdminCommandWithBotNameAndArguments() throws Exception {
-    // FACTS §7: the entity covers the @botname suffix: "/Status@group_guard_bot" is 23 units.
+    // The entity covers the @botname suffix: "/Status@group_guard_bot" is 23 UTF-16 units.
     var event =
         (CommandIssued)
             decode(

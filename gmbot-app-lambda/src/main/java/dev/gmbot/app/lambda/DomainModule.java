@@ -26,12 +26,8 @@ final class DomainModule {
   @Provides
   @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      LambdaConfig config,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock) {
-    return GuardAssembly.scheduler(config.shared().guard(), state, database, metrics, clock);
+      LambdaConfig config, SharedState state, GuardMetrics metrics, Clock clock) {
+    return GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock);
   }
 
   @Provides

@@ -8,6 +8,7 @@ import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.sandbox.SandboxCommand;
+import dev.gmbot.app.server.tls.WebhookCertificate;
 import dev.gmbot.app.server.wiring.ServerComponents;
 import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.BotApiException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code java -jar gmbot-server.jar <command>}: {@code server}, {@code sandbox}, {@code migrate},
@@ -35,7 +37,8 @@ public final class Launcher {
                            state, no account, no network), play a demo scenario, then take commands
         migrate            apply the database migrations to DATABASE_URL and exit
         set-webhook        register WEBHOOK_URL + GMBOT_WEBHOOK_PATH with WEBHOOK_SECRET and exit
-                           (--delete removes the webhook, --info only prints it)
+                           (--delete removes the webhook, --info only prints it,
+                           --certificate <pem> uploads a self-signed certificate)
         import-env <file>  import a legacy single-group .env file (GROUP_ID, CHANNEL_ID, ...) into
                            the database and exit
 
@@ -136,8 +139,15 @@ public final class Launcher {
             WebhookSettings.of(
                 config.webhookEndpoint().orElseThrow(),
                 config.shared().requireWebhookSecret("set-webhook registers it"));
+        Optional<String> certificate = WebhookCertificate.choose(options, config.tls());
+        if (certificate.isPresent()) {
+          settings = settings.withCertificate(certificate.get());
+        }
         webhooks.setWebhook(settings);
-        out.println("webhook set to " + settings.url());
+        out.println(
+            "webhook set to "
+                + settings.url()
+                + (certificate.isPresent() ? " (self-signed certificate uploaded)" : ""));
       }
       WebhookInfo info = webhooks.getWebhookInfo();
       out.println(
@@ -197,10 +207,12 @@ public final class Launcher {
 
   static final String SET_WEBHOOK_HELP =
       """
-      usage: gmbot set-webhook [--delete | --info]
+      usage: gmbot set-webhook [--delete | --info | --certificate <cert.pem>]
 
       Registers WEBHOOK_URL + GMBOT_WEBHOOK_PATH (default /webhook) with WEBHOOK_SECRET and the
       update types GMBot needs, then prints getWebhookInfo. --delete removes the webhook (back to
-      long polling); --info only prints it. Needs BOT_TOKEN.
+      long polling); --info only prints it. --certificate uploads a self-signed certificate (PEM)
+      so that Telegram trusts it; without the option, GMBOT_TLS_CERT is uploaded when it is
+      self-signed. Needs BOT_TOKEN.
       """;
 }

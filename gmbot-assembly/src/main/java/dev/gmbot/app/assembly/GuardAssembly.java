@@ -37,13 +37,9 @@ public final class GuardAssembly {
 
   /** The rate scheduler every Bot API call of the domain passes (priorities, meters, 429s). */
   public static PriorityBotCallScheduler scheduler(
-      GuardSettings settings,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock) {
+      GuardSettings settings, SharedState state, GuardMetrics metrics, Clock clock) {
     return new PriorityBotCallScheduler(
-        settings.scheduler(), state.rateLimitStore(), database.groups(), metrics, clock);
+        settings.scheduler(), state.rateLimitStore(), metrics, clock);
   }
 
   /**

@@ -40,7 +40,7 @@ class GuardAssemblyTest {
                 clock);
         SharedState state = GuardAssembly.sharedState(Optional.empty(), clock, GuardMetrics.NONE);
         PriorityBotCallScheduler scheduler =
-            GuardAssembly.scheduler(settings, state, database, GuardMetrics.NONE, clock)) {
+            GuardAssembly.scheduler(settings, state, GuardMetrics.NONE, clock)) {
       database.migrate();
       Guard guard =
           GuardAssembly.guard(

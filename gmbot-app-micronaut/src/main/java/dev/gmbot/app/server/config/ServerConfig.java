@@ -3,6 +3,7 @@ package dev.gmbot.app.server.config;
 import dev.gmbot.app.assembly.Defaults;
 import dev.gmbot.app.assembly.Environment;
 import dev.gmbot.app.assembly.SharedSettings;
+import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  *     every third of it
  * @param promptSweepInterval {@code GMBOT_PROMPT_SWEEP_SECONDS} (default 30 s)
  * @param instanceId {@code GMBOT_INSTANCE_ID} (default host name + pid): the lease holder's name
+ * @param tls {@code GMBOT_TLS_CERT} and {@code GMBOT_TLS_KEY}: HTTPS served by the server itself
  */
 public record ServerConfig(
     SharedSettings shared,
@@ -48,7 +50,8 @@ public record ServerConfig(
     Duration healthCacheTtl,
     Duration pollLease,
     Duration promptSweepInterval,
-    String instanceId) {
+    String instanceId,
+    Optional<ServerTls> tls) {
 
   /** How updates arrive. */
   public enum Mode {
@@ -73,6 +76,7 @@ public record ServerConfig(
     Objects.requireNonNull(pollLease, "pollLease");
     Objects.requireNonNull(promptSweepInterval, "promptSweepInterval");
     Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(tls, "tls");
   }
 
   /**
@@ -123,7 +127,8 @@ public record ServerConfig(
         env.duration(
             "GMBOT_POLL_LEASE_SECONDS", Duration.ofSeconds(30), Duration.ofSeconds(3), HOUR),
         env.duration("GMBOT_PROMPT_SWEEP_SECONDS", Duration.ofSeconds(30), SECOND, HOUR),
-        env.text("GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId));
+        env.text("GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
+        ServerTls.read(env));
   }
 
   /** Webhook in production with {@code WEBHOOK_URL}; long polling otherwise. */
@@ -180,7 +185,8 @@ public record ServerConfig(
         healthCacheTtl,
         pollLease,
         promptSweepInterval,
-        instanceId);
+        instanceId,
+        tls);
   }
 
   @Override
@@ -203,6 +209,8 @@ public record ServerConfig(
         + shared.persistence().redactedUrl()
         + ", redis="
         + shared.redis().map(r -> r.describe()).orElse("in-process")
+        + ", tls="
+        + (tls.isPresent() ? "own certificate" : "-")
         + ", instanceId="
         + instanceId
         + "]";

@@ -108,14 +108,8 @@ public final class ServerModule {
   @Provides
   @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      ServerConfig config,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock,
-      Closer closer) {
-    return closer.register(
-        GuardAssembly.scheduler(config.shared().guard(), state, database, metrics, clock));
+      ServerConfig config, SharedState state, GuardMetrics metrics, Clock clock, Closer closer) {
+    return closer.register(GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock));
   }
 
   @Provides
