@@ -1,6 +1,8 @@
 package dev.gmbot.adapter.telegram;
 
 import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.BotMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Webhook management: setWebhook, deleteWebhook, getWebhookInfo. Failures are the ports' {@link
@@ -87,6 +90,26 @@ public final class TelegramWebhooks {
     }
     return MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.UTF_8), received.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The variable holding the secret token. */
+  public static final String SECRET_VARIABLE = "WEBHOOK_SECRET";
+
+  /** Telegram's rule for {@code secret_token}. */
+  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+  /**
+   * Reads {@code WEBHOOK_SECRET}, checked against Telegram's rule for {@code secret_token}; an
+   * invalid value is never repeated in the message.
+   *
+   * @return the secret, or empty when it is not set
+   * @throws ConfigurationException when it breaks the rule
+   */
+  public static Optional<String> readSecret(ConfigReader env) {
+    return env.secret(
+        SECRET_VARIABLE,
+        SECRET,
+        "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)");
   }
 
   private static Optional<Instant> instant(Long epochSeconds) {

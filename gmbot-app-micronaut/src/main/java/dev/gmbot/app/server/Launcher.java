@@ -2,16 +2,15 @@ package dev.gmbot.app.server;
 
 import dev.gmbot.adapter.postgres.PersistenceCli;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
-import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
-import dev.gmbot.app.server.config.ConfigurationException;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.sandbox.SandboxCommand;
 import dev.gmbot.app.server.tls.WebhookCertificate;
 import dev.gmbot.app.server.wiring.ServerComponents;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.BotApiException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -102,7 +101,7 @@ public final class Launcher {
   }
 
   private static int server(Map<String, String> env, PrintStream err) {
-    ServerConfig config = ServerConfig.fromEnvironment(env, false);
+    ServerConfig config = ServerConfig.fromEnvironment(env);
     GmbotServer server;
     try {
       server = GmbotServer.start(ServerComponents.create(config, Clock.systemUTC()));
@@ -125,10 +124,8 @@ public final class Launcher {
       List<String> options, Map<String, String> env, PrintStream out, PrintStream err) {
     boolean delete = options.contains("--delete");
     boolean infoOnly = options.contains("--info");
-    ServerConfig config = ServerConfig.fromEnvironment(env, false);
-    ServerComponents.validateAdapterVariables(env);
-    try (TelegramBotApiClient client =
-        new TelegramBotApiClient(TelegramClientConfig.fromEnvironment(env))) {
+    ServerConfig config = ServerConfig.fromEnvironment(env);
+    try (TelegramBotApiClient client = new TelegramBotApiClient(config.shared().telegram())) {
       TelegramWebhooks webhooks = new TelegramWebhooks(client);
       if (delete) {
         webhooks.deleteWebhook(false);
@@ -138,14 +135,11 @@ public final class Launcher {
           throw new ConfigurationException(
               "WEBHOOK_URL", "is not set (expected the public https base URL of the server)");
         }
-        if (config.webhookSecret().isEmpty()) {
-          throw new ConfigurationException(
-              "WEBHOOK_SECRET", "is not set (expected 1-256 characters of A-Z, a-z, 0-9, _ and -)");
-        }
         WebhookSettings settings =
             WebhookSettings.of(
-                config.webhookEndpoint().orElseThrow(), config.webhookSecret().get());
-        Optional<String> certificate = WebhookCertificate.choose(options, env);
+                config.webhookEndpoint().orElseThrow(),
+                config.shared().requireWebhookSecret("set-webhook registers it"));
+        Optional<String> certificate = WebhookCertificate.choose(options, config.tls());
         if (certificate.isPresent()) {
           settings = settings.withCertificate(certificate.get());
         }

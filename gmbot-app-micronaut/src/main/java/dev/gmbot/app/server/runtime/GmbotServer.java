@@ -81,7 +81,7 @@ public final class GmbotServer implements AutoCloseable {
       properties.put("micronaut.server.port", config.port());
       properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
       properties.put("gmbot.webhook.path", config.webhookPath());
-      Optional<ServerTls> tls = ServerTls.fromEnvironment(config.variables());
+      Optional<ServerTls> tls = config.tls();
       tls.ifPresent(t -> properties.putAll(t.micronautProperties(config.port())));
       context =
           ApplicationContext.builder()

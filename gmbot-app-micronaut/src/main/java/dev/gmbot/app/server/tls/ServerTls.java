@@ -1,6 +1,7 @@
 package dev.gmbot.app.server.tls;
 
-import dev.gmbot.app.server.config.ConfigurationException;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,8 +56,13 @@ public record ServerTls(String certificatePem, List<X509Certificate> chain, Priv
    * or a malformed PEM is a {@link ConfigurationException} naming the variable.
    */
   public static Optional<ServerTls> fromEnvironment(Map<String, String> env) {
-    Optional<String> cert = optional(env, ENV_CERT);
-    Optional<String> key = optional(env, ENV_KEY);
+    return read(ConfigReader.of(env));
+  }
+
+  /** Like {@link #fromEnvironment}, from the reader every variable goes through. */
+  public static Optional<ServerTls> read(ConfigReader env) {
+    Optional<String> cert = env.text(ENV_CERT);
+    Optional<String> key = env.text(ENV_KEY);
     if (cert.isEmpty() && key.isEmpty()) {
       return Optional.empty();
     }
@@ -137,10 +143,6 @@ public record ServerTls(String certificatePem, List<X509Certificate> chain, Priv
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("could not prepare the TLS key store: " + e.getMessage(), e);
     }
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
   private static String read(String variable, String path) {

@@ -1,12 +1,11 @@
 package dev.gmbot.app.server.tls;
 
-import dev.gmbot.app.server.config.ConfigurationException;
+import dev.gmbot.port.config.ConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ public final class WebhookCertificate {
 
   private WebhookCertificate() {}
 
-  public static Optional<String> choose(List<String> options, Map<String, String> env) {
+  public static Optional<String> choose(List<String> options, Optional<ServerTls> tls) {
     int at = options.indexOf(OPTION);
     if (at >= 0) {
       if (at + 1 >= options.size()) {
@@ -38,6 +37,6 @@ public final class WebhookCertificate {
       }
       return Optional.of(pem);
     }
-    return ServerTls.fromEnvironment(env).filter(ServerTls::selfSigned).map(ServerTls::leafPem);
+    return tls.filter(ServerTls::selfSigned).map(ServerTls::leafPem);
   }
 }

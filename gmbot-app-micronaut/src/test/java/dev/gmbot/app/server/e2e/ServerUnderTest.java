@@ -101,7 +101,7 @@ final class ServerUnderTest implements AutoCloseable {
         env.put("ENVIRONMENT", "development");
       }
       env.putAll(extraEnv);
-      ServerConfig config = ServerConfig.fromEnvironment(env, false);
+      ServerConfig config = ServerConfig.fromEnvironment(env);
       GmbotServer server =
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),

@@ -3,12 +3,13 @@ package dev.gmbot.app.server.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gmbot.app.server.config.ConfigurationException;
+import dev.gmbot.port.config.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,19 +109,19 @@ class ServerTlsTest {
 
   @Test
   void setWebhookUploadsTheOptionsFileOrASelfSignedServerCertificate() throws IOException {
-    assertThat(WebhookCertificate.choose(List.of(), Map.of())).isEmpty();
-    assertThat(WebhookCertificate.choose(List.of(), env()))
+    assertThat(WebhookCertificate.choose(List.of(), Optional.empty())).isEmpty();
+    assertThat(WebhookCertificate.choose(List.of(), ServerTls.fromEnvironment(env())))
         .hasValueSatisfying(pem -> assertThat(pem).contains("BEGIN CERTIFICATE"));
     assertThat(
             WebhookCertificate.choose(
-                List.of("--certificate", certs.certificate().toString()), Map.of()))
+                List.of("--certificate", certs.certificate().toString()), Optional.empty()))
         .contains(Files.readString(certs.certificate()));
-    assertThatThrownBy(() -> WebhookCertificate.choose(List.of("--certificate"), Map.of()))
+    assertThatThrownBy(() -> WebhookCertificate.choose(List.of("--certificate"), Optional.empty()))
         .isInstanceOf(ConfigurationException.class);
     assertThatThrownBy(
             () ->
                 WebhookCertificate.choose(
-                    List.of("--certificate", certs.key().toString()), Map.of()))
+                    List.of("--certificate", certs.key().toString()), Optional.empty()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("not a PEM certificate");
   }
