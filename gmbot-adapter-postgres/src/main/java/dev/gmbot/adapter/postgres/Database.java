@@ -8,6 +8,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.Repositories;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -22,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * #fromEnvironment(Map)}), call {@link #migrate()} at start-up, hand the repositories to the domain
  * and {@link #close()} it at shutdown.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Repositories, AutoCloseable {
   private final PersistenceConfig config;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -131,6 +132,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  @Override
   public GroupRepository groups() {
     return groups;
   }
@@ -139,18 +141,22 @@ public final class Database implements AutoCloseable {
     return channels;
   }
 
+  @Override
   public OwnerRepository owners() {
     return owners;
   }
 
+  @Override
   public MemberRepository members() {
     return members;
   }
 
+  @Override
   public PromptRepository prompts() {
     return prompts;
   }
 
+  @Override
   public AuditTrail audit() {
     return audit;
   }

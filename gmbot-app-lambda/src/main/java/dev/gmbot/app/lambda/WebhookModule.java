@@ -69,8 +69,7 @@ final class WebhookModule {
   @Singleton
   static WebhookEndpoint endpoint(
       LambdaConfig config, UpdateProcessor processor, WebhookReplySlot replies) {
-    return new WebhookEndpoint(
-        config.webhookSecret(), config.shared().maxBodyBytes(), processor, replies);
+    return new WebhookEndpoint(config.webhookSecret(), config.maxBodyBytes(), processor, replies);
   }
 
   @Provides

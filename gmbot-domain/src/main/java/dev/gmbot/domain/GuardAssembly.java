@@ -1,11 +1,6 @@
-package dev.gmbot.app.assembly;
+package dev.gmbot.domain;
 
-import dev.gmbot.adapter.postgres.Database;
-import dev.gmbot.adapter.redis.RedisConfig;
-import dev.gmbot.adapter.redis.SharedState;
-import dev.gmbot.domain.Guard;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
-import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.BotIdentity;
 import dev.gmbot.port.out.ChatDirectory;
@@ -13,31 +8,23 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MembershipLookup;
+import dev.gmbot.port.out.Repositories;
+import dev.gmbot.port.out.StateStores;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
- * Builds the guard the same way in both deployables, from the adapters and the {@link
- * GuardSettings}: plain constructors and the domain's builder, as an embedding developer would
- * (docs/embedding.md). Each app's Dagger module calls these methods and registers what they open
- * for closing.
+ * The guard as every deployable builds it, from ports and {@link GuardSettings} only: the adapters
+ * that serve the ports ({@link Repositories}, {@link StateStores}, the Telegram ports) are chosen
+ * and opened by the deployable, which calls these methods and closes what it opened. The same
+ * {@link Guard#builder()} an embedding developer calls (docs/embedding.md).
  */
 public final class GuardAssembly {
   private GuardAssembly() {}
 
-  /**
-   * Caches, rate meters, the update log and leases: on Redis when configured (with in-process
-   * fallbacks), otherwise in process.
-   */
-  public static SharedState sharedState(
-      Optional<RedisConfig> redis, Clock clock, GuardMetrics metrics) {
-    return SharedState.open(redis, clock, metrics, new LocalRateLimitStore());
-  }
-
   /** The rate scheduler every Bot API call of the domain passes (priorities, meters, 429s). */
   public static PriorityBotCallScheduler scheduler(
-      GuardSettings settings, SharedState state, GuardMetrics metrics, Clock clock) {
+      GuardSettings settings, StateStores state, GuardMetrics metrics, Clock clock) {
     return new PriorityBotCallScheduler(
         settings.scheduler(), state.rateLimitStore(), metrics, clock);
   }
@@ -52,8 +39,8 @@ public final class GuardAssembly {
           T extends MembershipLookup & ChatDirectory & ChatModeration & ChatMessaging & BotIdentity>
       Guard guard(
           T telegram,
-          Database database,
-          SharedState state,
+          Repositories repositories,
+          StateStores state,
           BotCallScheduler scheduler,
           GuardMetrics metrics,
           Clock clock,
@@ -61,11 +48,11 @@ public final class GuardAssembly {
     return Guard.builder()
         .telegram(telegram)
         .repositories(
-            database.groups(),
-            database.owners(),
-            database.members(),
-            database.prompts(),
-            database.audit())
+            repositories.groups(),
+            repositories.owners(),
+            repositories.members(),
+            repositories.prompts(),
+            repositories.audit())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .scheduler(scheduler)

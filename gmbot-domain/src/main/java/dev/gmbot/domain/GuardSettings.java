@@ -1,4 +1,4 @@
-package dev.gmbot.app.assembly;
+package dev.gmbot.domain;
 
 import dev.gmbot.domain.protection.ProtectionSettings;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The guard's tunables, read from the same variables with the same defaults and ranges in both
- * deployables; unset variables keep the domain's defaults.
+ * The guard's tunables, read from their variables through the ports' {@link ConfigReader}, the way
+ * each adapter's configuration reads its own: one set of names, defaults and ranges for every
+ * deployable; unset variables keep the domain's defaults. A deployable may choose only the default
+ * of {@code GMBOT_FLOOD_RETRIES} ({@link #read(ConfigReader, int)}).
  *
  * <table>
  *   <caption>variables</caption>
@@ -29,7 +31,7 @@ import java.util.Objects;
  *   <tr><td>GMBOT_MAX_IN_FLIGHT</td><td>Bot API calls at once</td><td>64</td><td>4-10000</td>
  *   <tr><td>GMBOT_MESSAGES_PER_SECOND</td><td>the bot's message budget</td><td>25</td>
  *       <td>1-1000</td>
- *   <tr><td>GMBOT_FLOOD_RETRIES</td><td>retries after a 429</td><td>{@link Defaults}</td>
+ *   <tr><td>GMBOT_FLOOD_RETRIES</td><td>retries after a 429</td><td>3, or the deployable's</td>
  *       <td>0-10</td>
  *   <tr><td>GMBOT_TRANSIENT_RETRIES</td><td>retries after a timeout or 5xx</td><td>2</td>
  *       <td>0-10</td>
@@ -50,13 +52,30 @@ public record GuardSettings(
     Objects.requireNonNull(scheduler, "scheduler");
   }
 
+  /** The domain's defaults, as when no variable is set. */
+  public static final GuardSettings DEFAULTS =
+      new GuardSettings(
+          VerificationSettings.DEFAULTS, ProtectionSettings.DEFAULTS, SchedulerConfig.defaults());
+
   /**
-   * Reads the guard's variables.
+   * Reads the guard's variables with the domain's defaults.
    *
    * @throws ConfigurationException naming the variable that is invalid
    */
-  public static GuardSettings read(ConfigReader env, Defaults defaults) {
-    return new GuardSettings(verification(env), protection(env), scheduler(env, defaults));
+  public static GuardSettings read(ConfigReader env) {
+    return read(env, SchedulerConfig.defaults().maxFloodRetries());
+  }
+
+  /**
+   * Reads the guard's variables.
+   *
+   * @param defaultFloodRetries {@code GMBOT_FLOOD_RETRIES} when it is not set (the Lambda function
+   *     chooses 0: it should not sleep through a 429's {@code retry_after})
+   * @throws ConfigurationException naming the variable that is invalid
+   */
+  public static GuardSettings read(ConfigReader env, int defaultFloodRetries) {
+    return new GuardSettings(
+        verification(env), protection(env), scheduler(env, defaultFloodRetries));
   }
 
   private static VerificationSettings verification(ConfigReader env) {
@@ -79,7 +98,7 @@ public record GuardSettings(
         env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000));
   }
 
-  private static SchedulerConfig scheduler(ConfigReader env, Defaults defaults) {
+  private static SchedulerConfig scheduler(ConfigReader env, int defaultFloodRetries) {
     SchedulerConfig d = SchedulerConfig.defaults();
     int maxInFlight = env.integer("GMBOT_MAX_IN_FLIGHT", d.maxInFlight(), 4, 10_000);
     int messagesPerSecond = env.integer("GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000);
@@ -90,7 +109,7 @@ public record GuardSettings(
         .reservedForInteractive(Math.min(8, maxInFlight / 4))
         .maxBackgroundInFlight(Math.min(8, maxInFlight / 4))
         .globalMessages(SchedulerConfig.windowSafe(messagesPerSecond, SECOND, 1))
-        .maxFloodRetries(env.integer("GMBOT_FLOOD_RETRIES", defaults.floodRetries(), 0, 10))
+        .maxFloodRetries(env.integer("GMBOT_FLOOD_RETRIES", defaultFloodRetries, 0, 10))
         .maxTransientRetries(env.integer("GMBOT_TRANSIENT_RETRIES", d.maxTransientRetries(), 0, 10))
         .build();
   }

@@ -1,4 +1,4 @@
-package dev.gmbot.app.assembly;
+package dev.gmbot.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,17 +17,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class GuardSettingsTest {
-  private static GuardSettings read(Defaults defaults, String... pairs) {
+  /** The server's default: the domain's 3 flood retries. */
+  private static final int STANDARD = SchedulerConfig.defaults().maxFloodRetries();
+
+  private static GuardSettings read(int defaultFloodRetries, String... pairs) {
     Map<String, String> env = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
-    return GuardSettings.read(ConfigReader.of(env), defaults);
+    return GuardSettings.read(ConfigReader.of(env), defaultFloodRetries);
   }
 
   @Test
   void unsetVariablesKeepTheDomainsDefaults() {
-    GuardSettings settings = read(Defaults.STANDARD);
+    GuardSettings settings = read(STANDARD);
+
+    assertThat(settings).isEqualTo(GuardSettings.DEFAULTS);
+    assertThat(GuardSettings.read(ConfigReader.of(Map.of()))).isEqualTo(settings);
 
     assertThat(settings.verification()).isEqualTo(VerificationSettings.DEFAULTS);
     assertThat(settings.protection()).isEqualTo(ProtectionSettings.DEFAULTS);
@@ -38,7 +44,7 @@ class GuardSettingsTest {
   void everyTunableIsRead() {
     GuardSettings settings =
         read(
-            Defaults.STANDARD,
+            STANDARD,
             "GMBOT_CACHE_POSITIVE_TTL",
             "20m",
             "GMBOT_CACHE_NEGATIVE_TTL",
@@ -89,9 +95,9 @@ class GuardSettingsTest {
 
   @Test
   void aDeployablesFloodRetryDefaultIsANamedOverrideTheVariableBeats() {
-    Defaults lambda = Defaults.STANDARD.withFloodRetries(0);
+    int lambda = 0;
 
-    assertThat(read(Defaults.STANDARD).scheduler().maxFloodRetries()).isEqualTo(3);
+    assertThat(read(STANDARD).scheduler().maxFloodRetries()).isEqualTo(3);
     assertThat(read(lambda).scheduler().maxFloodRetries()).isZero();
     assertThat(read(lambda, "GMBOT_FLOOD_RETRIES", "2").scheduler().maxFloodRetries()).isEqualTo(2);
   }
@@ -113,7 +119,7 @@ class GuardSettingsTest {
     "GMBOT_TRANSIENT_RETRIES,-1"
   })
   void anInvalidValueNamesItsVariable(String variable, String value) {
-    assertThatThrownBy(() -> read(Defaults.STANDARD, variable, value))
+    assertThatThrownBy(() -> read(STANDARD, variable, value))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith(variable + " must be")
         .extracting(e -> ((ConfigurationException) e).variable())

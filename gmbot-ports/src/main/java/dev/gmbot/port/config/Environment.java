@@ -1,6 +1,5 @@
-package dev.gmbot.app.assembly;
+package dev.gmbot.port.config;
 
-import dev.gmbot.port.config.ConfigReader;
 import java.util.Map;
 
 /**
