@@ -213,7 +213,8 @@ abstract class ServerScenarios {
         .contains("🛡️ Защита включена!");
     SimUser anya = ru.user("Anya").speaks(""); // no language of her own: the group's
     SimUser boris = ru.user("Boris").speaks("");
-    anya.joins(ru.group);
+    anya.joins(ru.group); // first, so that the prompt is posted for her
+    it.settle();
     boris.joins(ru.group);
     it.settle();
     SimMessage prompt = promptFor(ru.group, anya).orElseThrow();
@@ -239,8 +240,10 @@ abstract class ServerScenarios {
         .contains("أن يكون مشتركًا في " + channel + ".");
     List<SimUser> joiners =
         List.of(ar.user("Amal").speaks(""), ar.user("Omar").speaks(""), ar.user("Huda").speaks(""));
-    joiners.forEach(u -> u.joins(ar.group));
-    it.settle();
+    for (SimUser joiner : joiners) { // one after the other: the prompt is posted for the first
+      joiner.joins(ar.group);
+      it.settle();
+    }
     SimMessage arabicPrompt = promptFor(ar.group, joiners.get(0)).orElseThrow();
     assertThat(arabicPrompt.text())
         .startsWith("👋 " + FSI + "Amal" + ar.n + PDI)
