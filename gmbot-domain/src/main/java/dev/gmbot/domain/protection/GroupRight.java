@@ -1,17 +1,17 @@
-package dev.gmbot.domain.commands;
+package dev.gmbot.domain.protection;
 
 import dev.gmbot.port.model.AdminRights;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The administrator rights GMBot needs in a group it protects. */
-enum GroupRight {
+public enum GroupRight {
   RESTRICT_MEMBERS,
   DELETE_MESSAGES,
   INVITE_USERS;
 
   /** The rights the bot lacks, in this order. */
-  static List<GroupRight> missingIn(AdminRights rights) {
+  public static List<GroupRight> missingIn(AdminRights rights) {
     List<GroupRight> missing = new ArrayList<>();
     if (!rights.canRestrictMembers()) {
       missing.add(RESTRICT_MEMBERS);
