@@ -190,6 +190,7 @@ class JarLogsIT {
     }
   }
 
+  /** Also: without {@code SENTRY_DSN}, nothing of Sentry is loaded. */
   @Test
   void textFormatForATerminalAndTheSandboxStaysText(@TempDir Path dir) throws IOException {
     Map<String, String> env = Map.of("GMBOT_LOG_FORMAT", "json");
@@ -216,8 +217,13 @@ class JarLogsIT {
               "PORT", Integer.toString(port),
               "DATABASE_URL", "jdbc:h2:mem:jar_text;DB_CLOSE_DELAY=-1",
               "GMBOT_LOG_FORMAT", "text");
+      Path classes = dir.resolve("classes.log");
       JarProcess server =
-          JarProcess.start(text, Files.createDirectories(dir.resolve("server")), "server");
+          JarProcess.start(
+              text,
+              Files.createDirectories(dir.resolve("server")),
+              List.of("-Xlog:class+load=info:file=" + classes),
+              "server");
       try (server) {
         awaitHealthy(server, port);
         SimUser owner = sim.newUser("Olivia", "olivia");
@@ -232,6 +238,10 @@ class JarLogsIT {
       assertThat(lines)
           .anyMatch(
               l -> l.contains(" OutcomeLog - update handled updateId=") && l.contains(" chatId="));
+      assertThat(Files.readString(classes))
+          .as("without SENTRY_DSN no Sentry class is even loaded")
+          .contains("dev.gmbot.app.server.ingest.OutcomeLog")
+          .doesNotContain("io.sentry.");
     }
   }
 

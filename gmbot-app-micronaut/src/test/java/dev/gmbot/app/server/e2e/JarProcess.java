@@ -33,9 +33,16 @@ final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar gmbot-server.jar <args>} with only these variables. */
   static JarProcess start(Map<String, String> env, Path dir, String... args) {
+    return start(env, dir, List.of(), args);
+  }
+
+  /** Starts {@code java <jvmOptions> -jar gmbot-server.jar <args>} with only these variables. */
+  static JarProcess start(
+      Map<String, String> env, Path dir, List<String> jvmOptions, String... args) {
     assertThat(JAR).as("the shaded jar (mvn package builds it)").exists();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
