@@ -92,7 +92,9 @@ public final class TestServices {
       Assertions.fail(message + " and CI=true");
     }
     System.err.println(
-        "!!!! SKIPPING: " + message + ". Start it (see docs/design.md, \"Testing\") to run this test.");
+        "!!!! SKIPPING: "
+            + message
+            + ". Start it (see docs/design.md, \"Testing\") to run this test.");
     Assumptions.abort(message);
   }
 

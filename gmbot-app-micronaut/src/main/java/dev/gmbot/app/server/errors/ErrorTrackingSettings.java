@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Error tracking with Sentry: {@code SENTRY_DSN} turns it on (nothing of Sentry starts without it),
  * {@code SENTRY_ENVIRONMENT} (default: the value of {@code ENVIRONMENT}) and {@code SENTRY_RELEASE}
  * (default: {@code gmbot@} and the project's version) name what the events belong to. The Lambda
- * deployable reads the same variables the same way.
+ * function reads the same variables the same way, with a copy of this class (the deployables share
+ * no module); ConfigurationDocsTest keeps the two readings equal.
  *
  * @param dsn the project's DSN; a secret of sorts, never logged
  * @param environment the environment events are filed under
