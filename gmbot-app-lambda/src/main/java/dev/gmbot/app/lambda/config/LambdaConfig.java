@@ -5,6 +5,7 @@ import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.app.lambda.errors.ErrorTrackingSettings;
 import dev.gmbot.domain.GuardSettings;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
@@ -53,6 +54,7 @@ import java.util.Optional;
  * @param metricsNamespace {@code GMBOT_METRICS_NAMESPACE}: the CloudWatch namespace
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda), for the metric documents
  * @param functionVersion {@code AWS_LAMBDA_FUNCTION_VERSION} (set by Lambda)
+ * @param errorTracking {@code SENTRY_DSN}, {@code SENTRY_ENVIRONMENT}, {@code SENTRY_RELEASE}
  */
 public record LambdaConfig(
     Environment environment,
@@ -66,7 +68,8 @@ public record LambdaConfig(
     boolean webhookReply,
     String metricsNamespace,
     Optional<String> functionName,
-    Optional<String> functionVersion) {
+    Optional<String> functionVersion,
+    ErrorTrackingSettings errorTracking) {
 
   /** Without {@code DATABASE_URL}: in memory (the server's ./data file is read-only in Lambda). */
   public static final String EMBEDDED_DATABASE_URL = "jdbc:h2:mem:gmbot;DB_CLOSE_DELAY=-1";
@@ -93,6 +96,7 @@ public record LambdaConfig(
     Objects.requireNonNull(metricsNamespace, "metricsNamespace");
     Objects.requireNonNull(functionName, "functionName");
     Objects.requireNonNull(functionVersion, "functionVersion");
+    Objects.requireNonNull(errorTracking, "errorTracking");
   }
 
   /**
@@ -140,7 +144,8 @@ public record LambdaConfig(
         env.flag("GMBOT_WEBHOOK_REPLY", true),
         env.text("GMBOT_METRICS_NAMESPACE", "GMBot"),
         env.text("AWS_LAMBDA_FUNCTION_NAME"),
-        env.text("AWS_LAMBDA_FUNCTION_VERSION"));
+        env.text("AWS_LAMBDA_FUNCTION_VERSION"),
+        ErrorTrackingSettings.read(env, environment.name()));
   }
 
   /** True for an H2 database: it lives and dies with the container, so it is migrated at start. */
@@ -162,6 +167,8 @@ public record LambdaConfig(
         + webhookReply
         + ", metricsNamespace="
         + metricsNamespace
+        + ", "
+        + errorTracking
         + "]";
   }
 }

@@ -5,6 +5,8 @@ import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.app.server.errors.ErrorTrackingSettings;
+import dev.gmbot.app.server.logging.LogFormat;
 import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.domain.GuardSettings;
 import dev.gmbot.port.config.ConfigReader;
@@ -50,6 +52,8 @@ import java.util.regex.Pattern;
  * @param promptSweepInterval {@code GMBOT_PROMPT_SWEEP_SECONDS} (default 30 s)
  * @param instanceId {@code GMBOT_INSTANCE_ID} (default host name + pid): the lease holder's name
  * @param tls {@code GMBOT_TLS_CERT} and {@code GMBOT_TLS_KEY}: HTTPS served by the server itself
+ * @param logFormat {@code GMBOT_LOG_FORMAT} (default json)
+ * @param errorTracking {@code SENTRY_DSN}, {@code SENTRY_ENVIRONMENT}, {@code SENTRY_RELEASE}
  */
 public record ServerConfig(
     Environment environment,
@@ -69,7 +73,9 @@ public record ServerConfig(
     Duration pollLease,
     Duration promptSweepInterval,
     String instanceId,
-    Optional<ServerTls> tls) {
+    Optional<ServerTls> tls,
+    LogFormat logFormat,
+    ErrorTrackingSettings errorTracking) {
 
   /** How updates arrive. */
   public enum Mode {
@@ -100,6 +106,8 @@ public record ServerConfig(
     Objects.requireNonNull(promptSweepInterval, "promptSweepInterval");
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(errorTracking, "errorTracking");
   }
 
   /**
@@ -165,7 +173,9 @@ public record ServerConfig(
             "GMBOT_POLL_LEASE_SECONDS", Duration.ofSeconds(30), Duration.ofSeconds(3), HOUR),
         env.duration("GMBOT_PROMPT_SWEEP_SECONDS", Duration.ofSeconds(30), SECOND, HOUR),
         env.text("GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
-        ServerTls.read(env));
+        ServerTls.read(env),
+        LogFormat.read(env),
+        ErrorTrackingSettings.read(env, environment.name()));
   }
 
   /** Webhook in production with {@code WEBHOOK_URL}; long polling otherwise. */
@@ -210,7 +220,9 @@ public record ServerConfig(
         pollLease,
         promptSweepInterval,
         instanceId,
-        tls);
+        tls,
+        logFormat,
+        errorTracking);
   }
 
   @Override
@@ -237,6 +249,10 @@ public record ServerConfig(
         + (tls.isPresent() ? "own certificate" : "-")
         + ", instanceId="
         + instanceId
+        + ", logFormat="
+        + logFormat
+        + ", "
+        + errorTracking
         + "]";
   }
 

@@ -78,6 +78,7 @@ public final class GmbotServer implements AutoCloseable {
     ApplicationContext context = null;
     try {
       Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
+      component.outcomes(); // and the outcomes' observers: the handling line, error tracking
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());

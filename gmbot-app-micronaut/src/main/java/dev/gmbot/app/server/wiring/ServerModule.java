@@ -13,7 +13,9 @@ import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.errors.SentryErrorTracker;
 import dev.gmbot.app.server.health.HealthProbe;
+import dev.gmbot.app.server.ingest.OutcomeLog;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
@@ -27,6 +29,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -135,10 +139,29 @@ public final class ServerModule {
 
   // --- Transport and observability ------------------------------------------------------------
 
+  /** Counted, logged (the handling line) and, with {@code SENTRY_DSN}, tracked. */
   @Provides
   @Singleton
-  static UpdateOutcomes outcomes(PrometheusMeterRegistry registry) {
-    return new UpdateOutcomes(registry);
+  static UpdateOutcomes outcomes(
+      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors) {
+    UpdateOutcomes outcomes = new UpdateOutcomes(registry);
+    outcomes.addListener(new OutcomeLog());
+    errors.ifPresent(outcomes::addListener);
+    return outcomes;
+  }
+
+  /** Sentry, only with {@code SENTRY_DSN}: without it no Sentry class is loaded. */
+  @Provides
+  @Singleton
+  static Optional<SentryErrorTracker> errorTracker(ServerConfig config, Closer closer) {
+    if (!config.errorTracking().enabled()) {
+      return Optional.empty();
+    }
+    List<String> secrets = new ArrayList<>();
+    secrets.add(config.telegram().token());
+    config.webhookSecret().ifPresent(secrets::add);
+    return Optional.of(
+        closer.register(SentryErrorTracker.start(config.errorTracking(), "server", secrets)));
   }
 
   @Provides
