@@ -9,6 +9,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.Repositories;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * #fromEnvironment(Map)}), call {@link #migrate()} at start-up, hand the repositories to the domain
  * and {@link #close()} it at shutdown.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Repositories, AutoCloseable {
   private final PersistenceConfig config;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -134,6 +135,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  @Override
   public GroupRepository groups() {
     return groups;
   }
@@ -142,18 +144,22 @@ public final class Database implements AutoCloseable {
     return channels;
   }
 
+  @Override
   public OwnerRepository owners() {
     return owners;
   }
 
+  @Override
   public MemberRepository members() {
     return members;
   }
 
+  @Override
   public PromptRepository prompts() {
     return prompts;
   }
 
+  @Override
   public AuditTrail audit() {
     return audit;
   }

@@ -4,11 +4,13 @@ import dev.gmbot.adapter.redis.local.LocalAdministratorCache;
 import dev.gmbot.adapter.redis.local.LocalLeaseStore;
 import dev.gmbot.adapter.redis.local.LocalMembershipCache;
 import dev.gmbot.adapter.redis.local.LocalUpdateLog;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.AdministratorCache;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.LeaseStore;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
+import dev.gmbot.port.out.StateStores;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.event.command.CommandListener;
 import java.time.Clock;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * A Redis that is down at startup never prevents startup: every component falls back (see the
  * component classes) and returns to Redis by itself once it answers again.
  */
-public final class SharedState implements AutoCloseable {
+public final class SharedState implements StateStores, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
 
   private final Optional<RedisLink> link;
@@ -66,11 +68,16 @@ public final class SharedState implements AutoCloseable {
    *
    * @param localRates the in-process rate-limit store: the store itself without Redis, the
    *     conservative fallback with it
-   * @throws IllegalArgumentException naming the variable when one is malformed
+   * @throws ConfigurationException naming the variable when one is malformed
    */
   public static SharedState fromEnvironment(
       Map<String, String> env, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
-    Optional<RedisConfig> config = RedisConfig.fromEnvironment(env);
+    return open(RedisConfig.fromEnvironment(env), clock, metrics, localRates);
+  }
+
+  /** Redis with this configuration, or in process when there is none. */
+  public static SharedState open(
+      Optional<RedisConfig> config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
     if (config.isEmpty()) {
       LOG.info("REDIS_URL is not set: shared state is in process (one instance)");
       return inProcess(clock, localRates);
@@ -137,24 +144,47 @@ public final class SharedState implements AutoCloseable {
     return link.isPresent();
   }
 
+  @Override
   public MembershipCache membershipCache() {
     return membershipCache;
   }
 
+  @Override
   public AdministratorCache administratorCache() {
     return administratorCache;
   }
 
+  @Override
   public RateLimitStore rateLimitStore() {
     return rateLimitStore;
   }
 
+  @Override
   public UpdateLog updateLog() {
     return updateLog;
   }
 
   public LeaseStore leaseStore() {
     return leaseStore;
+  }
+
+  /** Where the shared state is, for a health check. */
+  public enum Health {
+    /** No Redis configured: the state is in this process. */
+    IN_PROCESS,
+    /** Redis answered a PING just now. */
+    UP,
+    /** Redis did not answer: the components use their in-process fallbacks meanwhile. */
+    DOWN
+  }
+
+  /**
+   * Asks Redis for a PING now, through the adapter's own connection (bounded by the command
+   * timeout). While there is no connection this answers {@link Health#DOWN} at once and lets a
+   * connection attempt start in the background.
+   */
+  public Health health() {
+    return link.map(l -> l.ping() ? Health.UP : Health.DOWN).orElse(Health.IN_PROCESS);
   }
 
   /** Closes the Redis connection and its threads; the ports then act as if Redis were down. */

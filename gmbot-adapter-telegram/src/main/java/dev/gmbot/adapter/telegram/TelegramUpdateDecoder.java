@@ -79,7 +79,7 @@ import okio.Buffer;
  *
  * Thread-safe.
  */
-public final class TelegramUpdateDecoder {
+public final class TelegramUpdateDecoder implements UpdateDecoder {
   /**
    * The update types GMBot asks for, in setWebhook and getUpdates (docs/design.md, "Ingestion"):
    * without {@code chat_member} the bot never hears joins and leaves.
@@ -108,37 +108,38 @@ public final class TelegramUpdateDecoder {
   }
 
   /** Decodes a webhook body (one Update object). */
-  public Optional<InboundEvent> decode(String json) throws UpdateDecodingException {
+  public Optional<InboundEvent> decode(String json) throws MalformedUpdateException {
     return decode(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes a webhook body (one Update object, UTF-8). */
-  public Optional<InboundEvent> decode(byte[] json) throws UpdateDecodingException {
+  @Override
+  public Optional<InboundEvent> decode(byte[] json) throws MalformedUpdateException {
     TgUpdate update;
     try {
       update = TelegramJson.UPDATE.fromJson(new Buffer().write(json));
     } catch (JsonEncodingException | JsonDataException e) {
       // Moshi's messages name the JSON path and the expected token, not the content.
-      throw new UpdateDecodingException(
+      throw new MalformedUpdateException(
           "malformed update JSON at " + jsonPath(e.getMessage()), OptionalLong.empty());
     } catch (IOException e) {
-      throw new UpdateDecodingException("unreadable update JSON", OptionalLong.empty());
+      throw new MalformedUpdateException("unreadable update JSON", OptionalLong.empty());
     }
     if (update == null) {
-      throw new UpdateDecodingException("the update is null", OptionalLong.empty());
+      throw new MalformedUpdateException("the update is null", OptionalLong.empty());
     }
     return decode(update);
   }
 
   /** Decodes an update already parsed (the long poller's getUpdates results). */
-  Optional<InboundEvent> decode(TgUpdate update) throws UpdateDecodingException {
+  Optional<InboundEvent> decode(TgUpdate update) throws MalformedUpdateException {
     OptionalLong id =
         update.updateId() == null ? OptionalLong.empty() : OptionalLong.of(update.updateId());
     try {
       long updateId = required(update.updateId(), "update_id");
       return toEvent(updateId, update);
     } catch (MalformedPayloadException e) {
-      throw new UpdateDecodingException(e.getMessage(), id);
+      throw new MalformedUpdateException(e.getMessage(), id);
     }
   }
 

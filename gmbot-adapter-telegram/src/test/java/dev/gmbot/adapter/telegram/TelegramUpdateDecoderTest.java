@@ -43,7 +43,11 @@ class TelegramUpdateDecoderTest {
           Optional.of("guarded_group"));
   private static final ChatRef ANNOUNCEMENTS =
       new ChatRef(ChatId.of(-1009876543210L), ChatType.CHANNEL, "Announcements", Optional.empty());
-  private static final UserRef ALICE = UserRef.of(111111111L, "Alice", "alice");
+
+  /** Alice as the fixtures write her: her Telegram speaks English ({@code language_code}). */
+  private static final UserRef ALICE =
+      UserRef.of(111111111L, "Alice", "alice").withLanguageCode("en");
+
   private static final UserRef GUARD_BOT =
       new UserRef(UserId.of(7000000001L), "Group Guard", Optional.of("group_guard_bot"), true);
   private static final UserRef OWNER = UserRef.of(333333333L, "Owner", "owner");
@@ -51,11 +55,11 @@ class TelegramUpdateDecoderTest {
   private final TelegramUpdateDecoder decoder =
       new TelegramUpdateDecoder(Clock.fixed(NOW, ZoneOffset.UTC));
 
-  private InboundEvent decode(String json) throws UpdateDecodingException {
+  private InboundEvent decode(String json) throws MalformedUpdateException {
     return decoder.decode(json).orElseThrow();
   }
 
-  private InboundEvent fixture(String name) throws UpdateDecodingException {
+  private InboundEvent fixture(String name) throws MalformedUpdateException {
     return decode(Fixtures.read(name));
   }
 
@@ -190,7 +194,10 @@ class TelegramUpdateDecoderTest {
                 Optional.of("cryptoinside_talk")));
     assertThat(event.message()).isEqualTo(MessageId.of(134546));
     assertThat(event.sender())
-        .isEqualTo(new Sender.User(UserRef.of(5964236329L, "the Cable Guy", "spacewhaleblues")));
+        .isEqualTo(
+            new Sender.User(
+                UserRef.of(5964236329L, "the Cable Guy", "spacewhaleblues")
+                    .withLanguageCode("en")));
     assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1721592580L));
   }
 
@@ -210,7 +217,8 @@ class TelegramUpdateDecoderTest {
     var event = (ButtonPressed) fixture("found/update_callback_query_private_nutgram.json");
     assertThat(event.updateId()).isEqualTo(2L);
     assertThat(event.callbackQueryId()).isEqualTo("666728699048485871");
-    assertThat(event.from()).isEqualTo(UserRef.of(222222222L, "Mario", "Super"));
+    assertThat(event.from())
+        .isEqualTo(UserRef.of(222222222L, "Mario", "Super").withLanguageCode("it"));
     assertThat(event.chat().map(ChatRef::id)).contains(ChatId.of(222222222L));
     assertThat(event.message()).contains(MessageId.of(69587));
     assertThat(event.data()).isEqualTo("thedata");
@@ -235,7 +243,9 @@ class TelegramUpdateDecoderTest {
     assertThat(event.updateType()).isEqualTo("edited_message");
     assertThat(event.message()).isEqualTo(MessageId.of(23762));
     assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1584985181L));
-    assertThat(event.sender()).isEqualTo(new Sender.User(UserRef.of(999999999L, "Mario", "super")));
+    assertThat(event.sender())
+        .isEqualTo(
+            new Sender.User(UserRef.of(999999999L, "Mario", "super").withLanguageCode("it")));
   }
 
   @Test
@@ -248,7 +258,8 @@ class TelegramUpdateDecoderTest {
     assertThat(event.updateType()).isEqualTo("message");
     assertThat(event.chat().type()).isEqualTo(ChatType.PRIVATE);
     assertThat(event.message()).isEqualTo(MessageId.of(23762));
-    assertThat(event.from()).isEqualTo(UserRef.of(999999999L, "Mario", "super"));
+    assertThat(event.from())
+        .isEqualTo(UserRef.of(999999999L, "Mario", "super").withLanguageCode("it"));
     assertThat(event.text()).isEqualTo("Editing this message");
     assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1584985181L));
   }
@@ -279,9 +290,9 @@ class TelegramUpdateDecoderTest {
                 decoder.decode(
                     Fixtures.read(
                         "found/update_my_chat_member_private_bot_blocked_teloxide_issue523.json")))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("invalid my_chat_member.chat.id")
-        .satisfies(e -> assertThat(((UpdateDecodingException) e).updateId()).hasValue(0L));
+        .satisfies(e -> assertThat(((MalformedUpdateException) e).updateId()).hasValue(0L));
   }
 
   @Test
@@ -502,32 +513,32 @@ class TelegramUpdateDecoderTest {
   @Test
   void malformedJsonIsATypedErrorWithoutTheContent() {
     assertThatThrownBy(() -> decoder.decode("{\"update_id\":1,\"message\":{\"text\":\"secret"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessageStartingWith("malformed update JSON at $")
         .hasMessageNotContaining("secret");
     assertThatThrownBy(
             () ->
                 decoder.decode(
                     "{\"update_id\":1,\"message\":{\"message_id\":\"Alice Smith\",\"date\":1}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessageNotContaining("Alice");
-    assertThatThrownBy(() -> decoder.decode("[]")).isInstanceOf(UpdateDecodingException.class);
-    assertThatThrownBy(() -> decoder.decode("")).isInstanceOf(UpdateDecodingException.class);
-    assertThatThrownBy(() -> decoder.decode("null")).isInstanceOf(UpdateDecodingException.class);
+    assertThatThrownBy(() -> decoder.decode("[]")).isInstanceOf(MalformedUpdateException.class);
+    assertThatThrownBy(() -> decoder.decode("")).isInstanceOf(MalformedUpdateException.class);
+    assertThatThrownBy(() -> decoder.decode("null")).isInstanceOf(MalformedUpdateException.class);
   }
 
   @Test
   void missingRequiredFieldsAreTypedErrors() {
     assertThatThrownBy(() -> decoder.decode("{\"message\":{}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("missing update_id")
         .satisfies(
             e ->
-                assertThat(((UpdateDecodingException) e).updateId())
+                assertThat(((MalformedUpdateException) e).updateId())
                     .isEqualTo(OptionalLong.empty()));
     assertThatThrownBy(
             () -> decoder.decode("{\"update_id\":3,\"message\":{\"message_id\":1,\"date\":1}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("missing message.chat");
     assertThatThrownBy(
             () ->
@@ -535,7 +546,7 @@ class TelegramUpdateDecoderTest {
                     "{\"update_id\":3,\"chat_member\":{\"chat\":{\"id\":-1,\"type\":\"group\"},\"date\":1,"
                         + "\"from\":{\"id\":1},\"old_chat_member\":{\"user\":{\"id\":2},\"status\":\"vip\"},"
                         + "\"new_chat_member\":{\"user\":{\"id\":2},\"status\":\"member\"}}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("unknown status in chat_member.old_chat_member");
   }
 }

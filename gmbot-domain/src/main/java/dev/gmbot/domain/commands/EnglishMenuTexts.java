@@ -4,12 +4,12 @@ import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,20 +20,6 @@ final class EnglishMenuTexts implements MenuTexts {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
   private static final int MAX_DETAIL = 120;
-
-  /** Each language in its own name, so that a reader finds theirs whatever the menu's language. */
-  private static final Map<String, String> LANGUAGE_NAMES =
-      Map.of(
-          "en", "English",
-          "ru", "Русский",
-          "es", "Español",
-          "pt-br", "Português (Brasil)",
-          "id", "Bahasa Indonesia",
-          "hi", "हिन्दी",
-          "fa", "فارسی",
-          "ar", "العربية",
-          "tr", "Türkçe",
-          "uz", "Oʻzbekcha");
 
   private EnglishMenuTexts() {}
 
@@ -452,8 +438,9 @@ final class EnglishMenuTexts implements MenuTexts {
         : channels.stream().map(EnforcedChannel::displayName).collect(Collectors.joining(", "));
   }
 
-  private static String languageName(String code) {
-    return LANGUAGE_NAMES.getOrDefault(code, code);
+  /** Each language in its own name, so that a reader finds theirs whatever the menu's language. */
+  private static String languageName(String tag) {
+    return Language.ofTag(tag).map(Language::nativeName).orElse(tag);
   }
 
   private static String topicName(Optional<Long> topic) {

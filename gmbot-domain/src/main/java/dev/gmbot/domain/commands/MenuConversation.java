@@ -1,6 +1,7 @@
 package dev.gmbot.domain.commands;
 
 import dev.gmbot.domain.commands.AdminAuthorization.Caller;
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.domain.protection.Decision.EndConversation;
@@ -18,6 +19,7 @@ import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.Conversation;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a person types in private while the menu waits for it (a stored {@link Conversation}): a
@@ -47,6 +50,7 @@ final class MenuConversation {
   private final BotRightsCheck rights;
   private final ChannelResolution channels;
   private final PromptTopicSetting topic;
+  private final Function<Language, CommandTexts> commandTexts;
   private final Clock clock;
 
   MenuConversation(
@@ -59,6 +63,7 @@ final class MenuConversation {
       BotRightsCheck rights,
       ChannelResolution channels,
       PromptTopicSetting topic,
+      Function<Language, CommandTexts> commandTexts,
       Clock clock) {
     this.access = Objects.requireNonNull(access, "access");
     this.screens = Objects.requireNonNull(screens, "screens");
@@ -69,6 +74,7 @@ final class MenuConversation {
     this.rights = Objects.requireNonNull(rights, "rights");
     this.channels = Objects.requireNonNull(channels, "channels");
     this.topic = Objects.requireNonNull(topic, "topic");
+    this.commandTexts = Objects.requireNonNull(commandTexts, "commandTexts");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -150,7 +156,9 @@ final class MenuConversation {
     }
     Owner accountable =
         authorization.accountable(g.id(), new Caller(Optional.of(e.from()))).orElseThrow();
-    Checklist checks = new Checklist();
+    // The check lines are those of /protect, in the reader's language (else the group's).
+    Checklist checks =
+        new Checklist(commandTexts.apply(Readers.languageFor(e.from(), g.settings().language())));
     rights.inGroup(g.id(), checks);
     Optional<EnforcedChannel> added =
         checks.passed()

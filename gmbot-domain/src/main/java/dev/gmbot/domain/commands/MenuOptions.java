@@ -1,6 +1,8 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.port.model.Language;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** The choices the settings menu offers and its limits, listed in one place. */
@@ -15,12 +17,9 @@ final class MenuOptions {
           Duration.ofHours(1),
           Duration.ofHours(24));
 
-  /**
-   * The group languages offered, by code (BCP 47, as Telegram's {@code language_code}), in the
-   * order shown.
-   */
+  /** The group languages offered, by tag, in the order shown: every {@link Language}. */
   static final List<String> LANGUAGES =
-      List.of("en", "ru", "es", "pt-br", "id", "hi", "fa", "ar", "tr", "uz");
+      Arrays.stream(Language.values()).map(Language::tag).toList();
 
   /** Entries of the audit log per page. */
   static final int AUDIT_PAGE_SIZE = 8;

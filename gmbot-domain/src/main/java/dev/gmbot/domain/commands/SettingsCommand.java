@@ -6,11 +6,13 @@ import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * /settings [key value]: in a group, shows the group's settings with a button that opens the
@@ -19,19 +21,19 @@ import java.util.Optional;
  */
 final class SettingsCommand implements Command {
   private final AdminAccess access;
-  private final CommandTexts texts;
+  private final Function<Language, CommandTexts> languages;
   private final MenuTexts menuTexts;
   private final MenuEntrances menu;
   private final BotSelf self;
 
   SettingsCommand(
       AdminAccess access,
-      CommandTexts texts,
+      Function<Language, CommandTexts> languages,
       MenuTexts menuTexts,
       MenuEntrances menu,
       BotSelf self) {
     this.access = Objects.requireNonNull(access, "access");
-    this.texts = Objects.requireNonNull(texts, "texts");
+    this.languages = Objects.requireNonNull(languages, "languages");
     this.menuTexts = Objects.requireNonNull(menuTexts, "menuTexts");
     this.menu = Objects.requireNonNull(menu, "menu");
     this.self = Objects.requireNonNull(self, "self");
@@ -49,6 +51,7 @@ final class SettingsCommand implements Command {
   }
 
   private List<Decision> settings(CommandRequest request, ProtectedGroup g) {
+    CommandTexts texts = request.texts();
     List<String> args = request.args();
     if (args.isEmpty()) {
       String link = new DeepLink(DeepLink.Target.SETTINGS, g.id()).url(self.profile());
@@ -66,9 +69,14 @@ final class SettingsCommand implements Command {
     if (changed.isEmpty()) {
       return request.reply(texts.cannotSet(key, value));
     }
+    // A new language confirms in that language.
+    CommandTexts saved =
+        changed.get().language() == texts.language()
+            ? texts
+            : languages.apply(changed.get().language());
     return List.of(
         new ChangeSettings(g.id(), changed.get()),
-        request.answer(texts.settingsSaved(changed.get())));
+        request.answer(saved.settingsSaved(changed.get())));
   }
 
   private static Optional<GroupSettings> change(GroupSettings current, String key, String value) {

@@ -18,17 +18,16 @@ import java.util.Optional;
  */
 final class StartCommand implements Command {
   private final OwnerRepository owners;
-  private final CommandTexts texts;
   private final MenuEntrances menu;
 
-  StartCommand(OwnerRepository owners, CommandTexts texts, MenuEntrances menu) {
+  StartCommand(OwnerRepository owners, MenuEntrances menu) {
     this.owners = Objects.requireNonNull(owners, "owners");
-    this.texts = Objects.requireNonNull(texts, "texts");
     this.menu = Objects.requireNonNull(menu, "menu");
   }
 
   @Override
   public List<Decision> decide(CommandRequest request) {
+    CommandTexts texts = request.texts();
     if (request.chat().type() != ChatType.PRIVATE) {
       return request.reply(texts.startInGroup());
     }

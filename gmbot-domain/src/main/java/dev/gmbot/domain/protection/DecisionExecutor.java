@@ -60,6 +60,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -432,6 +433,7 @@ public final class DecisionExecutor {
       record(
           group, Optional.empty(), AuditEntry.Action.PAUSED, reason.kind() + " " + reason.detail());
       metrics.activeGroups(groups.countActive());
+      metrics.groupPaused(reason.kind().name().toLowerCase(Locale.ROOT));
       effects.add("paused protection of " + group + ": " + Texts.pauseDetail(reason));
     }
 
@@ -460,6 +462,7 @@ public final class DecisionExecutor {
       }
       group = target(group);
       record(group, Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
+      metrics.joinRequestApproved();
       effects.add("approved join request of " + d.user() + " in " + group);
     }
 

@@ -22,7 +22,7 @@ public final class RetentionCleanup implements RetentionCleanupUseCase {
   /** How long audit entries are kept unless configured otherwise. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(30);
 
-  /** The shortest and longest retention accepted. */
+  /** The shortest and longest retention accepted (GMBOT_AUDIT_RETENTION's range). */
   public static final Duration MIN_AUDIT_RETENTION = Duration.ofHours(1);
 
   public static final Duration MAX_AUDIT_RETENTION = Duration.ofDays(3650);
@@ -69,34 +69,6 @@ public final class RetentionCleanup implements RetentionCleanupUseCase {
       effects.add("deleted " + expired + " expired menu conversations");
     }
     return effects;
-  }
-
-  /**
-   * Reads a retention as a runtime's configuration writes it: {@code 30d}, {@code 12h}, {@code
-   * 90m}, or ISO-8601 ({@code P30D}, {@code PT12H}); between 1 hour and 3650 days.
-   *
-   * @throws IllegalArgumentException saying what is expected
-   */
-  public static Duration parseRetention(String text) {
-    String value = text == null ? "" : text.strip();
-    Duration parsed;
-    try {
-      if (value.matches("\\d{1,7}[dhm]")) {
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        parsed =
-            switch (value.charAt(value.length() - 1)) {
-              case 'd' -> Duration.ofDays(amount);
-              case 'h' -> Duration.ofHours(amount);
-              default -> Duration.ofMinutes(amount);
-            };
-      } else {
-        parsed = Duration.parse(value);
-      }
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "must be a retention such as 30d, 12h or P30D, got '" + value + "'");
-    }
-    return checked(parsed);
   }
 
   private static Duration checked(Duration retention) {

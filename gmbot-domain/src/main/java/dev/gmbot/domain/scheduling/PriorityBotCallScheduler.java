@@ -81,6 +81,9 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
             Objects.requireNonNull(random, "random"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    for (Priority priority : Priority.values()) {
+      metrics.schedulerQueue(SchedulerCore.priorityLabel(priority), () -> queued(priority));
+    }
     this.dispatcher = threads.newThread(this::dispatchLoop);
     this.dispatcher.start();
   }
@@ -109,6 +112,16 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     }
   }
 
+  /** Calls waiting for their turn at one priority (the queue-depth gauge). */
+  public int queued(Priority priority) {
+    lock.lock();
+    try {
+      return core.queued(priority);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Stops the dispatcher; calls still queued fail with {@link CallShedException.Reason#SHUTDOWN}.
    */
@@ -130,6 +143,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   private <T> Delivery<T> execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
     Objects.requireNonNull(call, "call");
     Ticket t = new Ticket(call, Thread.currentThread());
+    t.submitted = clock.instant();
     lock.lock();
     try {
       if (closed) {

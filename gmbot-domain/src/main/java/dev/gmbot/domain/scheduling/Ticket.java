@@ -28,6 +28,11 @@ final class Ticket {
   int floodRetries;
   int transientRetries;
   boolean delayed;
+
+  /** When the call was submitted; its first grant reports the wait since then. */
+  Instant submitted = Instant.MIN;
+
+  boolean waitReported;
   volatile State state = State.QUEUED;
   CallShedException shed;
   final List<BotApiException> failures = new ArrayList<>(0);

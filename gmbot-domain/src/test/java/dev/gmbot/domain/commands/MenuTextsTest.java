@@ -55,7 +55,7 @@ class MenuTextsTest {
           new TelegramReads(world.telegram, world.telegram, scheduler, self),
           self,
           world.clock,
-          CommandTexts.english(),
+          CommandTexts::of,
           names,
           LanguageSetting.NONE,
           PromptTopicSetting.NONE);

@@ -41,7 +41,7 @@ class SettingsHooksTest {
           new TelegramReads(world.telegram, world.telegram, scheduler, self),
           self,
           world.clock,
-          CommandTexts.english(),
+          CommandTexts::of,
           MenuTexts.english(),
           new LanguageSetting() {
             @Override

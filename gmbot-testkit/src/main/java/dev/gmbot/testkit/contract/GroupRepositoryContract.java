@@ -7,6 +7,7 @@ import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
@@ -17,6 +18,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,12 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     groups().protect(group(1), "Old title", owner(10), List.of(channel(1)), at(0));
     GroupSettings custom =
         new GroupSettings(
-            Optional.of("Join first"), "Verify", "Join", Duration.ofMinutes(3), false);
+            Optional.of("Join first"),
+            "Verify",
+            "Join",
+            Duration.ofMinutes(3),
+            false,
+            Language.PORTUGUESE_BRAZIL);
     groups().updateSettings(group(1), custom, at(1));
     groups()
         .pause(
@@ -199,7 +206,8 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
             "✅ ok",
             "Join \"now\"",
             Duration.ofSeconds(30),
-            false);
+            false,
+            Language.ARABIC);
 
     groups().updateSettings(group(1), custom, at(3));
 
@@ -245,7 +253,8 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     GroupId to = group(5);
     groups().protect(from, "Basic", owner(10), List.of(channel(1)), at(0));
     GroupSettings custom =
-        new GroupSettings(Optional.empty(), "V", "J", Duration.ofMinutes(2), false);
+        new GroupSettings(
+            Optional.empty(), "V", "J", Duration.ofMinutes(2), false, Language.RUSSIAN);
     groups().updateSettings(from, custom, at(1));
     store.members().setRestriction(from, user(50), RestrictionState.RESTRICTED, at(2));
     Prompt prompt = new Prompt(from, MessageId.of(7), Set.of(user(50)), at(2), at(100));
@@ -294,6 +303,37 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     groups().disable(group(3), at(1));
 
     assertThat(groups().countActive()).isEqualTo(2);
+  }
+
+  @Test
+  void countPausedCountsEnabledPausedGroupsByKind() {
+    for (int i = 1; i <= 5; i++) {
+      groups().protect(group(i), "G" + i, owner(10), List.of(channel(1)), at(0));
+    }
+    PauseReason lostRights =
+        new PauseReason(PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, Optional.empty(), "demoted");
+    groups().pause(group(1), lostRights, at(1));
+    groups().pause(group(2), lostRights, at(1));
+    groups()
+        .pause(
+            group(3),
+            new PauseReason(PauseReason.Kind.CANNOT_CHECK_CHANNEL, Optional.of(channelId(1)), ""),
+            at(1));
+    groups().pause(group(4), lostRights, at(1));
+    groups().disable(group(4), at(2)); // disabled: no longer counted as paused
+
+    assertThat(groups().countPaused())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, 2L,
+                PauseReason.Kind.CANNOT_CHECK_CHANNEL, 1L));
+
+    groups().resume(group(1), at(3));
+    assertThat(groups().countPaused())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, 1L,
+                PauseReason.Kind.CANNOT_CHECK_CHANNEL, 1L));
   }
 
   @Test

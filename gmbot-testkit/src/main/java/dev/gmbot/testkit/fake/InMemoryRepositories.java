@@ -23,11 +23,13 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +43,7 @@ import java.util.function.Supplier;
  * atomic as the ports require. {@link #setUnavailable(boolean)} makes every operation fail with
  * {@link StorageUnavailableException}, as a lost database connection would.
  */
-public final class InMemoryRepositories {
+public final class InMemoryRepositories implements Repositories {
   private record GroupRow(
       GroupId id,
       String title,
@@ -75,6 +77,7 @@ public final class InMemoryRepositories {
   private final AuditTrail auditTrail = new Audit();
   private final ConversationRepository conversationRepository = new Conversations();
 
+  @Override
   public GroupRepository groups() {
     return groupRepository;
   }
@@ -83,18 +86,22 @@ public final class InMemoryRepositories {
     return channelRepository;
   }
 
+  @Override
   public OwnerRepository owners() {
     return ownerRepository;
   }
 
+  @Override
   public MemberRepository members() {
     return memberRepository;
   }
 
+  @Override
   public PromptRepository prompts() {
     return promptRepository;
   }
 
+  @Override
   public AuditTrail audit() {
     return auditTrail;
   }
@@ -362,6 +369,20 @@ public final class InMemoryRepositories {
               groups.values().stream()
                   .filter(r -> r.enabled() && r.pause().isEmpty() && !r.channels().isEmpty())
                   .count());
+    }
+
+    @Override
+    public Map<PauseReason.Kind, Long> countPaused() {
+      return locked(
+          () -> {
+            Map<PauseReason.Kind, Long> counts = new EnumMap<>(PauseReason.Kind.class);
+            for (var r : groups.values()) {
+              if (r.enabled() && r.pause().isPresent()) {
+                counts.merge(r.pause().get().kind(), 1L, Long::sum);
+              }
+            }
+            return Map.copyOf(counts);
+          });
     }
   }
 

@@ -56,6 +56,13 @@ public final class RecordingMetrics implements GuardMetrics {
     inc("apiCall." + method);
   }
 
+  /** Counts {@code apiCall.<method>} and {@code apiCall.<method>.<outcome>}. */
+  @Override
+  public void apiCall(String method, String outcome, Duration latency) {
+    inc("apiCall." + method);
+    inc("apiCall." + method + "." + outcome);
+  }
+
   @Override
   public void rateLimitDelay(String scope) {
     inc("rateLimitDelay");

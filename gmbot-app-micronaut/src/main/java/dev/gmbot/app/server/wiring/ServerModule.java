@@ -3,42 +3,42 @@ package dev.gmbot.app.server.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
-import dev.gmbot.adapter.postgres.PersistenceConfig;
-import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
-import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
-import dev.gmbot.adapter.telegram.UpdateDecodingException;
 import dev.gmbot.adapter.telegram.WebhookInfo;
-import dev.gmbot.app.server.config.ConfigurationException;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.errors.SentryErrorTracker;
 import dev.gmbot.app.server.health.HealthProbe;
-import dev.gmbot.app.server.health.RedisPing;
-import dev.gmbot.app.server.ingest.MalformedUpdateException;
-import dev.gmbot.app.server.ingest.UpdateDecoder;
+import dev.gmbot.app.server.ingest.OutcomeLog;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
+import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
 import dev.gmbot.domain.Guard;
-import dev.gmbot.domain.retention.RetentionCleanup;
+import dev.gmbot.domain.GuardAssembly;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
-import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the server's graph is assembled. Every {@code @Provides} method calls a plain constructor,
- * builder or factory of the module that owns the type; the same objects could be built by hand
- * (docs/embedding.md). Resources are registered with the {@link Closer} as they are opened.
+ * How the server's graph is assembled: thin calls to the domain's {@link GuardAssembly} (the one
+ * the Lambda function calls) and to the adapters' constructors, from the configuration read whole
+ * by {@link ServerConfig}. The same objects could be built by hand (docs/embedding.md). Resources
+ * are registered with the {@link Closer} as they are opened.
  */
 @Module
 public final class ServerModule {
@@ -68,9 +68,7 @@ public final class ServerModule {
   @Singleton
   static TelegramBotApiClient telegramClient(
       ServerConfig config, GuardMetrics metrics, Closer closer) {
-    return closer.register(
-        new TelegramBotApiClient(
-            TelegramClientConfig.fromEnvironment(config.variables()), metrics));
+    return closer.register(new TelegramBotApiClient(config.telegram(), metrics));
   }
 
   @Provides
@@ -87,20 +85,8 @@ public final class ServerModule {
 
   @Provides
   @Singleton
-  static TelegramUpdateDecoder telegramDecoder(Clock clock) {
+  static TelegramUpdateDecoder decoder(Clock clock) {
     return new TelegramUpdateDecoder(clock);
-  }
-
-  @Provides
-  @Singleton
-  static UpdateDecoder updateDecoder(TelegramUpdateDecoder decoder) {
-    return body -> {
-      try {
-        return decoder.decode(body);
-      } catch (UpdateDecodingException e) {
-        throw new MalformedUpdateException(e.getMessage());
-      }
-    };
   }
 
   // --- Persistence and shared state -----------------------------------------------------------
@@ -108,9 +94,7 @@ public final class ServerModule {
   @Provides
   @Singleton
   static Database database(ServerConfig config, Clock clock, Closer closer) {
-    Database database =
-        closer.register(
-            Database.connect(PersistenceConfig.fromEnvironment(config.variables()), clock));
+    Database database = closer.register(Database.connect(config.persistence(), clock));
     if (config.migrateOnStart()) {
       database.migrate();
     }
@@ -119,47 +103,19 @@ public final class ServerModule {
 
   @Provides
   @Singleton
-  static LocalRateLimitStore localRates() {
-    return new LocalRateLimitStore();
-  }
-
-  @Provides
-  @Singleton
   static SharedState sharedState(
-      ServerConfig config,
-      Clock clock,
-      GuardMetrics metrics,
-      LocalRateLimitStore localRates,
-      Closer closer) {
+      ServerConfig config, Clock clock, GuardMetrics metrics, Closer closer) {
     return closer.register(
-        SharedState.fromEnvironment(config.variables(), clock, metrics, localRates));
+        SharedState.open(config.redis(), clock, metrics, new LocalRateLimitStore()));
   }
 
   // --- Domain ---------------------------------------------------------------------------------
 
   @Provides
   @Singleton
-  static SchedulerConfig schedulerConfig(ServerConfig config) {
-    return SchedulerConfig.builder()
-        .maxInFlight(config.maxInFlight())
-        .reservedForInteractive(Math.min(8, config.maxInFlight() / 4))
-        .maxBackgroundInFlight(Math.min(8, config.maxInFlight() / 4))
-        .globalMessages(
-            SchedulerConfig.windowSafe(
-                config.messagesPerSecond(), java.time.Duration.ofSeconds(1), 1))
-        .build();
-  }
-
-  @Provides
-  @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      SchedulerConfig schedulerConfig,
-      SharedState state,
-      GuardMetrics metrics,
-      Clock clock,
-      Closer closer) {
-    return closer.register(
-        new PriorityBotCallScheduler(schedulerConfig, state.rateLimitStore(), metrics, clock));
+      ServerConfig config, SharedState state, GuardMetrics metrics, Clock clock, Closer closer) {
+    return closer.register(GuardAssembly.scheduler(config.guard(), state, metrics, clock));
   }
 
   @Provides
@@ -177,45 +133,71 @@ public final class ServerModule {
       BotCallScheduler scheduler,
       GuardMetrics metrics,
       Clock clock) {
-    return Guard.builder()
-        .telegram(telegram)
-        .repositories(
-            database.groups(),
-            database.owners(),
-            database.members(),
-            database.prompts(),
-            database.audit())
-        .conversations(database.conversations())
-        .auditRetention(auditRetention(config))
-        .cache(state.membershipCache(), state.administratorCache())
-        .updateLog(state.updateLog())
-        .scheduler(scheduler)
-        .metrics(metrics)
-        .clock(clock)
-        .build();
-  }
-
-  /** GMBOT_AUDIT_RETENTION: how long audit entries are kept (30d, 12h, P30D; default 30 days). */
-  static Duration auditRetention(ServerConfig config) {
-    String value = config.variables().getOrDefault("GMBOT_AUDIT_RETENTION", "");
-    if (value.isBlank()) {
-      return RetentionCleanup.DEFAULT_AUDIT_RETENTION;
-    }
-    try {
-      return RetentionCleanup.parseRetention(value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("GMBOT_AUDIT_RETENTION", e.getMessage());
-    }
+    return GuardAssembly.guard(
+        telegram, database, state, scheduler, metrics, clock, config.guard());
   }
 
   // --- Transport and observability ------------------------------------------------------------
 
+  /** Counted, logged (the handling line) and, with {@code SENTRY_DSN}, tracked. */
+  @Provides
+  @Singleton
+  static UpdateOutcomes outcomes(
+      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors) {
+    UpdateOutcomes outcomes = new UpdateOutcomes(registry);
+    outcomes.addListener(new OutcomeLog());
+    errors.ifPresent(outcomes::addListener);
+    return outcomes;
+  }
+
+  /** Sentry, only with {@code SENTRY_DSN}: without it no Sentry class is loaded. */
+  @Provides
+  @Singleton
+  static Optional<SentryErrorTracker> errorTracker(ServerConfig config, Closer closer) {
+    if (!config.errorTracking().enabled()) {
+      return Optional.empty();
+    }
+    List<String> secrets = new ArrayList<>();
+    secrets.add(config.telegram().token());
+    config.webhookSecret().ifPresent(secrets::add);
+    return Optional.of(
+        closer.register(SentryErrorTracker.start(config.errorTracking(), "server", secrets)));
+  }
+
+  @Provides
+  @Singleton
+  static UpdateProcessor processor(
+      TelegramUpdateDecoder decoder, Guard guard, UpdateOutcomes outcomes, Clock clock) {
+    return new UpdateProcessor(decoder, guard, outcomes, clock);
+  }
+
+  /**
+   * The webhook endpoint in webhook mode. The server handles updates concurrently, so the webhook
+   * reply (one request at a time) stays off: every call is sent on its own.
+   */
+  @Provides
+  @Singleton
+  static Optional<WebhookEndpoint> endpoint(ServerConfig config, UpdateProcessor processor) {
+    if (config.mode() != ServerConfig.Mode.WEBHOOK) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WebhookEndpoint(
+            config.webhookSecret().orElseThrow(),
+            config.maxBodyBytes(),
+            processor,
+            WebhookReplySlot.disabled()));
+  }
+
   @Provides
   @Singleton
   static UpdateIngestion ingestion(
-      Guard guard, UpdateDecoder decoder, ServerConfig config, PrometheusMeterRegistry registry) {
+      ServerConfig config,
+      Optional<WebhookEndpoint> endpoint,
+      UpdateProcessor processor,
+      UpdateOutcomes outcomes) {
     return new UpdateIngestion(
-        guard, decoder, config.handlingDeadline(), config.shutdownGrace(), registry);
+        endpoint, processor, outcomes, config.handlingDeadline(), config.shutdownGrace());
   }
 
   @Provides
@@ -232,19 +214,21 @@ public final class ServerModule {
   @Provides
   @Singleton
   static HealthProbe health(
-      ServerConfig config, Clock clock, Database database, TelegramWebhooks webhooks) {
-    Optional<RedisConfig> redis = RedisConfig.fromEnvironment(config.variables());
-    RedisPing ping = redis.map(RedisPing::new).orElse(null);
+      ServerConfig config,
+      Clock clock,
+      Database database,
+      SharedState state,
+      TelegramWebhooks webhooks) {
     return new HealthProbe(
         clock,
-        config.mode().name().toLowerCase(java.util.Locale.ROOT),
+        config.mode().name().toLowerCase(Locale.ROOT),
         database::isHealthy,
         () ->
-            ping == null
-                ? HealthProbe.State.up("in-process")
-                : ping.ping()
-                    ? HealthProbe.State.up("up")
-                    : HealthProbe.State.down("down (in-process fallback)"),
+            switch (state.health()) {
+              case IN_PROCESS -> HealthProbe.State.up("in-process");
+              case UP -> HealthProbe.State.up("up");
+              case DOWN -> HealthProbe.State.down("down (in-process fallback)");
+            },
         () -> telegramState(config, webhooks),
         config.healthCacheTtl());
   }

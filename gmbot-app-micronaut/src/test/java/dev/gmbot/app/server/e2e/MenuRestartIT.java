@@ -92,7 +92,7 @@ class MenuRestartIT {
     env.put("PORT", "0");
     env.put("GMBOT_SHUTDOWN_GRACE_SECONDS", "5");
     return GmbotServer.start(
-        ServerComponents.create(ServerConfig.fromEnvironment(env, false), Clock.systemUTC()),
+        ServerComponents.create(ServerConfig.fromEnvironment(env), Clock.systemUTC()),
         new LongPoller.Settings(2, 100, Duration.ofMillis(50), Duration.ofMillis(500)));
   }
 }
