@@ -95,18 +95,26 @@ public final class Database implements AutoCloseable {
   /**
    * Applies the pending Flyway migrations ({@code classpath:db/migration/common} and the vendor
    * folder {@code db/migration/postgresql} or {@code db/migration/h2}). Safe to run at every start;
-   * the app's {@code migrate} command calls only this.
+   * the app's {@code migrate} command calls only this. When the schema history already holds
+   * exactly the shipped migrations (one query, see {@link SchemaHistory}) Flyway is not loaded at
+   * all.
    *
    * @return the number of migrations applied
    * @throws DatabaseConfigurationException when a migration fails
    */
   public int migrate() {
+    if (SchemaHistory.isCurrent(dataSource, config.schema(), vendor())) {
+      return 0;
+    }
+    return migrateWithFlyway();
+  }
+
+  /** Flyway's migrate (which validates first), whatever the schema history says. */
+  int migrateWithFlyway() {
     var flyway =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(
-                "classpath:db/migration/common",
-                "classpath:db/migration/" + (config.isH2() ? "h2" : "postgresql"))
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
             .failOnMissingLocations(true);
     config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
     try {
@@ -120,6 +128,10 @@ public final class Database implements AutoCloseable {
               + scrub(config, firstLine(rootMessage(e))),
           e);
     }
+  }
+
+  private String vendor() {
+    return config.isH2() ? "h2" : "postgresql";
   }
 
   /** True when the database answers a trivial query now (for /health). */
