@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,8 +71,21 @@ public final class GmbotServer implements AutoCloseable {
     Objects.requireNonNull(component, "component");
     ServerConfig config = component.config();
     ApplicationContext context = null;
+    // The graph (database, Redis, scheduler, Bot API client) is built on another thread while
+    // Micronaut starts: on two cores that hides the shorter of the two (docs/performance.md,
+    // "Start-up"). Requests that arrive before it is done wait for it in the Dagger providers.
+    CompletableFuture<Guard> graph = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("gmbot-startup")
+        .start(
+            () -> {
+              try {
+                graph.complete(component.guard());
+              } catch (Throwable e) {
+                graph.completeExceptionally(e);
+              }
+            });
     try {
-      Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
@@ -84,6 +99,7 @@ public final class GmbotServer implements AutoCloseable {
               .build();
       context.registerSingleton(ServerComponent.class, component);
       context.start();
+      Guard guard = built(graph);
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
@@ -107,11 +123,36 @@ public final class GmbotServer implements AutoCloseable {
       housekeeping.execute(() -> countActiveGroups(component));
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
+      awaitQuietly(graph);
       if (context != null) {
         context.close();
       }
       component.closer().close();
       throw e;
+    }
+  }
+
+  /** The graph built on the start-up thread; its failure is rethrown as it was thrown. */
+  private static Guard built(CompletableFuture<Guard> graph) {
+    try {
+      return graph.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for the start-up thread before closing what it opened. */
+  private static void awaitQuietly(CompletableFuture<Guard> graph) {
+    try {
+      graph.join();
+    } catch (RuntimeException ignored) {
+      // already failing: the first failure is the one reported
     }
   }
 
