@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,19 +72,26 @@ public final class GmbotServer implements AutoCloseable {
     Objects.requireNonNull(component, "component");
     ServerConfig config = component.config();
     ApplicationContext context = null;
-    // The graph (database, Redis, scheduler, Bot API client) is built on another thread while
-    // Micronaut starts: on two cores that hides the shorter of the two (docs/performance.md,
-    // "Start-up"). Requests that arrive before it is done wait for it in the Dagger providers.
-    CompletableFuture<Guard> graph = new CompletableFuture<>();
-    Thread.ofPlatform()
-        .name("gmbot-startup")
-        .start(
+    // The graph is built while Micronaut starts, its three slow, independent parts (database,
+    // Redis, Bot API client) at the same time: on two cores that hides most of it
+    // (docs/performance.md, "Start-up"). Requests that arrive before it is done wait for it in the
+    // Dagger providers.
+    CompletableFuture<Guard> graph =
+        opening(
+            "gmbot-startup",
             () -> {
+              CompletableFuture<?> state = opening("gmbot-startup-redis", component::sharedState);
+              CompletableFuture<?> telegram =
+                  opening("gmbot-startup-telegram", component::telegramClient);
               try {
-                graph.complete(component.guard());
-              } catch (Throwable e) {
-                graph.completeExceptionally(e);
+                component.database();
+              } finally {
+                awaitQuietly(state);
+                awaitQuietly(telegram);
               }
+              built(state);
+              built(telegram);
+              return component.guard();
             });
     try {
       Map<String, Object> properties = new HashMap<>();
@@ -132,8 +140,24 @@ public final class GmbotServer implements AutoCloseable {
     }
   }
 
-  /** The graph built on the start-up thread; its failure is rethrown as it was thrown. */
-  private static Guard built(CompletableFuture<Guard> graph) {
+  /** Runs {@code step} on a new platform thread. */
+  private static <T> CompletableFuture<T> opening(String thread, Supplier<T> step) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name(thread)
+        .start(
+            () -> {
+              try {
+                result.complete(step.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  /** What a start-up thread built; its failure is rethrown as it was thrown. */
+  private static <T> T built(CompletableFuture<T> graph) {
     try {
       return graph.join();
     } catch (CompletionException e) {
@@ -147,8 +171,8 @@ public final class GmbotServer implements AutoCloseable {
     }
   }
 
-  /** Waits for the start-up thread before closing what it opened. */
-  private static void awaitQuietly(CompletableFuture<Guard> graph) {
+  /** Waits for a start-up thread (before closing what it opened). */
+  private static void awaitQuietly(CompletableFuture<?> graph) {
     try {
       graph.join();
     } catch (RuntimeException ignored) {
