@@ -12,10 +12,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The dependency rule of DESIGN §2, in words a reader can follow. The module graph enforces the
- * same rule at build time; these rules catch what the module graph cannot (a forbidden library
- * arriving transitively, a cycle inside a module, Dagger or Micronaut types leaking out of the
- * apps).
+ * The dependency rule of docs/design.md ("Modules and the dependency rule"), in words a reader can
+ * follow. The module graph enforces the same rule at build time; these rules catch what the module
+ * graph cannot (a forbidden library arriving transitively, a cycle inside a module, Dagger or
+ * Micronaut types leaking out of the apps).
  */
 final class ArchitectureRules {
   private ArchitectureRules() {}

@@ -2,8 +2,10 @@ package dev.gmbot.domain;
 
 import dev.gmbot.domain.commands.CommandPolicy;
 import dev.gmbot.domain.protection.BotSelf;
+import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
+import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
 import dev.gmbot.domain.protection.ProtectionSettings;
@@ -13,13 +15,20 @@ import dev.gmbot.domain.scheduling.DirectScheduler;
 import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.domain.verification.MembershipVerifier;
 import dev.gmbot.domain.verification.VerificationSettings;
+import dev.gmbot.port.in.BotMemberChanged;
 import dev.gmbot.port.in.ButtonPressed;
+import dev.gmbot.port.in.ChannelMemberChanged;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.CommandReply;
+import dev.gmbot.port.in.GroupMemberChanged;
+import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.GroupStatusQuery;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.JoinRequested;
+import dev.gmbot.port.in.MembersJoined;
+import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.in.ProtectGroupUseCase;
 import dev.gmbot.port.in.ReactivateGroupCommand;
@@ -172,12 +181,20 @@ public final class Guard
   /**
    * What the guard would do about the event, without doing it and without deduplication. Deciding
    * may read Telegram (membership, rights) and fills the verification caches; every effect is a
-   * returned {@link Decision}.
+   * returned {@link Decision}. This is the one place that routes an event to its policy.
    */
   public List<Decision> decide(InboundEvent event) {
-    return event instanceof CommandIssued command
-        ? commands.decide(command)
-        : protection.decide(event);
+    return switch (event) {
+      case CommandIssued e -> commands.decide(e);
+      case GroupMemberChanged e -> protection.decide(e);
+      case MembersJoined e -> protection.decide(e);
+      case MessagePosted e -> protection.decide(e);
+      case ButtonPressed e -> protection.decide(e);
+      case ChannelMemberChanged e -> protection.decide(e);
+      case BotMemberChanged e -> protection.decide(e);
+      case JoinRequested e -> protection.decide(e);
+      case GroupMigrated e -> protection.decide(e);
+    };
   }
 
   /**
@@ -193,9 +210,7 @@ public final class Guard
    * #decide} and {@link #execute} themselves; {@link #handle} does it on its own).
    */
   public void abandon(InboundEvent event) {
-    if (!(event instanceof CommandIssued)) {
-      protection.abandon(event);
-    }
+    protection.abandon(event);
   }
 
   /**
@@ -376,6 +391,8 @@ public final class Guard
               prompts,
               audit,
               admins,
+              new BrokenGroupPolicy(groups),
+              new MigrationPolicy(groups, admins),
               scheduler,
               metrics,
               clock,

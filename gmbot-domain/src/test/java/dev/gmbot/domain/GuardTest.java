@@ -123,6 +123,38 @@ class GuardTest {
   }
 
   @Test
+  void decideRoutesEachKindOfEventToItsPolicy() {
+    GroupId to = GroupId.of(-1009999999999L);
+
+    assertThat(world.guard.decide(world.command(GROUP, GuardFixture.OWNER, "help")))
+        .singleElement()
+        .isInstanceOf(Decision.Reply.class);
+    assertThat(
+            world.guard.decide(
+                new GroupMigrated(
+                    world.nextUpdateId(), world.clock.instant(), GROUP.groupId(), to)))
+        .containsExactly(new Decision.MigrateGroup(GROUP.groupId(), to));
+    assertThat(world.guard.decide(world.writes(GROUP, ALICE)))
+        .hasExactlyElementsOfTypes(
+            Decision.DeleteMessage.class, Decision.Restrict.class, Decision.Prompt.class);
+  }
+
+  @Test
+  void abandonForgetsTheJoinsAnEventClaimedAndNothingForACommand() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.guard.decide(join);
+
+    world.guard.abandon(world.command(GROUP, GuardFixture.OWNER, "help"));
+    assertThat(world.guard.decide(world.serviceJoin(GROUP, ALICE)))
+        .singleElement()
+        .isInstanceOf(Decision.Note.class);
+
+    world.guard.abandon(join);
+    assertThat(world.guard.decide(world.serviceJoin(GROUP, ALICE)))
+        .hasExactlyElementsOfTypes(Decision.Restrict.class, Decision.Prompt.class);
+  }
+
+  @Test
   void theBuilderSaysWhichPartIsMissing() {
     assertThatThrownBy(() -> Guard.builder().telegram(world.telegram).build())
         .isInstanceOf(IllegalStateException.class)

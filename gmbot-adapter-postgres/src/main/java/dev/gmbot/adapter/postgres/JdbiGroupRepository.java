@@ -12,6 +12,8 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.GroupRepository;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public final class JdbiGroupRepository implements GroupRepository {
           // Rows are locked in one global order (owner, channels by id, group) so that concurrent
           // /protect commands sharing channels cannot deadlock.
           distinct.values().stream()
-              .sorted(java.util.Comparator.comparingLong(c -> c.id().value()))
+              .sorted(Comparator.comparingLong(c -> c.id().value()))
               .forEach(c -> JdbiChannelRepository.save(h, c, now));
           Sql.upsert(
               () ->
@@ -292,6 +294,33 @@ public final class JdbiGroupRepository implements GroupRepository {
                         + " l WHERE l.group_id = g.group_id)")
                 .mapTo(Long.class)
                 .one());
+  }
+
+  @Override
+  public Map<PauseReason.Kind, Long> countPaused() {
+    return Sql.tx(
+        jdbi,
+        "count paused groups",
+        h -> {
+          Map<PauseReason.Kind, Long> counts = new EnumMap<>(PauseReason.Kind.class);
+          h.createQuery(
+                  "SELECT pause_kind, COUNT(*) AS n FROM protected_groups WHERE enabled = TRUE"
+                      + " AND pause_kind IS NOT NULL GROUP BY pause_kind")
+              .map((rs, ctx) -> Map.entry(rs.getString("pause_kind"), rs.getLong("n")))
+              .forEach(
+                  row -> knownKind(row.getKey()).ifPresent(k -> counts.put(k, row.getValue())));
+          return Map.copyOf(counts);
+        });
+  }
+
+  /** A stored pause kind; empty for one this version does not know (written by a newer one). */
+  private static Optional<PauseReason.Kind> knownKind(String name) {
+    for (PauseReason.Kind kind : PauseReason.Kind.values()) {
+      if (kind.name().equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Locks the group's row for the rest of the transaction; false when the group is unknown. */

@@ -7,6 +7,8 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Prompt;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.PromptRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -163,7 +165,7 @@ public final class JdbiPromptRepository implements PromptRepository {
                 .toList());
   }
 
-  private static Head head(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Head head(ResultSet rs) throws SQLException {
     return new Head(
         GroupId.of(rs.getLong("group_id")),
         MessageId.of(rs.getLong("message_id")),

@@ -15,9 +15,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -200,7 +202,7 @@ public final class LegacyEnvImporter {
         throw new LegacyEnvException(
             "line " + number + ": '" + printable(key) + "' is not a valid variable name");
       }
-      String canonical = ALIASES.get(key.toUpperCase(java.util.Locale.ROOT));
+      String canonical = ALIASES.get(key.toUpperCase(Locale.ROOT));
       if (canonical == null) {
         continue; // not ours (BOT_TOKEN, ...): never parsed, never echoed
       }
@@ -257,8 +259,7 @@ public final class LegacyEnvImporter {
     return entry;
   }
 
-  private static long number(
-      Entry entry, String key, java.util.function.LongPredicate valid, String expected) {
+  private static long number(Entry entry, String key, LongPredicate valid, String expected) {
     try {
       long value = Long.parseLong(entry.value().strip());
       if (valid.test(value)) {

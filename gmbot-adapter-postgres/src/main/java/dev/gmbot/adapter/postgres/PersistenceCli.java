@@ -1,9 +1,11 @@
 package dev.gmbot.adapter.postgres;
 
+import dev.gmbot.port.config.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,8 +21,8 @@ public final class PersistenceCli {
   }
 
   /**
-   * Runs one command and returns the process exit code (0 ok, 1 failure, 2 usage). Failures are
-   * printed as one line, without stack trace.
+   * Runs one command and returns the process exit code (0 ok, 1 failure, 2 usage or invalid
+   * configuration). Failures are printed as one line, without stack trace.
    */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.length == 0
@@ -39,11 +41,14 @@ public final class PersistenceCli {
             "group "
                 + result.group()
                 + " "
-                + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + result.outcome().name().toLowerCase(Locale.ROOT)
                 + " with channels "
                 + result.channels());
       }
       return 0;
+    } catch (ConfigurationException e) {
+      err.println(e.getMessage());
+      return 2;
     } catch (DatabaseConfigurationException | LegacyEnvException e) {
       err.println(e.getMessage());
       return 1;

@@ -1,5 +1,7 @@
 package dev.gmbot.adapter.postgres;
 
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -53,13 +55,13 @@ public record PersistenceConfig(
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     Objects.requireNonNull(schema, "schema");
     if (poolSize < 2) {
-      throw new DatabaseConfigurationException(
-          "GMBOT_DB_POOL_SIZE must be at least 2 (migrations need a second connection), got "
+      throw new IllegalArgumentException(
+          "the pool size must be at least 2 (migrations need a second connection), got "
               + poolSize);
     }
     if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
-      throw new DatabaseConfigurationException(
-          "GMBOT_DB_TIMEOUT_SECONDS must be positive, got " + connectionTimeout);
+      throw new IllegalArgumentException(
+          "the connection timeout must be at least 250 ms, got " + connectionTimeout);
     }
     schema.ifPresent(
         s -> {
@@ -71,27 +73,49 @@ public record PersistenceConfig(
   }
 
   /**
-   * Reads {@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD} (both optional,
-   * for {@code jdbc:} URLs), {@code GMBOT_DB_POOL_SIZE} (default 10) and {@code
-   * GMBOT_DB_TIMEOUT_SECONDS} (default 10).
+   * Reads {@code DATABASE_URL} (default: an H2 file under ./data), {@code DATABASE_USER}, {@code
+   * DATABASE_PASSWORD} (both optional, for {@code jdbc:} URLs), {@code GMBOT_DB_POOL_SIZE} (default
+   * 10) and {@code GMBOT_DB_TIMEOUT_SECONDS} (default 10 s).
    *
-   * @throws DatabaseConfigurationException naming the variable that is wrong
+   * @throws ConfigurationException naming the variable that is wrong
    */
   public static PersistenceConfig fromEnvironment(Map<String, String> env) {
-    String url = env.getOrDefault("DATABASE_URL", "").strip();
-    PersistenceConfig parsed = parse(url.isEmpty() ? DEFAULT_URL : url);
-    int pool = intVar(env, "GMBOT_DB_POOL_SIZE", DEFAULT_POOL_SIZE);
-    int timeout = intVar(env, "GMBOT_DB_TIMEOUT_SECONDS", (int) DEFAULT_TIMEOUT.toSeconds());
-    Optional<String> user = nonBlank(env.get("DATABASE_USER")).or(parsed::user);
-    Optional<String> password = nonBlank(env.get("DATABASE_PASSWORD")).or(parsed::password);
-    return new PersistenceConfig(
-        parsed.jdbcUrl(), user, password, pool, Duration.ofSeconds(timeout), Optional.empty());
+    return read(ConfigReader.of(env));
+  }
+
+  /** Like {@link #fromEnvironment}, from a reader. */
+  public static PersistenceConfig read(ConfigReader env) {
+    return read(env, DEFAULT_URL, DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * Reads the database's variables.
+   *
+   * @param defaultUrl the database when {@code DATABASE_URL} is not set (a deployable's own
+   *     default)
+   * @param defaultPoolSize the pool size when {@code GMBOT_DB_POOL_SIZE} is not set
+   * @throws ConfigurationException naming the variable that is wrong
+   */
+  public static PersistenceConfig read(ConfigReader env, String defaultUrl, int defaultPoolSize) {
+    PersistenceConfig parsed =
+        env.parsed("DATABASE_URL", PersistenceConfig::parse).orElseGet(() -> parse(defaultUrl));
+    int pool = env.integer("GMBOT_DB_POOL_SIZE", defaultPoolSize, 2, 1_000);
+    Duration timeout =
+        env.duration(
+            "GMBOT_DB_TIMEOUT_SECONDS",
+            DEFAULT_TIMEOUT,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5));
+    Optional<String> user = env.text("DATABASE_USER").or(parsed::user);
+    Optional<String> password = env.text("DATABASE_PASSWORD").or(parsed::password);
+    return new PersistenceConfig(parsed.jdbcUrl(), user, password, pool, timeout, Optional.empty());
   }
 
   /**
    * Parses a {@code DATABASE_URL} value.
    *
-   * @throws DatabaseConfigurationException when the form is not one of the accepted ones
+   * @throws ConfigurationException naming {@code DATABASE_URL} when the form is not one of the
+   *     accepted ones (the message never shows the password)
    */
   public static PersistenceConfig parse(String databaseUrl) {
     Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -106,8 +130,7 @@ public record PersistenceConfig(
     if (lower.startsWith("jdbc:h2:")) {
       return of(withH2Compatibility(url), Optional.empty(), Optional.empty());
     }
-    throw new DatabaseConfigurationException(
-        "DATABASE_URL is not supported: " + EXPECTED + "; got '" + redact(url) + "'");
+    throw invalidUrl("is not supported: " + EXPECTED + "; got '" + redact(url) + "'");
   }
 
   /** The same configuration with another pool size. */
@@ -170,18 +193,13 @@ public record PersistenceConfig(
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new DatabaseConfigurationException(
-          "DATABASE_URL is not a valid URL: " + EXPECTED + "; got '" + redact(url) + "'");
+      throw invalidUrl("is not a valid URL: " + EXPECTED + "; got '" + redact(url) + "'");
     }
     String host = uri.getHost();
     String path = uri.getRawPath();
     if (host == null || host.isBlank() || path == null || path.length() < 2) {
-      throw new DatabaseConfigurationException(
-          "DATABASE_URL needs a host and a database name: "
-              + EXPECTED
-              + "; got '"
-              + redact(url)
-              + "'");
+      throw invalidUrl(
+          "needs a host and a database name: " + EXPECTED + "; got '" + redact(url) + "'");
     }
     int port = uri.getPort() == -1 ? 5432 : uri.getPort();
     Optional<String> user = Optional.empty();
@@ -222,17 +240,8 @@ public record PersistenceConfig(
     return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static int intVar(Map<String, String> env, String name, int fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new DatabaseConfigurationException(
-          name + " must be a whole number, got '" + value.strip() + "'");
-    }
+  private static ConfigurationException invalidUrl(String problem) {
+    return new ConfigurationException("DATABASE_URL", problem);
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +32,7 @@ final class Sql {
     }
   }
 
-  static void txRun(Jdbi jdbi, String operation, java.util.function.Consumer<Handle> work) {
+  static void txRun(Jdbi jdbi, String operation, Consumer<Handle> work) {
     tx(
         jdbi,
         operation,
@@ -45,7 +47,7 @@ final class Sql {
    * update; when no row matched, insert with ON CONFLICT DO NOTHING; when a concurrent insert won,
    * update again.
    */
-  static void upsert(java.util.function.IntSupplier update, java.util.function.IntSupplier insert) {
+  static void upsert(IntSupplier update, IntSupplier insert) {
     if (update.getAsInt() > 0) {
       return;
     }

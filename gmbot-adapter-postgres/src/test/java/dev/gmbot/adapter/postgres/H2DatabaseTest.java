@@ -48,7 +48,7 @@ class H2DatabaseTest extends DatabaseBehaviour {
 
     assertThat(ok).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("migration(s) applied");
-    assertThat(bad).isEqualTo(1);
+    assertThat(bad).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())
         .startsWith("DATABASE_URL is not supported")
         .doesNotContain("pw123456")

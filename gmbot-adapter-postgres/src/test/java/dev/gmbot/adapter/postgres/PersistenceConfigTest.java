@@ -3,6 +3,8 @@ package dev.gmbot.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -71,13 +73,13 @@ class PersistenceConfigTest {
   @Test
   void rejectsOtherSchemesWithOneLineNamingTheVariableAndHidingThePassword() {
     assertThatThrownBy(() -> PersistenceConfig.parse("mysql://root:hunter22@h/db"))
-        .isInstanceOf(DatabaseConfigurationException.class)
-        .hasMessageContaining("DATABASE_URL")
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("DATABASE_URL is not supported")
         .hasMessageContaining("postgresql://user:pass@host:5432/db")
         .hasMessageNotContaining("hunter22")
         .hasMessageNotContaining("\n");
     assertThatThrownBy(() -> PersistenceConfig.parse("postgresql://u:hunter22@host"))
-        .isInstanceOf(DatabaseConfigurationException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("database name")
         .hasMessageNotContaining("hunter22");
   }
@@ -85,12 +87,32 @@ class PersistenceConfigTest {
   @Test
   void rejectsATooSmallPoolAndNonNumericTunables() {
     assertThatThrownBy(() -> PersistenceConfig.fromEnvironment(Map.of("GMBOT_DB_POOL_SIZE", "1")))
-        .isInstanceOf(DatabaseConfigurationException.class)
-        .hasMessageContaining("GMBOT_DB_POOL_SIZE");
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("GMBOT_DB_POOL_SIZE must be a whole number from 2 to 1000, got '1'");
     assertThatThrownBy(
             () -> PersistenceConfig.fromEnvironment(Map.of("GMBOT_DB_TIMEOUT_SECONDS", "ten")))
-        .isInstanceOf(DatabaseConfigurationException.class)
-        .hasMessageContaining("GMBOT_DB_TIMEOUT_SECONDS");
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).variable())
+        .isEqualTo("GMBOT_DB_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> PersistenceConfig.parse("jdbc:h2:mem:x").withPoolSize(1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDeployableMayHaveItsOwnDefaultDatabaseAndPoolButTheVariablesWin() {
+    PersistenceConfig defaults =
+        PersistenceConfig.read(ConfigReader.of(Map.of()), "jdbc:h2:mem:lambda", 2);
+    PersistenceConfig set =
+        PersistenceConfig.read(
+            ConfigReader.of(
+                Map.of("DATABASE_URL", "postgres://gm@db/gmbot", "GMBOT_DB_POOL_SIZE", "5")),
+            "jdbc:h2:mem:lambda",
+            2);
+
+    assertThat(defaults.jdbcUrl()).startsWith("jdbc:h2:mem:lambda;MODE=PostgreSQL");
+    assertThat(defaults.poolSize()).isEqualTo(2);
+    assertThat(set.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/gmbot");
+    assertThat(set.poolSize()).isEqualTo(5);
   }
 
   @Test

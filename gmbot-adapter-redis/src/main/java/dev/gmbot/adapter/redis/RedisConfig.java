@@ -1,7 +1,11 @@
 package dev.gmbot.adapter.redis;
 
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +84,7 @@ public record RedisConfig(
    * Parses {@code redis://[[user]:password@]host[:port][/db]} or {@code rediss://…} (TLS), with the
    * defaults for everything else.
    *
-   * @throws IllegalArgumentException naming REDIS_URL (never echoing a password) when malformed
+   * @throws ConfigurationException naming REDIS_URL (never echoing a password) when malformed
    */
   public static RedisConfig parse(String url) {
     if (url == null || url.isBlank()) {
@@ -155,51 +159,40 @@ public record RedisConfig(
    * The configuration named by the environment: empty without {@code REDIS_URL} (one instance, in
    * process); {@code GMBOT_REDIS_KEY_PREFIX}, {@code GMBOT_REDIS_COMMAND_TIMEOUT_MS} and {@code
    * GMBOT_EXPECTED_INSTANCES} override the defaults.
+   *
+   * @throws ConfigurationException naming the variable that is malformed
    */
   public static Optional<RedisConfig> fromEnvironment(Map<String, String> env) {
-    String url = env.get(ENV_URL);
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    RedisConfig config = parse(url);
-    String prefix = env.get(ENV_KEY_PREFIX);
-    if (prefix != null && !prefix.isBlank()) {
-      config = config.withKeyPrefix(prefix);
-    }
-    String timeout = env.get(ENV_COMMAND_TIMEOUT_MS);
-    if (timeout != null && !timeout.isBlank()) {
-      config =
-          config.withCommandTimeout(
-              Duration.ofMillis(positiveInt(ENV_COMMAND_TIMEOUT_MS, timeout)));
-    }
-    String instances = env.get(ENV_EXPECTED_INSTANCES);
-    if (instances != null && !instances.isBlank()) {
-      config = config.withExpectedInstances(positiveInt(ENV_EXPECTED_INSTANCES, instances));
-    }
-    return Optional.of(config);
+    return read(ConfigReader.of(env));
   }
 
-  private static int positiveInt(String name, String value) {
-    try {
-      int v = Integer.parseInt(value.strip());
-      if (v < 1) {
-        throw new IllegalArgumentException(name + " must be a positive integer, got " + value);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a positive integer, got " + value, e);
-    }
+  /** Like {@link #fromEnvironment}, from a reader. */
+  public static Optional<RedisConfig> read(ConfigReader env) {
+    Optional<RedisConfig> parsed = env.parsed(ENV_URL, RedisConfig::parse);
+    String prefix = env.text(ENV_KEY_PREFIX, "gmbot:");
+    Duration timeout =
+        env.duration(
+            ENV_COMMAND_TIMEOUT_MS,
+            DEFAULT_COMMAND_TIMEOUT,
+            Duration.ofMillis(10),
+            Duration.ofSeconds(60));
+    int instances = env.integer(ENV_EXPECTED_INSTANCES, 1, 1, 10_000);
+    return parsed.map(
+        config ->
+            config
+                .withKeyPrefix(prefix)
+                .withCommandTimeout(timeout)
+                .withExpectedInstances(instances));
   }
 
   private static String decode(String s) {
-    return java.net.URLDecoder.decode(
-        s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static IllegalArgumentException invalid(String why) {
-    return new IllegalArgumentException(
-        ENV_URL
-            + " is malformed: "
+  private static ConfigurationException invalid(String why) {
+    return new ConfigurationException(
+        ENV_URL,
+        "is malformed: "
             + why
             + "; expected redis://[[user]:password@]host[:port][/db] or rediss://…");
   }

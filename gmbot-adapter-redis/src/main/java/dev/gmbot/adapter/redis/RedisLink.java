@@ -186,6 +186,15 @@ final class RedisLink implements AutoCloseable {
         });
   }
 
+  /** True when Redis answers PING on the shared connection now (within the command timeout). */
+  boolean ping() {
+    try {
+      return "PONG".equalsIgnoreCase(commands().ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Runs a script by its digest, loading it on NOSCRIPT (e.g. after a Redis restart). */
   <T> T eval(Script script, ScriptOutputType type, String[] keys, String... args) {
     RedisCommands<String, String> commands = commands();

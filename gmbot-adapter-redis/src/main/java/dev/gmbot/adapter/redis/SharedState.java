@@ -4,6 +4,7 @@ import dev.gmbot.adapter.redis.local.LocalAdministratorCache;
 import dev.gmbot.adapter.redis.local.LocalLeaseStore;
 import dev.gmbot.adapter.redis.local.LocalMembershipCache;
 import dev.gmbot.adapter.redis.local.LocalUpdateLog;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.AdministratorCache;
 import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.GuardMetrics;
@@ -74,11 +75,16 @@ public final class SharedState implements AutoCloseable {
    *
    * @param localRates the in-process rate-limit store: the store itself without Redis, the
    *     conservative fallback with it
-   * @throws IllegalArgumentException naming the variable when one is malformed
+   * @throws ConfigurationException naming the variable when one is malformed
    */
   public static SharedState fromEnvironment(
       Map<String, String> env, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
-    Optional<RedisConfig> config = RedisConfig.fromEnvironment(env);
+    return open(RedisConfig.fromEnvironment(env), clock, metrics, localRates);
+  }
+
+  /** Redis with this configuration, or in process when there is none. */
+  public static SharedState open(
+      Optional<RedisConfig> config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
     if (config.isEmpty()) {
       LOG.info("REDIS_URL is not set: shared state is in process (one instance)");
       return inProcess(clock, localRates);
@@ -218,6 +224,25 @@ public final class SharedState implements AutoCloseable {
       notices = new RedisChangeNotices(link.get());
     }
     return notices;
+  }
+
+  /** Where the shared state is, for a health check. */
+  public enum Health {
+    /** No Redis configured: the state is in this process. */
+    IN_PROCESS,
+    /** Redis answered a PING just now. */
+    UP,
+    /** Redis did not answer: the components use their in-process fallbacks meanwhile. */
+    DOWN
+  }
+
+  /**
+   * Asks Redis for a PING now, through the adapter's own connection (bounded by the command
+   * timeout). While there is no connection this answers {@link Health#DOWN} at once and lets a
+   * connection attempt start in the background.
+   */
+  public Health health() {
+    return link.map(l -> l.ping() ? Health.UP : Health.DOWN).orElse(Health.IN_PROCESS);
   }
 
   /** Closes the Redis connection and its threads; the ports then act as if Redis were down. */

@@ -90,8 +90,10 @@ class OutageIT {
       assertThat(leases.tryAcquire("poller", "me", Duration.ofMinutes(1))).isTrue();
       assertThat(cache.get(ALICE, NEWS)).contains(true);
       assertThat(metrics.snapshot()).noneSatisfy((k, v) -> assertThat(k).startsWith("fallback."));
+      await().atMost(PATIENCE).until(() -> state.health() == SharedState.Health.UP);
 
       proxy.cut();
+      await().atMost(PATIENCE).until(() -> state.health() == SharedState.Health.DOWN);
 
       // Down: caches are skipped, dedup and meters are local, the poller keeps its lease.
       await().atMost(PATIENCE).until(() -> cache.getAll(ALICE, List.of(NEWS)).isEmpty());
@@ -154,6 +156,7 @@ class OutageIT {
         assertThat(o.isDown()).as(o.component()).isFalse();
         assertThat(o.started()).as(o.component()).isEqualTo(1);
       }
+      await().atMost(PATIENCE).until(() -> state.health() == SharedState.Health.UP);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.port.config.ConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +69,8 @@ class RedisConfigTest {
       })
   void rejectsAMalformedUrlNamingTheVariable(String url) {
     assertThatThrownBy(() -> RedisConfig.parse(url))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("REDIS_URL")
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("REDIS_URL is malformed")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@"));
   }
 
@@ -103,6 +104,22 @@ class RedisConfigTest {
             () ->
                 RedisConfig.fromEnvironment(
                     Map.of("REDIS_URL", "redis://x", "GMBOT_EXPECTED_INSTANCES", "0")))
-        .hasMessageContaining("GMBOT_EXPECTED_INSTANCES");
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("GMBOT_EXPECTED_INSTANCES must be a whole number from 1 to 10000, got '0'");
+    assertThatThrownBy(
+            () ->
+                RedisConfig.fromEnvironment(
+                    Map.of("REDIS_URL", "redis://x", "GMBOT_REDIS_COMMAND_TIMEOUT_MS", "5")))
+        .hasMessageStartingWith("GMBOT_REDIS_COMMAND_TIMEOUT_MS must be a duration from 10ms");
+  }
+
+  @Test
+  void theCommandTimeoutTakesTheOneDurationFormat() {
+    assertThat(
+            RedisConfig.fromEnvironment(
+                    Map.of("REDIS_URL", "redis://x", "GMBOT_REDIS_COMMAND_TIMEOUT_MS", "1s"))
+                .orElseThrow()
+                .commandTimeout())
+        .isEqualTo(Duration.ofSeconds(1));
   }
 }

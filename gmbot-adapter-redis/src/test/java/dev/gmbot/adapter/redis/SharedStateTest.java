@@ -29,6 +29,17 @@ class SharedStateTest {
       assertThat(state.updateLog()).isInstanceOf(LocalUpdateLog.class);
       assertThat(state.leaseStore()).isInstanceOf(LocalLeaseStore.class);
       assertThat(state.rateLimitStore()).isSameAs(localRates);
+      assertThat(state.health()).isEqualTo(SharedState.Health.IN_PROCESS);
+    }
+  }
+
+  @Test
+  void anUnreachableRedisIsReportedDownWithoutWaiting() {
+    RedisConfig unreachable =
+        RedisConfig.parse("redis://127.0.0.1:1").withConnectTimeout(Duration.ofMillis(100));
+    try (SharedState state = SharedState.redis(unreachable, clock, GuardMetrics.NONE, localRates)) {
+      assertThat(state.shared()).isTrue();
+      assertThat(state.health()).isEqualTo(SharedState.Health.DOWN);
     }
   }
 

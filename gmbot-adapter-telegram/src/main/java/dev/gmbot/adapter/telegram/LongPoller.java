@@ -247,7 +247,7 @@ public final class LongPoller implements AutoCloseable {
       Optional<InboundEvent> event;
       try {
         event = decoder.decode(update);
-      } catch (UpdateDecodingException e) {
+      } catch (MalformedUpdateException e) {
         undecodable.increment();
         LOG.warn(
             "Update {} skipped: {}",

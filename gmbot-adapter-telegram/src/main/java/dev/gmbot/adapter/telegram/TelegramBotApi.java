@@ -24,6 +24,7 @@ import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.BotIdentity;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
@@ -47,7 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>{@link #restrict}: restrictChatMember with every ChatPermissions field false, no end date,
  *       {@code use_independent_chat_permissions} true; {@link #lift}: the same with every field
- *       true (BOT_API_FACTS §3.4), which turns the user back into a plain member.
+ *       true, which turns the user back into a plain member (docs/telegram-bot-api.md, "Muting and
+ *       lifting").
  *   <li>Messages are plain text (no parse_mode), with an inline keyboard from the ports' buttons.
  *   <li>{@link #me()} calls getMe once and keeps the answer.
  * </ul>
@@ -55,7 +57,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TelegramBotApi
     implements MembershipLookup, ChatModeration, ChatMessaging, ChatDirectory, BotIdentity {
 
-  /** Every ChatPermissions field of Bot API 10.1 (FACTS §3.2). */
+  /** Every ChatPermissions field of Bot API 10.1: a lift leaves no permission behind. */
   static final List<String> PERMISSIONS =
       List.of(
           "can_send_messages",
@@ -96,8 +98,9 @@ public final class TelegramBotApi
   public ChatMember getChatMember(ChatId chat, UserId user) {
     Map<String, Object> p = chat(chat);
     p.put("user_id", user.value());
-    TgChatMember member = client.read("getChatMember", p, TgChatMember.class, Optional.of(chat));
-    return mapped("getChatMember", () -> TelegramMappings.member(member, "result"));
+    TgChatMember member =
+        client.read(BotMethod.GET_CHAT_MEMBER, p, TgChatMember.class, Optional.of(chat));
+    return mapped(BotMethod.GET_CHAT_MEMBER, () -> TelegramMappings.member(member, "result"));
   }
 
   // ---- ChatModeration -----------------------------------------------------------------------
@@ -121,28 +124,28 @@ public final class TelegramBotApi
     p.put("user_id", user.value());
     p.put("permissions", permissions);
     p.put("use_independent_chat_permissions", true);
-    client.write("restrictChatMember", p, Boolean.class, Optional.of(group.chat()));
+    client.write(BotMethod.RESTRICT_CHAT_MEMBER, p, Boolean.class, Optional.of(group.chat()));
   }
 
   @Override
   public void deleteMessage(ChatId chat, MessageId message) {
     Map<String, Object> p = chat(chat);
     p.put("message_id", message.value());
-    client.write("deleteMessage", p, Boolean.class, Optional.of(chat));
+    client.write(BotMethod.DELETE_MESSAGE, p, Boolean.class, Optional.of(chat));
   }
 
   @Override
   public void approveJoinRequest(ChatId chat, UserId user) {
     Map<String, Object> p = chat(chat);
     p.put("user_id", user.value());
-    client.write("approveChatJoinRequest", p, Boolean.class, Optional.of(chat));
+    client.write(BotMethod.APPROVE_CHAT_JOIN_REQUEST, p, Boolean.class, Optional.of(chat));
   }
 
   @Override
   public void declineJoinRequest(ChatId chat, UserId user) {
     Map<String, Object> p = chat(chat);
     p.put("user_id", user.value());
-    client.write("declineChatJoinRequest", p, Boolean.class, Optional.of(chat));
+    client.write(BotMethod.DECLINE_CHAT_JOIN_REQUEST, p, Boolean.class, Optional.of(chat));
   }
 
   // ---- ChatMessaging ------------------------------------------------------------------------
@@ -164,9 +167,10 @@ public final class TelegramBotApi
     if (message.silent()) {
       p.put("disable_notification", true);
     }
-    TgMessageRef sent = client.write("sendMessage", p, TgMessageRef.class, Optional.of(chat));
+    TgMessageRef sent =
+        client.write(BotMethod.SEND_MESSAGE, p, TgMessageRef.class, Optional.of(chat));
     return mapped(
-        "sendMessage",
+        BotMethod.SEND_MESSAGE,
         () ->
             TelegramMappings.valid(
                 () -> new MessageId(TelegramMappings.required(sent.messageId(), "message_id")),
@@ -181,7 +185,7 @@ public final class TelegramBotApi
     // An empty keyboard removes the old one.
     p.put("reply_markup", keyboard(replacement.keyboard()));
     // editMessageText answers with the Message (or true for inline messages): read it loosely.
-    client.write("editMessageText", p, Object.class, Optional.of(chat));
+    client.write(BotMethod.EDIT_MESSAGE_TEXT, p, Object.class, Optional.of(chat));
   }
 
   @Override
@@ -192,15 +196,15 @@ public final class TelegramBotApi
     if (answer.alert()) {
       p.put("show_alert", true);
     }
-    client.write("answerCallbackQuery", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.ANSWER_CALLBACK_QUERY, p, Boolean.class, Optional.empty());
   }
 
   // ---- ChatDirectory ------------------------------------------------------------------------
 
   @Override
   public ChatInfo getChat(ChatId chat) {
-    TgChat info = client.read("getChat", chat(chat), TgChat.class, Optional.of(chat));
-    return mapped("getChat", () -> chatInfo(info));
+    TgChat info = client.read(BotMethod.GET_CHAT, chat(chat), TgChat.class, Optional.of(chat));
+    return mapped(BotMethod.GET_CHAT, () -> chatInfo(info));
   }
 
   @Override
@@ -213,29 +217,30 @@ public final class TelegramBotApi
     p.put("chat_id", "@" + bare);
     TgChat info;
     try {
-      info = client.read("getChat", p, TgChat.class, Optional.empty());
+      info = client.read(BotMethod.GET_CHAT, p, TgChat.class, Optional.empty());
     } catch (BotApiRejectedException e) {
       // "chat not found" etc. without a chat id: the port promises a ChatAccessException; like the
       // testkit's fake, the chat is reported as UNRESOLVED_CHAT.
       Optional<ChatAccessException.Problem> problem = BotApiErrors.accessProblem(e.description());
       if (problem.isPresent()) {
-        throw new ChatAccessException("getChat", UNRESOLVED_CHAT, problem.get(), e.description());
+        throw new ChatAccessException(
+            BotMethod.GET_CHAT.wireName(), UNRESOLVED_CHAT, problem.get(), e.description());
       }
       throw e;
     }
-    return mapped("getChat", () -> chatInfo(info));
+    return mapped(BotMethod.GET_CHAT, () -> chatInfo(info));
   }
 
   @Override
   public List<ChatMember> getAdministrators(ChatId chat) {
     List<TgChatMember> admins =
         client.read(
-            "getChatAdministrators",
+            BotMethod.GET_CHAT_ADMINISTRATORS,
             chat(chat),
             TelegramJson.listOf(TgChatMember.class),
             Optional.of(chat));
     return mapped(
-        "getChatAdministrators",
+        BotMethod.GET_CHAT_ADMINISTRATORS,
         () -> {
           List<ChatMember> members = new ArrayList<>(admins.size());
           for (int i = 0; i < admins.size(); i++) {
@@ -250,9 +255,10 @@ public final class TelegramBotApi
     Map<String, Object> p = chat(channel.chat());
     p.put("name", INVITE_LINK_NAME);
     TgInviteLink link =
-        client.write("createChatInviteLink", p, TgInviteLink.class, Optional.of(channel.chat()));
+        client.write(
+            BotMethod.CREATE_CHAT_INVITE_LINK, p, TgInviteLink.class, Optional.of(channel.chat()));
     return mapped(
-        "createChatInviteLink",
+        BotMethod.CREATE_CHAT_INVITE_LINK,
         () -> TelegramMappings.required(link.inviteLink(), "result.invite_link"));
   }
 
@@ -264,10 +270,11 @@ public final class TelegramBotApi
     if (known != null) {
       return known;
     }
-    TgUser user = client.read("getMe", new LinkedHashMap<>(), TgUser.class, Optional.empty());
+    TgUser user =
+        client.read(BotMethod.GET_ME, new LinkedHashMap<>(), TgUser.class, Optional.empty());
     BotProfile profile =
         mapped(
-            "getMe",
+            BotMethod.GET_ME,
             () -> {
               UserRef ref = TelegramMappings.user(user, "result");
               String username = TelegramMappings.required(user.username(), "result.username");
@@ -317,12 +324,12 @@ public final class TelegramBotApi
   }
 
   /** A 2xx answer that does not have the promised shape: nothing is known, so "try again". */
-  private static <T> T mapped(String method, Mapping<T> mapping) {
+  private static <T> T mapped(BotMethod method, Mapping<T> mapping) {
     try {
       return mapping.map();
     } catch (MalformedPayloadException | ClassCastException e) {
       throw new TransientBotApiException(
-          method, "malformed result: " + e.getMessage(), OptionalInt.of(200), null);
+          method.wireName(), "malformed result: " + e.getMessage(), OptionalInt.of(200), null);
     }
   }
 }

@@ -3,12 +3,14 @@ package dev.gmbot.adapter.telegram;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import dev.gmbot.adapter.telegram.internal.BotApiErrors;
+import dev.gmbot.adapter.telegram.internal.CallOutcomes;
 import dev.gmbot.adapter.telegram.internal.Redactor;
 import dev.gmbot.adapter.telegram.internal.TelegramJson;
 import dev.gmbot.adapter.telegram.internal.TgResponse;
 import dev.gmbot.adapter.telegram.internal.TgUpdate;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.out.BotApiException;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -95,19 +98,46 @@ public final class TelegramBotApiClient implements AutoCloseable {
 
   /** A call that reads and changes nothing: retried once on an I/O failure or a 5xx. */
   <T> T read(
-      String method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+      BotMethod method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+    String name = method.wireName();
     try {
-      return execute(http, method, parameters, resultType, chat, call -> {});
+      return execute(http, name, parameters, resultType, chat, call -> {});
     } catch (TransientBotApiException first) {
-      LOG.warn("Bot API {} failed ({}); retrying once", method, first.getMessage());
-      return execute(http, method, parameters, resultType, chat, call -> {});
+      LOG.warn("Bot API {} failed ({}); retrying once", name, first.getMessage());
+      return execute(http, name, parameters, resultType, chat, call -> {});
     }
   }
 
   /** A call with an effect: never retried here. */
   <T> T write(
-      String method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
-    return execute(http, method, parameters, resultType, chat, call -> {});
+      BotMethod method, Map<String, Object> parameters, Type resultType, Optional<ChatId> chat) {
+    return execute(http, method.wireName(), parameters, resultType, chat, call -> {});
+  }
+
+  /**
+   * A call with an effect and a file: multipart/form-data, each parameter a form field (lists and
+   * objects JSON-encoded), the file as part {@code fileField}. Never retried here.
+   */
+  <T> T writeMultipart(
+      BotMethod method,
+      Map<String, Object> parameters,
+      String fileField,
+      String fileName,
+      byte[] content,
+      Type resultType) {
+    MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    parameters.forEach((name, value) -> body.addFormDataPart(name, formValue(value)));
+    body.addFormDataPart(
+        fileField,
+        fileName,
+        RequestBody.create(content, MediaType.get("application/octet-stream")));
+    return execute(http, method.wireName(), body.build(), resultType, Optional.empty(), call -> {});
+  }
+
+  private static String formValue(Object value) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        ? value.toString()
+        : TelegramJson.json(value);
   }
 
   /**
@@ -135,7 +165,7 @@ public final class TelegramBotApiClient implements AutoCloseable {
     parameters.put("allowed_updates", allowedUpdates);
     return execute(
         longPoll,
-        "getUpdates",
+        BotMethod.GET_UPDATES.wireName(),
         parameters,
         TelegramJson.listOf(TgUpdate.class),
         Optional.empty(),
@@ -149,19 +179,43 @@ public final class TelegramBotApiClient implements AutoCloseable {
       Type resultType,
       Optional<ChatId> chat,
       Consumer<Call> onCall) {
-    metrics.apiCall(method);
+    return execute(
+        client,
+        method,
+        RequestBody.create(TelegramJson.requestBody(parameters), JSON),
+        resultType,
+        chat,
+        onCall);
+  }
+
+  private <T> T execute(
+      OkHttpClient client,
+      String method,
+      RequestBody body,
+      Type resultType,
+      Optional<ChatId> chat,
+      Consumer<Call> onCall) {
     Request request =
         new Request.Builder()
             .url(botUrl.newBuilder().addPathSegment(method).build())
-            .post(RequestBody.create(TelegramJson.requestBody(parameters), JSON))
+            .post(body)
             .build();
     Call call = client.newCall(request);
     onCall.accept(call);
+    long started = System.nanoTime();
     try (Response response = call.execute()) {
-      T result = readResponse(method, chat, response, resultType);
+      T result;
+      try {
+        result = readResponse(method, chat, response, resultType);
+      } catch (BotApiException failure) {
+        counted(method, CallOutcomes.of(failure), started);
+        throw failure;
+      }
+      counted(method, CallOutcomes.OK, started);
       LOG.debug("Bot API {} -> {}", method, response.code());
       return result;
     } catch (IOException e) {
+      counted(method, CallOutcomes.of(e), started);
       String what = e instanceof InterruptedIOException ? "timeout or cancelled" : "I/O failure";
       TransientBotApiException failure =
           new TransientBotApiException(
@@ -177,6 +231,11 @@ public final class TelegramBotApiClient implements AutoCloseable {
       LOG.debug("Bot API {} failed: {}", method, failure.getMessage());
       throw failure;
     }
+  }
+
+  /** Every request is counted here, once, with its outcome ({@link CallOutcomes}). */
+  private void counted(String method, String outcome, long startedNanos) {
+    metrics.apiCall(method, outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
   private <T> T readResponse(

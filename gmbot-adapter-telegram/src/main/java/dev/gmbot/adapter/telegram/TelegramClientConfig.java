@@ -1,9 +1,12 @@
 package dev.gmbot.adapter.telegram;
 
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to reach the Bot API.
@@ -76,54 +79,55 @@ public record TelegramClientConfig(
         token, baseUrl, size, connectTimeout, readTimeout, writeTimeout);
   }
 
+  /** What a bot token looks like: {@code <bot id>:<secret>}. */
+  private static final Pattern TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{20,}");
+
   /**
-   * Reads {@code BOT_TOKEN}, {@code TELEGRAM_API_URL}, {@code GMBOT_TELEGRAM_POOL_SIZE} and {@code
-   * GMBOT_TELEGRAM_TIMEOUT_SECONDS} (all but the token optional).
+   * Reads {@code BOT_TOKEN} (required), {@code TELEGRAM_API_URL}, {@code GMBOT_TELEGRAM_POOL_SIZE}
+   * and {@code GMBOT_TELEGRAM_TIMEOUT_SECONDS}.
    *
-   * @throws IllegalArgumentException naming the variable that is missing or invalid
+   * @throws ConfigurationException naming the variable that is missing or invalid
    */
   public static TelegramClientConfig fromEnvironment(Map<String, String> env) {
-    String token = env.get("BOT_TOKEN");
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("BOT_TOKEN is not set");
-    }
-    TelegramClientConfig config;
-    try {
-      config = of(token.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("BOT_TOKEN is invalid: " + e.getMessage());
-    }
-    String url = env.get("TELEGRAM_API_URL");
-    if (url != null && !url.isBlank()) {
-      try {
-        config = config.withBaseUrl(URI.create(url.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("TELEGRAM_API_URL is invalid: " + e.getMessage());
-      }
-    }
-    String pool = env.get("GMBOT_TELEGRAM_POOL_SIZE");
-    if (pool != null && !pool.isBlank()) {
-      config = config.withConnectionPoolSize(positiveInt("GMBOT_TELEGRAM_POOL_SIZE", pool));
-    }
-    String timeout = env.get("GMBOT_TELEGRAM_TIMEOUT_SECONDS");
-    if (timeout != null && !timeout.isBlank()) {
-      config =
-          config.withTimeouts(
-              Duration.ofSeconds(positiveInt("GMBOT_TELEGRAM_TIMEOUT_SECONDS", timeout)));
-    }
-    return config;
+    return read(ConfigReader.of(env));
   }
 
-  private static int positiveInt(String variable, String value) {
-    try {
-      int parsed = Integer.parseInt(value.strip());
-      if (parsed >= 1) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(variable + " must be a positive integer, got " + value);
+  /** Like {@link #fromEnvironment}, with the default pool size of 64. */
+  public static TelegramClientConfig read(ConfigReader env) {
+    return read(env, DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * Reads the client's variables.
+   *
+   * @param defaultPoolSize the pool size when {@code GMBOT_TELEGRAM_POOL_SIZE} is not set (a
+   *     deployable's own default)
+   * @throws ConfigurationException naming the variable that is missing or invalid
+   */
+  public static TelegramClientConfig read(ConfigReader env, int defaultPoolSize) {
+    // The messages never echo the token: it may be a real one with a typo.
+    String token =
+        env.secret(
+                "BOT_TOKEN",
+                TOKEN,
+                "is not a bot token (expected <digits>:<at least 20 letters, digits, _ or ->)")
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "BOT_TOKEN", "is not set (expected the token from @BotFather)"));
+    Duration timeout =
+        env.duration(
+            "GMBOT_TELEGRAM_TIMEOUT_SECONDS",
+            DEFAULT_TIMEOUT,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5));
+    return new TelegramClientConfig(
+        token,
+        env.httpUrl("TELEGRAM_API_URL", DEFAULT_BASE_URL),
+        env.integer("GMBOT_TELEGRAM_POOL_SIZE", defaultPoolSize, 1, 1_000),
+        timeout,
+        timeout,
+        timeout);
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -76,10 +76,10 @@ import okio.Buffer;
  *
  * Thread-safe.
  */
-public final class TelegramUpdateDecoder {
+public final class TelegramUpdateDecoder implements UpdateDecoder {
   /**
-   * The update types GMBot asks for, in setWebhook and getUpdates (DESIGN §3.4): without {@code
-   * chat_member} the bot never hears joins and leaves.
+   * The update types GMBot asks for, in setWebhook and getUpdates (docs/design.md, "Ingestion"):
+   * without {@code chat_member} the bot never hears joins and leaves.
    */
   public static final List<String> ALLOWED_UPDATES =
       List.of(
@@ -105,37 +105,38 @@ public final class TelegramUpdateDecoder {
   }
 
   /** Decodes a webhook body (one Update object). */
-  public Optional<InboundEvent> decode(String json) throws UpdateDecodingException {
+  public Optional<InboundEvent> decode(String json) throws MalformedUpdateException {
     return decode(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes a webhook body (one Update object, UTF-8). */
-  public Optional<InboundEvent> decode(byte[] json) throws UpdateDecodingException {
+  @Override
+  public Optional<InboundEvent> decode(byte[] json) throws MalformedUpdateException {
     TgUpdate update;
     try {
       update = TelegramJson.UPDATE.fromJson(new Buffer().write(json));
     } catch (JsonEncodingException | JsonDataException e) {
       // Moshi's messages name the JSON path and the expected token, not the content.
-      throw new UpdateDecodingException(
+      throw new MalformedUpdateException(
           "malformed update JSON at " + jsonPath(e.getMessage()), OptionalLong.empty());
     } catch (IOException e) {
-      throw new UpdateDecodingException("unreadable update JSON", OptionalLong.empty());
+      throw new MalformedUpdateException("unreadable update JSON", OptionalLong.empty());
     }
     if (update == null) {
-      throw new UpdateDecodingException("the update is null", OptionalLong.empty());
+      throw new MalformedUpdateException("the update is null", OptionalLong.empty());
     }
     return decode(update);
   }
 
   /** Decodes an update already parsed (the long poller's getUpdates results). */
-  Optional<InboundEvent> decode(TgUpdate update) throws UpdateDecodingException {
+  Optional<InboundEvent> decode(TgUpdate update) throws MalformedUpdateException {
     OptionalLong id =
         update.updateId() == null ? OptionalLong.empty() : OptionalLong.of(update.updateId());
     try {
       long updateId = required(update.updateId(), "update_id");
       return toEvent(updateId, update);
     } catch (MalformedPayloadException e) {
-      throw new UpdateDecodingException(e.getMessage(), id);
+      throw new MalformedUpdateException(e.getMessage(), id);
     }
   }
 
@@ -224,7 +225,10 @@ public final class TelegramUpdateDecoder {
     return Optional.of(new MessagePosted(updateId, at, chat, messageId, sender, edited));
   }
 
-  /** DESIGN §3.1 / FACTS §7: key on sender_chat and is_automatic_forward, never on fake ids. */
+  /**
+   * Keys on sender_chat and is_automatic_forward, never on the placeholder {@code from} ids
+   * (docs/telegram-bot-api.md, "Senders and commands").
+   */
   private static Sender sender(TgMessage m, ChatRef chat, String field) {
     if (m.senderChat() != null) {
       ChatRef senderChat = chat(m.senderChat(), field + ".sender_chat");

@@ -1,6 +1,9 @@
 package dev.gmbot.adapter.telegram;
 
 import dev.gmbot.adapter.telegram.internal.TgWebhookInfo;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.out.BotMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -10,11 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Webhook management: setWebhook, deleteWebhook, getWebhookInfo. Failures are the ports' {@link
- * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429, FACTS
- * §5.1).
+ * dev.gmbot.port.out.BotApiException}s (setWebhook more than once a second gives a 429:
+ * docs/telegram-bot-api.md, "Rate limits").
  */
 public final class TelegramWebhooks {
   private final TelegramBotApiClient client;
@@ -32,7 +36,18 @@ public final class TelegramWebhooks {
     if (settings.dropPendingUpdates()) {
       p.put("drop_pending_updates", true);
     }
-    client.write("setWebhook", p, Boolean.class, Optional.empty());
+    if (settings.certificatePem().isPresent()) {
+      // A file upload: multipart/form-data, the certificate as the "certificate" part.
+      client.writeMultipart(
+          BotMethod.SET_WEBHOOK,
+          p,
+          "certificate",
+          "certificate.pem",
+          settings.certificatePem().get().getBytes(StandardCharsets.UTF_8),
+          Boolean.class);
+      return;
+    }
+    client.write(BotMethod.SET_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public void deleteWebhook(boolean dropPendingUpdates) {
@@ -40,12 +55,16 @@ public final class TelegramWebhooks {
     if (dropPendingUpdates) {
       p.put("drop_pending_updates", true);
     }
-    client.write("deleteWebhook", p, Boolean.class, Optional.empty());
+    client.write(BotMethod.DELETE_WEBHOOK, p, Boolean.class, Optional.empty());
   }
 
   public WebhookInfo getWebhookInfo() {
     TgWebhookInfo info =
-        client.read("getWebhookInfo", new LinkedHashMap<>(), TgWebhookInfo.class, Optional.empty());
+        client.read(
+            BotMethod.GET_WEBHOOK_INFO,
+            new LinkedHashMap<>(),
+            TgWebhookInfo.class,
+            Optional.empty());
     return new WebhookInfo(
         Optional.ofNullable(info.url()).filter(url -> !url.isEmpty()),
         Boolean.TRUE.equals(info.hasCustomCertificate()),
@@ -63,7 +82,7 @@ public final class TelegramWebhooks {
 
   /**
    * Compares a webhook request's {@link #SECRET_HEADER} with the configured secret in constant time
-   * (DESIGN §3.4). A missing header never matches.
+   * (docs/design.md, "Ingestion"). A missing header never matches.
    */
   public static boolean secretMatches(String expected, String received) {
     if (expected == null || expected.isEmpty() || received == null) {
@@ -71,6 +90,26 @@ public final class TelegramWebhooks {
     }
     return MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.UTF_8), received.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The variable holding the secret token. */
+  public static final String SECRET_VARIABLE = "WEBHOOK_SECRET";
+
+  /** Telegram's rule for {@code secret_token}. */
+  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+  /**
+   * Reads {@code WEBHOOK_SECRET}, checked against Telegram's rule for {@code secret_token}; an
+   * invalid value is never repeated in the message.
+   *
+   * @return the secret, or empty when it is not set
+   * @throws ConfigurationException when it breaks the rule
+   */
+  public static Optional<String> readSecret(ConfigReader env) {
+    return env.secret(
+        SECRET_VARIABLE,
+        SECRET,
+        "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)");
   }
 
   private static Optional<Instant> instant(Long epochSeconds) {

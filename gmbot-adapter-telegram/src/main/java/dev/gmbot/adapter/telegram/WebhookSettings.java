@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * What setWebhook registers (BOT_API_FACTS §5.1).
+ * What setWebhook registers (docs/telegram-bot-api.md, "Webhooks"). Telegram posts updates only to
+ * HTTPS URLs on ports 443, 80, 88 or 8443; a server with a self-signed certificate uploads that
+ * certificate with the call, so that Telegram trusts it.
  *
  * @param url the HTTPS URL Telegram posts updates to
  * @param secretToken sent back in {@code X-Telegram-Bot-Api-Secret-Token}: 1-256 characters of A-Z,
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
  * @param allowedUpdates the update types (default {@link TelegramUpdateDecoder#ALLOWED_UPDATES})
  * @param maxConnections 1-100 (Telegram's default 40 when empty)
  * @param dropPendingUpdates drop the updates waiting on Telegram's side
+ * @param certificatePem the public certificate (PEM) to upload, for a self-signed server
  */
 public record WebhookSettings(
     URI url,
     Optional<String> secretToken,
     List<String> allowedUpdates,
     OptionalInt maxConnections,
-    boolean dropPendingUpdates) {
+    boolean dropPendingUpdates,
+    Optional<String> certificatePem) {
 
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
@@ -41,6 +45,21 @@ public record WebhookSettings(
       throw new IllegalArgumentException(
           "max_connections is 1-100, got " + maxConnections.getAsInt());
     }
+    Objects.requireNonNull(certificatePem, "certificatePem");
+    if (certificatePem.isPresent()
+        && !certificatePem.get().contains("-----BEGIN CERTIFICATE-----")) {
+      throw new IllegalArgumentException("the webhook certificate is not a PEM certificate");
+    }
+  }
+
+  /** As the canonical constructor, without a certificate to upload. */
+  public WebhookSettings(
+      URI url,
+      Optional<String> secretToken,
+      List<String> allowedUpdates,
+      OptionalInt maxConnections,
+      boolean dropPendingUpdates) {
+    this(url, secretToken, allowedUpdates, maxConnections, dropPendingUpdates, Optional.empty());
   }
 
   /** The URL with the secret token, GMBot's allowed updates, default connections, keep pending. */
@@ -55,11 +74,18 @@ public record WebhookSettings(
 
   public WebhookSettings withMaxConnections(int max) {
     return new WebhookSettings(
-        url, secretToken, allowedUpdates, OptionalInt.of(max), dropPendingUpdates);
+        url, secretToken, allowedUpdates, OptionalInt.of(max), dropPendingUpdates, certificatePem);
   }
 
   public WebhookSettings droppingPendingUpdates() {
-    return new WebhookSettings(url, secretToken, allowedUpdates, maxConnections, true);
+    return new WebhookSettings(
+        url, secretToken, allowedUpdates, maxConnections, true, certificatePem);
+  }
+
+  /** Uploads this public certificate (PEM) with setWebhook: for a self-signed server. */
+  public WebhookSettings withCertificate(String pem) {
+    return new WebhookSettings(
+        url, secretToken, allowedUpdates, maxConnections, dropPendingUpdates, Optional.of(pem));
   }
 
   /**
@@ -95,6 +121,8 @@ public record WebhookSettings(
         + maxConnections
         + ", dropPendingUpdates="
         + dropPendingUpdates
+        + ", certificate="
+        + (certificatePem.isPresent() ? "<uploaded>" : "<none>")
         + "]";
   }
 }

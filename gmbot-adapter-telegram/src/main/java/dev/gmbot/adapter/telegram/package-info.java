@@ -4,7 +4,8 @@
  * ({@link dev.gmbot.adapter.telegram.TelegramBotApi}), update decoding ({@link
  * dev.gmbot.adapter.telegram.TelegramUpdateDecoder}), long polling ({@link
  * dev.gmbot.adapter.telegram.LongPoller}) and webhook management ({@link
- * dev.gmbot.adapter.telegram.TelegramWebhooks}). Bot API JSON types live in {@code .internal} and
- * never leave the adapter.
+ * dev.gmbot.adapter.telegram.TelegramWebhooks}). The adapter is also the driving side for webhooks:
+ * {@code .webhook} holds the framework-free endpoint and the update processor both deployables use.
+ * Bot API JSON types live in {@code .internal} and never leave the adapter.
  */
 package dev.gmbot.adapter.telegram;

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every shared fixture is exercised by a test of this module (named in a test source). */
+/**
+ * Every Telegram fixture on the classpath (the testkit's test-jar) is exercised by a test of this
+ * module: its path is named in a test source.
+ */
 class FixtureCoverageTest {
   @Test
   void everyFixtureIsUsedByATest() {

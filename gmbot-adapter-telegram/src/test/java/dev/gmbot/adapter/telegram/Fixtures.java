@@ -2,37 +2,55 @@ package dev.gmbot.adapter.telegram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The shared Telegram fixtures, read in place from {@code shared/telegram/fixtures} beside the
- * repository (found by walking up from the working directory). Nothing is copied into the repo.
+ * The Telegram fixtures, read from the classpath ({@code telegram/fixtures/}, the testkit's
+ * test-jar, see ADR 0006): the same files wherever the repository is cloned. A missing directory is
+ * a build error, never a skipped test.
  */
 final class Fixtures {
+  private static final String ANCHOR = "telegram/fixtures/README.md";
   private static final Path ROOT = locate();
 
   private Fixtures() {}
 
   private static Path locate() {
-    Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("telegram").resolve("fixtures");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
+    URL anchor = Fixtures.class.getClassLoader().getResource(ANCHOR);
+    if (anchor == null) {
+      throw new IllegalStateException(
+          ANCHOR + " is not on the test classpath: the gmbot-testkit test-jar is missing");
     }
-    throw new IllegalStateException(
-        "shared/telegram/fixtures not found in "
-            + start
-            + " or any parent directory: the repository must be cloned with shared/ beside it");
+    try {
+      URI uri = anchor.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        openZipFileSystem(uri);
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("unreadable fixture location " + anchor, e);
+    }
   }
 
-  static Path root() {
-    return ROOT;
+  /** Opens the jar once for the life of the test JVM, so that its entries are paths. */
+  private static void openZipFileSystem(URI uri) {
+    try {
+      FileSystems.newFileSystem(uri, Map.of());
+    } catch (FileSystemAlreadyExistsException alreadyOpen) {
+      // opened by an earlier class loader of this JVM: its paths serve as well
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the fixtures jar " + uri, e);
+    }
   }
 
   /** A fixture by its path under the fixtures directory, e.g. {@code found/x.json}. */

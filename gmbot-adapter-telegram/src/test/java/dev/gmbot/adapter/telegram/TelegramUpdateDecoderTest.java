@@ -50,11 +50,11 @@ class TelegramUpdateDecoderTest {
   private final TelegramUpdateDecoder decoder =
       new TelegramUpdateDecoder(Clock.fixed(NOW, ZoneOffset.UTC));
 
-  private InboundEvent decode(String json) throws UpdateDecodingException {
+  private InboundEvent decode(String json) throws MalformedUpdateException {
     return decoder.decode(json).orElseThrow();
   }
 
-  private InboundEvent fixture(String name) throws UpdateDecodingException {
+  private InboundEvent fixture(String name) throws MalformedUpdateException {
     return decode(Fixtures.read(name));
   }
 
@@ -263,9 +263,9 @@ class TelegramUpdateDecoderTest {
                 decoder.decode(
                     Fixtures.read(
                         "found/update_my_chat_member_private_bot_blocked_teloxide_issue523.json")))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("invalid my_chat_member.chat.id")
-        .satisfies(e -> assertThat(((UpdateDecodingException) e).updateId()).hasValue(0L));
+        .satisfies(e -> assertThat(((MalformedUpdateException) e).updateId()).hasValue(0L));
   }
 
   @Test
@@ -384,7 +384,7 @@ class TelegramUpdateDecoderTest {
 
   @Test
   void anonymousAdminCommandWithBotNameAndArguments() throws Exception {
-    // FACTS §7: the entity covers the @botname suffix: "/Status@group_guard_bot" is 23 units.
+    // The entity covers the @botname suffix: "/Status@group_guard_bot" is 23 UTF-16 units.
     var event =
         (CommandIssued)
             decode(
@@ -486,32 +486,32 @@ class TelegramUpdateDecoderTest {
   @Test
   void malformedJsonIsATypedErrorWithoutTheContent() {
     assertThatThrownBy(() -> decoder.decode("{\"update_id\":1,\"message\":{\"text\":\"secret"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessageStartingWith("malformed update JSON at $")
         .hasMessageNotContaining("secret");
     assertThatThrownBy(
             () ->
                 decoder.decode(
                     "{\"update_id\":1,\"message\":{\"message_id\":\"Alice Smith\",\"date\":1}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessageNotContaining("Alice");
-    assertThatThrownBy(() -> decoder.decode("[]")).isInstanceOf(UpdateDecodingException.class);
-    assertThatThrownBy(() -> decoder.decode("")).isInstanceOf(UpdateDecodingException.class);
-    assertThatThrownBy(() -> decoder.decode("null")).isInstanceOf(UpdateDecodingException.class);
+    assertThatThrownBy(() -> decoder.decode("[]")).isInstanceOf(MalformedUpdateException.class);
+    assertThatThrownBy(() -> decoder.decode("")).isInstanceOf(MalformedUpdateException.class);
+    assertThatThrownBy(() -> decoder.decode("null")).isInstanceOf(MalformedUpdateException.class);
   }
 
   @Test
   void missingRequiredFieldsAreTypedErrors() {
     assertThatThrownBy(() -> decoder.decode("{\"message\":{}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("missing update_id")
         .satisfies(
             e ->
-                assertThat(((UpdateDecodingException) e).updateId())
+                assertThat(((MalformedUpdateException) e).updateId())
                     .isEqualTo(OptionalLong.empty()));
     assertThatThrownBy(
             () -> decoder.decode("{\"update_id\":3,\"message\":{\"message_id\":1,\"date\":1}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("missing message.chat");
     assertThatThrownBy(
             () ->
@@ -519,7 +519,7 @@ class TelegramUpdateDecoderTest {
                     "{\"update_id\":3,\"chat_member\":{\"chat\":{\"id\":-1,\"type\":\"group\"},\"date\":1,"
                         + "\"from\":{\"id\":1},\"old_chat_member\":{\"user\":{\"id\":2},\"status\":\"vip\"},"
                         + "\"new_chat_member\":{\"user\":{\"id\":2},\"status\":\"member\"}}}"))
-        .isInstanceOf(UpdateDecodingException.class)
+        .isInstanceOf(MalformedUpdateException.class)
         .hasMessage("unknown status in chat_member.old_chat_member");
   }
 }

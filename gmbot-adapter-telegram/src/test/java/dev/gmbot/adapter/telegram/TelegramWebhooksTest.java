@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.Moshi;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.FloodWaitException;
 import java.io.IOException;
@@ -156,5 +158,19 @@ class TelegramWebhooksTest {
     assertThat(TelegramWebhooks.secretMatches("s3cr3t", null)).isFalse();
     assertThat(TelegramWebhooks.secretMatches("", "")).isFalse();
     assertThat(TelegramWebhooks.SECRET_HEADER).isEqualTo("X-Telegram-Bot-Api-Secret-Token");
+  }
+
+  @Test
+  void theSecretVariableFollowsTelegramsRuleAndIsNeverEchoed() {
+    assertThat(TelegramWebhooks.readSecret(ConfigReader.of(Map.of("WEBHOOK_SECRET", "ok_-1"))))
+        .contains("ok_-1");
+    assertThat(TelegramWebhooks.readSecret(ConfigReader.of(Map.of()))).isEmpty();
+    for (String bad : new String[] {"has space!", "x".repeat(257)}) {
+      assertThatThrownBy(
+              () -> TelegramWebhooks.readSecret(ConfigReader.of(Map.of("WEBHOOK_SECRET", bad))))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("WEBHOOK_SECRET must be 1-256 characters")
+          .hasMessageNotContaining(bad);
+    }
   }
 }

@@ -4,25 +4,20 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
+import dev.gmbot.app.assembly.GuardAssembly;
 import dev.gmbot.app.lambda.config.LambdaConfig;
-import dev.gmbot.app.lambda.webhook.ReplyingTelegram;
 import dev.gmbot.domain.Guard;
-import dev.gmbot.domain.protection.ProtectionSettings;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
-import dev.gmbot.domain.scheduling.SchedulerConfig;
-import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
- * The domain, assembled with its own builder (the same way an embedding developer does), from the
- * adapters of the other modules. The scheduler gives up on a 429 at once by default (ADR 0082): a
- * Lambda billed by the millisecond should not sleep through {@code retry_after}; the endpoint
- * answers 503 with {@code Retry-After} and Telegram redelivers.
+ * The domain, built by the shared assembly exactly as in the server; only the Telegram ports
+ * differ: {@link ReplyingTelegram} lets the last fire-and-forget call travel in the webhook
+ * response.
  */
 @Module
 final class DomainModule {
@@ -30,31 +25,9 @@ final class DomainModule {
 
   @Provides
   @Singleton
-  static SchedulerConfig schedulerConfig(LambdaConfig config) {
-    SchedulerConfig defaults = SchedulerConfig.defaults();
-    return defaults.toBuilder()
-        // Same variable as the server: the bot's global message budget per second.
-        .globalMessages(
-            SchedulerConfig.windowSafe(
-                config.integer("GMBOT_MESSAGES_PER_SECOND", 25, 1, 1_000),
-                Duration.ofSeconds(1),
-                1))
-        .maxFloodRetries(config.integer("GMBOT_FLOOD_RETRIES", 0, 0, 10))
-        .maxTransientRetries(
-            config.integer("GMBOT_TRANSIENT_RETRIES", defaults.maxTransientRetries(), 0, 10))
-        .build();
-  }
-
-  @Provides
-  @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      SchedulerConfig config,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock) {
-    return new PriorityBotCallScheduler(
-        config, state.rateLimitStore(), database.groups(), metrics, clock);
+      LambdaConfig config, SharedState state, GuardMetrics metrics, Clock clock) {
+    return GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock);
   }
 
   @Provides
@@ -64,57 +37,15 @@ final class DomainModule {
 
   @Provides
   @Singleton
-  static VerificationSettings verificationSettings(LambdaConfig config) {
-    VerificationSettings d = VerificationSettings.DEFAULTS;
-    return new VerificationSettings(
-        config.duration("GMBOT_CACHE_POSITIVE_TTL", d.positiveTtl()),
-        config.duration("GMBOT_CACHE_NEGATIVE_TTL", d.negativeTtl()),
-        d.jitter(),
-        config.integer("GMBOT_VERIFICATION_RETRIES", d.retries(), 0, 10),
-        config.duration("GMBOT_ADMIN_CACHE_TTL", d.administratorTtl()));
-  }
-
-  @Provides
-  @Singleton
-  static ProtectionSettings protectionSettings(LambdaConfig config) {
-    ProtectionSettings d = ProtectionSettings.DEFAULTS;
-    return new ProtectionSettings(
-        config.duration("GMBOT_JOIN_WINDOW", d.joinWindow()),
-        config.duration("GMBOT_PROMPT_COOLDOWN", d.promptCooldown()),
-        config.duration("GMBOT_PROMPT_EDIT_INTERVAL", d.promptEditInterval()),
-        config.integer("GMBOT_PROMPT_NAMES_SHOWN", d.namesShown(), 1, 100),
-        config.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000));
-  }
-
-  @Provides
-  @Singleton
   static Guard guard(
+      LambdaConfig config,
       ReplyingTelegram telegram,
       Database database,
       SharedState state,
       BotCallScheduler scheduler,
       GuardMetrics metrics,
-      Clock clock,
-      VerificationSettings verification,
-      ProtectionSettings protection) {
-    return Guard.builder()
-        .telegram(telegram)
-        .repositories(
-            database.groups(),
-            database.owners(),
-            database.members(),
-            database.prompts(),
-            database.audit())
-        .cache(state.membershipCache(), state.administratorCache())
-        .updateLog(state.updateLog())
-        .scheduler(scheduler)
-        .metrics(metrics)
-        .clock(clock)
-        .verification(verification)
-        .protection(protection)
-        // TTL jitter: SecureRandom, because with SnapStart every container restored from one
-        // snapshot would share a java.util.Random's seed (ADR 0086).
-        .random(new SecureRandom())
-        .build();
+      Clock clock) {
+    return GuardAssembly.guard(
+        telegram, database, state, scheduler, metrics, clock, config.shared().guard());
   }
 }

@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.gmbot.app.lambda.webhook.WebhookRequest;
-import dev.gmbot.app.lambda.webhook.WebhookResponse;
-import java.util.Map;
+import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import java.util.Objects;
 
 /**
@@ -36,14 +34,12 @@ public final class FunctionUrlHandler
         event.getRequestContext() != null && event.getRequestContext().getHttp() != null
             ? event.getRequestContext().getHttp().getMethod()
             : "";
-    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
     WebhookResponse response =
-        function.invoke(
-            new WebhookRequest(method, headers, event.getBody(), event.getIsBase64Encoded()));
+        function.invoke(method, event.getHeaders(), event.getBody(), event.getIsBase64Encoded());
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
-        .withHeaders(response.allHeaders())
-        .withBody(response.jsonBody().orElse(""))
+        .withHeaders(response.headers())
+        .withBody(response.body())
         .withIsBase64Encoded(false)
         .build();
   }

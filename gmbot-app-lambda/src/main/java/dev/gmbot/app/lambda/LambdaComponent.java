@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.app.lambda.metrics.EmfMetrics;
 import dev.gmbot.domain.Guard;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -32,7 +33,7 @@ public interface LambdaComponent {
   Guard guard();
 
   /** The metrics sink (handlers flush it once per invocation). */
-  dev.gmbot.app.lambda.metrics.EmfMetrics emfMetrics();
+  EmfMetrics emfMetrics();
 
   /** The database (the migration function migrates it). */
   Database database();

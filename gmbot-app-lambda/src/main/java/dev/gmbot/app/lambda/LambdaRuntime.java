@@ -1,8 +1,10 @@
 package dev.gmbot.app.lambda;
 
-import dev.gmbot.app.lambda.config.ConfigurationException;
 import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.port.config.ConfigurationException;
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The container's one graph, built from the environment the first time a handler is created —
@@ -33,8 +35,7 @@ public final class LambdaRuntime {
   }
 
   /** Builds a graph writing its log and metric lines to {@code stdout}. */
-  public static LambdaComponent graph(
-      LambdaConfig config, Clock clock, java.util.function.Consumer<String> stdout) {
+  public static LambdaComponent graph(LambdaConfig config, Clock clock, Consumer<String> stdout) {
     return DaggerLambdaComponent.factory().create(config, clock, stdout);
   }
 
@@ -52,7 +53,7 @@ public final class LambdaRuntime {
    * prints one line before Lambda reports the failed init. Adapters' messages name URLs without
    * secrets.
    */
-  static <T> T starting(java.util.function.Supplier<T> part) {
+  static <T> T starting(Supplier<T> part) {
     try {
       return part.get();
     } catch (ConfigurationException e) {

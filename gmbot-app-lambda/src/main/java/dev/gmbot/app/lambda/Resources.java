@@ -1,6 +1,7 @@
 package dev.gmbot.app.lambda;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public final class Resources implements AutoCloseable {
   @Override
   public void close() {
     List<AutoCloseable> reversed = new ArrayList<>(opened);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     RuntimeException failure = null;
     for (AutoCloseable c : reversed) {
       try {

@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gmbot.app.lambda.webhook.WebhookRequest;
-import dev.gmbot.app.lambda.webhook.WebhookResponse;
+import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,12 +46,11 @@ public final class RestApiHandler
     }
     boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
     WebhookResponse response =
-        function.invoke(
-            new WebhookRequest(event.getHttpMethod(), headers, event.getBody(), base64));
+        function.invoke(event.getHttpMethod(), headers, event.getBody(), base64);
     return new APIGatewayProxyResponseEvent()
         .withStatusCode(response.status())
-        .withHeaders(response.allHeaders())
-        .withBody(response.jsonBody().orElse(""))
+        .withHeaders(response.headers())
+        .withBody(response.body())
         .withIsBase64Encoded(false);
   }
 }

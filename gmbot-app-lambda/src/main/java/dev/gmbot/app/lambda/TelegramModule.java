@@ -4,48 +4,23 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
-import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
-import dev.gmbot.adapter.telegram.UpdateDecodingException;
-import dev.gmbot.app.lambda.config.ConfigurationException;
+import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.lambda.config.LambdaConfig;
-import dev.gmbot.app.lambda.json.JsonLog;
-import dev.gmbot.app.lambda.webhook.MalformedUpdateException;
-import dev.gmbot.app.lambda.webhook.ReplyingTelegram;
-import dev.gmbot.app.lambda.webhook.UpdateDecoder;
-import dev.gmbot.app.lambda.webhook.WebhookReplySlot;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
 
 /** The Bot API client, the update decoder and the webhook-reply decorator around the client. */
 @Module
 final class TelegramModule {
-  /** A Lambda container serves one request at a time: a few pooled connections are plenty. */
-  static final int LAMBDA_CONNECTION_POOL = 4;
-
   private TelegramModule() {}
 
   @Provides
   @Singleton
-  static TelegramClientConfig clientConfig(LambdaConfig config) {
-    TelegramClientConfig client;
-    try {
-      client = TelegramClientConfig.fromEnvironment(config.variables());
-    } catch (IllegalArgumentException e) {
-      throw ConfigurationException.fromAdapter(
-          e, "BOT_TOKEN", "TELEGRAM_API_URL", "GMBOT_TELEGRAM");
-    }
-    return config.isSet("GMBOT_TELEGRAM_POOL_SIZE")
-        ? client
-        : client.withConnectionPoolSize(LAMBDA_CONNECTION_POOL);
-  }
-
-  @Provides
-  @Singleton
-  static TelegramBotApiClient client(TelegramClientConfig config, GuardMetrics metrics) {
-    return new TelegramBotApiClient(config, metrics);
+  static TelegramBotApiClient client(LambdaConfig config, GuardMetrics metrics) {
+    return new TelegramBotApiClient(config.shared().telegram(), metrics);
   }
 
   @Provides
@@ -54,13 +29,11 @@ final class TelegramModule {
     return new TelegramBotApi(client);
   }
 
+  /** A container serves one request at a time: one slot for the webhook reply is enough. */
   @Provides
   @Singleton
-  static WebhookReplySlot replySlot(LambdaConfig config, JsonLog log) {
-    return new WebhookReplySlot(
-        config.webhookReply(),
-        method ->
-            log.warn("a held fire-and-forget call was refused; dropped", Map.of("method", method)));
+  static WebhookReplySlot replySlot(LambdaConfig config) {
+    return config.webhookReply() ? WebhookReplySlot.holding() : WebhookReplySlot.disabled();
   }
 
   @Provides
@@ -71,18 +44,7 @@ final class TelegramModule {
 
   @Provides
   @Singleton
-  static TelegramUpdateDecoder telegramDecoder(Clock clock) {
+  static TelegramUpdateDecoder decoder(Clock clock) {
     return new TelegramUpdateDecoder(clock);
-  }
-
-  @Provides
-  static UpdateDecoder decoder(TelegramUpdateDecoder decoder) {
-    return body -> {
-      try {
-        return decoder.decode(body);
-      } catch (UpdateDecodingException e) {
-        throw new MalformedUpdateException(e.getMessage(), e);
-      }
-    };
   }
 }

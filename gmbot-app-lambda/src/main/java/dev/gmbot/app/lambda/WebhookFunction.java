@@ -1,14 +1,18 @@
 package dev.gmbot.app.lambda;
 
+import dev.gmbot.adapter.telegram.TelegramWebhooks;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookRequest;
+import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
-import dev.gmbot.app.lambda.webhook.WebhookEndpoint;
-import dev.gmbot.app.lambda.webhook.WebhookRequest;
-import dev.gmbot.app.lambda.webhook.WebhookResponse;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What every handler does per invocation, whatever the event shape: run the endpoint, then write
- * the invocation's metrics (one EMF flush per invocation, before Lambda freezes the container).
+ * What every handler does per invocation, whatever the event shape: run the Telegram adapter's
+ * {@link WebhookEndpoint}, then write the invocation's metrics (one EMF flush per invocation,
+ * before Lambda freezes the container).
  */
 public final class WebhookFunction {
   private final WebhookEndpoint endpoint;
@@ -19,11 +23,35 @@ public final class WebhookFunction {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
-  public WebhookResponse invoke(WebhookRequest request) {
+  /**
+   * One request as a Lambda event describes it.
+   *
+   * @param method the HTTP method; empty or null when the event does not say
+   * @param headers the headers (payload 2.0 lower-cases them, 1.0 keeps the client's case)
+   * @param body the body as the event carries it, base64 when {@code base64Encoded}
+   */
+  public WebhookResponse invoke(
+      String method, Map<String, String> headers, String body, boolean base64Encoded) {
     try {
-      return endpoint.handle(request);
+      return endpoint.handle(
+          WebhookRequest.encoded(method, secretHeader(headers), body, base64Encoded));
     } finally {
       metrics.flush();
     }
+  }
+
+  /** The secret header, looked up case-insensitively. */
+  static Optional<String> secretHeader(Map<String, String> headers) {
+    if (headers == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey() != null
+          && header.getValue() != null
+          && header.getKey().equalsIgnoreCase(TelegramWebhooks.SECRET_HEADER)) {
+        return Optional.of(header.getValue());
+      }
+    }
+    return Optional.empty();
   }
 }

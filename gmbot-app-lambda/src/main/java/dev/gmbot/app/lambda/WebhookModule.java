@@ -5,28 +5,27 @@ import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
+import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.app.lambda.json.JsonLog;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
-import dev.gmbot.app.lambda.webhook.UpdateDecoder;
-import dev.gmbot.app.lambda.webhook.WebhookEndpoint;
-import dev.gmbot.app.lambda.webhook.WebhookObserver;
-import dev.gmbot.app.lambda.webhook.WebhookReplySlot;
-import dev.gmbot.app.lambda.webhook.WebhookSecret;
+import dev.gmbot.app.lambda.webhook.OutcomeLog;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** The endpoint, its secret, logs and the EMF metrics sink. */
+/** The shared webhook endpoint, its logs and the EMF metrics sink. */
 @Module
 final class WebhookModule {
   private WebhookModule() {}
@@ -42,10 +41,8 @@ final class WebhookModule {
   static EmfMetrics emfMetrics(
       LambdaConfig config, @Named("stdout") Consumer<String> stdout, Clock clock) {
     Map<String, String> properties = new TreeMap<>();
-    Optional.ofNullable(config.variables().get("AWS_LAMBDA_FUNCTION_NAME"))
-        .ifPresent(name -> properties.put("functionName", name));
-    Optional.ofNullable(config.variables().get("AWS_LAMBDA_FUNCTION_VERSION"))
-        .ifPresent(version -> properties.put("functionVersion", version));
+    config.functionName().ifPresent(name -> properties.put("functionName", name));
+    config.functionVersion().ifPresent(version -> properties.put("functionVersion", version));
     return new EmfMetrics(config.metricsNamespace(), "gmbot", properties, stdout, clock);
   }
 
@@ -54,32 +51,26 @@ final class WebhookModule {
     return metrics;
   }
 
+  /** Every outcome as a metric and as one JSON log line. */
   @Provides
-  static WebhookObserver observer(EmfMetrics metrics) {
-    return metrics;
+  @Singleton
+  static UpdateObserver observer(EmfMetrics metrics, JsonLog log) {
+    return UpdateObserver.all(List.of(metrics, new OutcomeLog(log)));
+  }
+
+  @Provides
+  @Singleton
+  static UpdateProcessor processor(
+      TelegramUpdateDecoder decoder, Guard guard, UpdateObserver observer, Clock clock) {
+    return new UpdateProcessor(decoder, guard, observer, clock);
   }
 
   @Provides
   @Singleton
   static WebhookEndpoint endpoint(
-      LambdaConfig config,
-      UpdateDecoder decoder,
-      Guard guard,
-      WebhookReplySlot replies,
-      WebhookObserver observer,
-      JsonLog log,
-      Clock clock) {
-    // The guard claims update ids itself (Guard.handle, 25 h): the endpoint must not claim too.
+      LambdaConfig config, UpdateProcessor processor, WebhookReplySlot replies) {
     return new WebhookEndpoint(
-        new WebhookSecret(config.webhookSecret()),
-        decoder,
-        guard,
-        Optional.empty(),
-        Duration.ofHours(25),
-        replies,
-        observer,
-        log,
-        clock);
+        config.webhookSecret(), config.shared().maxBodyBytes(), processor, replies);
   }
 
   @Provides

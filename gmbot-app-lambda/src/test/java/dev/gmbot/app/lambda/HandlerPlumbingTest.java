@@ -2,15 +2,17 @@ package dev.gmbot.app.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmbot.adapter.telegram.MalformedUpdateException;
+import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.lambda.LambdaEvents.Answer;
 import dev.gmbot.app.lambda.LambdaEvents.Kind;
 import dev.gmbot.app.lambda.json.JsonLog;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
-import dev.gmbot.app.lambda.webhook.MalformedUpdateException;
-import dev.gmbot.app.lambda.webhook.ReplyingTelegram;
-import dev.gmbot.app.lambda.webhook.WebhookEndpoint;
-import dev.gmbot.app.lambda.webhook.WebhookReplySlot;
-import dev.gmbot.app.lambda.webhook.WebhookSecret;
+import dev.gmbot.app.lambda.webhook.OutcomeLog;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -36,10 +39,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The handlers and the endpoint with a minimal decoder and a recording use case: the Lambda event
- * shapes (1.0 and 2.0, plain and base64, through the runtime's serializers), the secret, statuses,
- * duplicates and the webhook reply. The real domain and adapters are exercised by the end-to-end
- * tests.
+ * The handlers around the shared endpoint with a minimal decoder and a recording use case: the
+ * Lambda event shapes (1.0 and 2.0, plain and base64, through the runtime's serializers), the
+ * secret, statuses, duplicates, the metric and log lines and the webhook reply. The endpoint's
+ * contract is tested in the Telegram adapter (WebhookEndpointTest); the real domain and adapters by
+ * the end-to-end tests.
  */
 class HandlerPlumbingTest {
   private static final Pattern UPDATE_ID = Pattern.compile("^\\{\"update_id\":(\\d+),");
@@ -62,38 +66,50 @@ class HandlerPlumbingTest {
   private final EmfMetrics metrics =
       new EmfMetrics("GMBot", "gmbot", java.util.Map.of(), emf::add, clock);
 
+  private final InMemoryUpdateLog updateLog = new InMemoryUpdateLog(clock);
+
   private final WebhookFunction function =
       new WebhookFunction(
           new WebhookEndpoint(
-              new WebhookSecret(LambdaEvents.SECRET),
-              this::decode,
-              event -> {
-                if (alwaysFail) {
-                  throw new IllegalStateException("a bug in the domain");
-                }
-                RuntimeException failure = failNext.getAndSet(null);
-                if (failure != null) {
-                  throw failure;
-                }
-                handled.add(event);
-                if (answerCallbacks && event instanceof ButtonPressed b) {
-                  replying.answerCallback(CallbackAnswer.toast(b.callbackQueryId(), "Verified"));
-                }
-                return HandlingResult.of(List.of("handled " + event.updateId()));
-              },
-              Optional.of(new InMemoryUpdateLog(clock)),
-              Duration.ofHours(25),
-              slot,
-              metrics,
-              new JsonLog(logLines::add, clock),
-              clock),
+              LambdaEvents.SECRET,
+              1 << 20,
+              new UpdateProcessor(
+                  this::decode,
+                  event -> {
+                    // Deduplicates by update id like the guard.
+                    if (!updateLog.claim(event.updateId(), Duration.ofHours(25))) {
+                      return HandlingResult.duplicateUpdate();
+                    }
+                    try {
+                      if (alwaysFail) {
+                        throw new IllegalStateException("a bug in the domain");
+                      }
+                      RuntimeException failure = failNext.getAndSet(null);
+                      if (failure != null) {
+                        throw failure;
+                      }
+                    } catch (RuntimeException e) {
+                      updateLog.release(event.updateId());
+                      throw e;
+                    }
+                    handled.add(event);
+                    if (answerCallbacks && event instanceof ButtonPressed b) {
+                      replying.answerCallback(
+                          CallbackAnswer.toast(b.callbackQueryId(), "Verified"));
+                    }
+                    return HandlingResult.of(List.of("handled " + event.updateId()));
+                  },
+                  UpdateObserver.all(
+                      List.of(metrics, new OutcomeLog(new JsonLog(logLines::add, clock)))),
+                  clock),
+              slot),
           metrics);
 
-  private Optional<InboundEvent> decode(byte[] body) {
+  private Optional<InboundEvent> decode(byte[] body) throws MalformedUpdateException {
     decodedBodies.add(body);
     Matcher m = UPDATE_ID.matcher(new String(body, StandardCharsets.UTF_8));
     if (!m.find()) {
-      throw new MalformedUpdateException("not an update", null);
+      throw new MalformedUpdateException("not an update", OptionalLong.empty());
     }
     return Optional.of(
         new ButtonPressed(
@@ -118,7 +134,7 @@ class HandlerPlumbingTest {
     Answer answer = LambdaEvents.invoke(kind, LambdaEvents.raw(kind), function);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).isEmpty();
+    assertThat(answer.body()).isEqualTo("{\"ok\":true,\"outcome\":\"handled\"}");
     assertThat(decodedBodies).hasSize(1);
     assertThat(new String(decodedBodies.get(0), StandardCharsets.UTF_8)).isEqualTo(fixture());
     assertThat(handled).extracting(InboundEvent::updateId).containsExactly(900000007L);

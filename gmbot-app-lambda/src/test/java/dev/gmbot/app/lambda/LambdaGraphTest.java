@@ -3,8 +3,8 @@ package dev.gmbot.app.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gmbot.app.lambda.config.ConfigurationException;
 import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.port.config.ConfigurationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,15 +2,15 @@ package dev.gmbot.app.server;
 
 import dev.gmbot.adapter.postgres.PersistenceCli;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
-import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
-import dev.gmbot.app.server.config.ConfigurationException;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.sandbox.SandboxCommand;
+import dev.gmbot.app.server.tls.WebhookCertificate;
 import dev.gmbot.app.server.wiring.ServerComponents;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.BotApiException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code java -jar gmbot-server.jar <command>}: {@code server}, {@code sandbox}, {@code migrate},
@@ -36,7 +37,8 @@ public final class Launcher {
                            state, no account, no network), play a demo scenario, then take commands
         migrate            apply the database migrations to DATABASE_URL and exit
         set-webhook        register WEBHOOK_URL + GMBOT_WEBHOOK_PATH with WEBHOOK_SECRET and exit
-                           (--delete removes the webhook, --info only prints it)
+                           (--delete removes the webhook, --info only prints it,
+                           --certificate <pem> uploads a self-signed certificate)
         import-env <file>  import a legacy single-group .env file (GROUP_ID, CHANNEL_ID, ...) into
                            the database and exit
 
@@ -99,7 +101,7 @@ public final class Launcher {
   }
 
   private static int server(Map<String, String> env, PrintStream err) {
-    ServerConfig config = ServerConfig.fromEnvironment(env, false);
+    ServerConfig config = ServerConfig.fromEnvironment(env);
     GmbotServer server;
     try {
       server = GmbotServer.start(ServerComponents.create(config, Clock.systemUTC()));
@@ -122,10 +124,8 @@ public final class Launcher {
       List<String> options, Map<String, String> env, PrintStream out, PrintStream err) {
     boolean delete = options.contains("--delete");
     boolean infoOnly = options.contains("--info");
-    ServerConfig config = ServerConfig.fromEnvironment(env, false);
-    ServerComponents.validateAdapterVariables(env);
-    try (TelegramBotApiClient client =
-        new TelegramBotApiClient(TelegramClientConfig.fromEnvironment(env))) {
+    ServerConfig config = ServerConfig.fromEnvironment(env);
+    try (TelegramBotApiClient client = new TelegramBotApiClient(config.shared().telegram())) {
       TelegramWebhooks webhooks = new TelegramWebhooks(client);
       if (delete) {
         webhooks.deleteWebhook(false);
@@ -135,15 +135,19 @@ public final class Launcher {
           throw new ConfigurationException(
               "WEBHOOK_URL", "is not set (expected the public https base URL of the server)");
         }
-        if (config.webhookSecret().isEmpty()) {
-          throw new ConfigurationException(
-              "WEBHOOK_SECRET", "is not set (expected 1-256 characters of A-Z, a-z, 0-9, _ and -)");
-        }
         WebhookSettings settings =
             WebhookSettings.of(
-                config.webhookEndpoint().orElseThrow(), config.webhookSecret().get());
+                config.webhookEndpoint().orElseThrow(),
+                config.shared().requireWebhookSecret("set-webhook registers it"));
+        Optional<String> certificate = WebhookCertificate.choose(options, config.tls());
+        if (certificate.isPresent()) {
+          settings = settings.withCertificate(certificate.get());
+        }
         webhooks.setWebhook(settings);
-        out.println("webhook set to " + settings.url());
+        out.println(
+            "webhook set to "
+                + settings.url()
+                + (certificate.isPresent() ? " (self-signed certificate uploaded)" : ""));
       }
       WebhookInfo info = webhooks.getWebhookInfo();
       out.println(
@@ -203,10 +207,12 @@ public final class Launcher {
 
   static final String SET_WEBHOOK_HELP =
       """
-      usage: gmbot set-webhook [--delete | --info]
+      usage: gmbot set-webhook [--delete | --info | --certificate <cert.pem>]
 
       Registers WEBHOOK_URL + GMBOT_WEBHOOK_PATH (default /webhook) with WEBHOOK_SECRET and the
       update types GMBot needs, then prints getWebhookInfo. --delete removes the webhook (back to
-      long polling); --info only prints it. Needs BOT_TOKEN.
+      long polling); --info only prints it. --certificate uploads a self-signed certificate (PEM)
+      so that Telegram trusts it; without the option, GMBOT_TLS_CERT is uploaded when it is
+      self-signed. Needs BOT_TOKEN.
       """;
 }

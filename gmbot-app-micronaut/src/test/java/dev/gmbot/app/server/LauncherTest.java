@@ -39,7 +39,9 @@ class LauncherTest {
         "ENVIRONMENT=production                          | WEBHOOK_URL is not set",
         "DATABASE_URL=mysql://db/gmbot                   | DATABASE_URL",
         "REDIS_URL=http://cache:6379                     | REDIS_URL",
-        "TELEGRAM_API_URL=api.telegram.org               | TELEGRAM_API_URL must be an absolute"
+        "TELEGRAM_API_URL=api.telegram.org               | TELEGRAM_API_URL must be an absolute",
+        "GMBOT_JOIN_WINDOW=soon                          | GMBOT_JOIN_WINDOW must be a duration",
+        "GMBOT_MIGRATE_ON_START=perhaps                  | GMBOT_MIGRATE_ON_START must be true or false"
       })
   void invalidConfigurationStopsWithOneLineAndExitCode2(String assignment, String expected) {
     String[] pair = assignment.split("=", 2);

@@ -1,15 +1,19 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.protection.Decision;
+import dev.gmbot.domain.protection.Decision.Reply;
+import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.OutgoingMessage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A command as the policy needs it, whether it arrived as a chat message ({@link CommandIssued}:
+ * A command as the commands need it, whether it arrived as a chat message ({@link CommandIssued}:
  * replies quote it) or through a typed use case (no message to quote).
  */
 record CommandRequest(ChatRef chat, Sender sender, List<String> args, Optional<MessageId> replyTo) {
@@ -22,5 +26,22 @@ record CommandRequest(ChatRef chat, Sender sender, List<String> args, Optional<M
 
   static CommandRequest of(CommandIssued e) {
     return new CommandRequest(e.chat(), e.sender(), e.args(), Optional.of(e.message()));
+  }
+
+  /** A request of a typed use case: no message to quote. */
+  static CommandRequest typed(ChatRef group, Sender caller, List<String> args) {
+    return new CommandRequest(group, caller, args, Optional.empty());
+  }
+
+  /** The reply in the command's chat (P0), quoting the command's message when there is one. */
+  Reply answer(String text) {
+    OutgoingMessage message = OutgoingMessage.text(text);
+    return new Reply(
+        chat.id(), replyTo.map(message::replyingTo).orElse(message), Priority.P0_INTERACTIVE);
+  }
+
+  /** Only the reply. */
+  List<Decision> reply(String text) {
+    return List.of(answer(text));
   }
 }

@@ -1,77 +1,123 @@
 package dev.gmbot.domain.commands;
 
-/** What GMBot answers to commands (PLAN §5, product name GMBot). */
-final class CommandTexts {
-  private CommandTexts() {}
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.MemberCounts;
+import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.ProtectedGroup;
+import java.util.List;
+import java.util.Optional;
 
-  static final String START =
-      """
-      👋 Welcome to GMBot!
+/**
+ * The catalogue of everything the commands say, one method per message, in one language. The
+ * commands hold one catalogue object and take every user-visible text from it, so a language is
+ * swapped by handing them another implementation. Messages get their facts as values (channels,
+ * counts as numbers, settings, a pause reason), never pre-formatted English, so that a language can
+ * word them, order them and apply its plural rules. Command names ({@code /protect}), setting keys
+ * ({@code prompt_lifetime}) and the values one types ({@code on}, {@code 15m}) are syntax and stay
+ * the same in every language.
+ */
+interface CommandTexts {
+  /** The built-in catalogue. */
+  static CommandTexts english() {
+    return EnglishCommandTexts.INSTANCE;
+  }
 
-      I protect Telegram groups by enforcing channel membership.
+  // ---- /start, /help, commands GMBot does not know --------------------------------------------
 
-      📋 Quick Setup:
-      1. Add me as Admin in your Group
-      2. Add me as Admin in your Channel
-      3. Run /protect @YourChannel in the group
+  String start();
 
-      Need help? → /help""";
+  String startInGroup();
 
-  static final String HELP =
-      """
-      🛡️ GMBot commands
+  String help();
 
-      In your group (admins only):
-      • /protect @channel [@channel2 …] - require channel membership
-      • /unprotect [@channel | all] - drop a channel requirement, or all of them
-      • /status - protection status and counts
-      • /settings - show or change settings
-      • /reactivate - re-check my rights and resume protection
-      • /stats - recent enforcement numbers
+  String unknownCommand(String name);
 
-      Settings:
-      • /settings prompt_lifetime 15m
-      • /settings delete_messages on|off
-      • /settings verify_text ✅ I joined
-      • /settings join_text 📢 Join
-      • /settings prompt_text <your text> (or: default)
+  // ---- refusals shared by the admin commands -------------------------------------------------
 
-      I need to be an admin of the group (restrict members, delete messages, invite users) and \
-      of every channel.""";
+  String inGroupOnly();
 
-  static final String START_IN_GROUP =
-      "👋 I'm GMBot. Admins: /protect @YourChannel makes channel membership required here."
-          + " /help for more.";
+  String adminsOnly();
 
-  static final String IN_GROUP_ONLY =
-      "Run this command in the group you want to protect (I must be an admin there).";
+  String notProtected();
 
-  static final String PROTECT_USAGE =
-      "Usage: /protect @YourChannel [@AnotherChannel …]\nName each channel by its @username"
-          + " (or its -100… id for a private channel).";
+  String basicGroup();
 
-  static final String BASIC_GROUP =
-      "⚠️ This is a basic group: Telegram lets bots mute members only in supergroups.\n"
-          + "Upgrade it first (e.g. give it a public link or make the chat history visible to new"
-          + " members in the group settings), then run the command again.";
+  // ---- the lines of the permission checks (/protect, /reactivate) ----------------------------
 
-  static final String ADMINS_ONLY = "❌ Only admins of this group can use this command.";
+  String botAdminInGroup();
 
-  static final String NOT_PROTECTED =
-      "🔓 Protection is off here. An admin can turn it on with /protect @YourChannel.";
+  String botNotAdminInGroup();
 
-  static final String ACTIVATED_FOOTER =
-      """
-      Commands:
-      • /status - Check protection status
-      • /unprotect - Disable protection
-      • /settings - Customize warnings""";
+  String botLacksGroupRights(List<GroupRight> missing);
 
-  static final String SETTINGS_USAGE =
-      "Usage:\n• /settings prompt_lifetime 15m (30s to 24h)\n• /settings delete_messages on|off\n"
-          + "• /settings verify_text <button label>\n• /settings join_text <button label>\n"
-          + "• /settings prompt_text <text> (or: default)";
+  String botAdminIn(String channel);
 
-  static final String PRIVATE_TIP =
-      "\n\nTip: send me /start in a private chat so I can warn you privately if something breaks.";
+  String botNotAdminIn(String channel);
+
+  String channelNotFound(String reference);
+
+  String notAChannel(String reference);
+
+  String callerNotAdminOf(String channel);
+
+  String ownerNotAdminOf(String channel);
+
+  String noInviteLink(String channel);
+
+  String callerAuthorized();
+
+  // ---- /protect ------------------------------------------------------------------------------
+
+  String protectUsage();
+
+  String notAChannelName(String argument);
+
+  String tooManyChannels(int max);
+
+  String ownerUnknown();
+
+  String protectChecksFailed(List<String> checks);
+
+  String protectionActivated(
+      List<String> checks, List<EnforcedChannel> required, boolean ownerReachableInPrivate);
+
+  // ---- /unprotect ----------------------------------------------------------------------------
+
+  String notRequiredHere(String argument, List<EnforcedChannel> required);
+
+  String stillRequired(List<EnforcedChannel> remaining);
+
+  String protectionDisabled(int restrictionsToLift);
+
+  // ---- /status -------------------------------------------------------------------------------
+
+  String groupStatus(
+      Optional<PauseReason> pause, List<EnforcedChannel> channels, MemberCounts members);
+
+  String noOwnedGroups();
+
+  String ownedGroups(List<ProtectedGroup> groups);
+
+  // ---- /settings -----------------------------------------------------------------------------
+
+  String settings(GroupSettings settings);
+
+  String settingsSaved(GroupSettings settings);
+
+  String whichValue();
+
+  String cannotSet(String key, String value);
+
+  // ---- /reactivate ---------------------------------------------------------------------------
+
+  String reactivateChecksFailed(List<String> checks);
+
+  String protectionResumed(List<String> checks);
+
+  String protectionInOrder(List<String> checks);
+
+  // ---- /stats --------------------------------------------------------------------------------
+
+  String statistics(Statistics statistics);
 }

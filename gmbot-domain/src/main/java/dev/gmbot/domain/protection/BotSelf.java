@@ -5,6 +5,7 @@ import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.model.BotProfile;
 import dev.gmbot.port.out.BotIdentity;
+import dev.gmbot.port.out.BotMethod;
 import jakarta.inject.Inject;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public final class BotSelf {
     if (known == null) {
       known =
           scheduler.submit(
-              BotCall.withoutChat("getMe", Priority.P1_ENFORCEMENT), () -> identity.me());
+              BotCall.withoutChat(BotMethod.GET_ME, Priority.P1_ENFORCEMENT), () -> identity.me());
       profile = known;
     }
     return known;

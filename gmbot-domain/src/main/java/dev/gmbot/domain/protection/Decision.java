@@ -22,7 +22,7 @@ import java.util.Set;
  * out, in list order, by the {@link DecisionExecutor}. An embedder with their own transport can
  * take these values and act on them itself.
  *
- * <p>Decisions that call Telegram carry the {@link Priority} of that call (DESIGN §3.3); the others
+ * <p>Decisions that call Telegram carry the {@link Priority} of that call (ADR 0010); the others
  * change only the guard's own state (repositories, audit).
  */
 public sealed interface Decision {

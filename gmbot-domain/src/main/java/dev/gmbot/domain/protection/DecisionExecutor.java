@@ -20,6 +20,8 @@ import dev.gmbot.domain.protection.Decision.SaveOwner;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.Delivery;
+import dev.gmbot.domain.scheduling.GroupMigration;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.port.model.AuditEntry;
@@ -34,6 +36,7 @@ import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.BotApiRejectedException.Reason;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
@@ -46,18 +49,36 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Carries out decisions, in order: Telegram calls through the {@link BotCallScheduler} (each with
- * its method name, priority and chat), state changes through the repositories, one audit entry per
- * enforcement action. Telegram's expected refusals are handled here ("user is an administrator":
- * exempt; "message not found": already gone; "query is too old": too late; "not enough rights":
- * pause the group and tell the owner). Anything else propagates, so the update is redelivered.
+ * its method, priority and chat), state changes through the repositories, one audit entry per
+ * enforcement action. It decides nothing itself: what an outcome of a call means is asked of a
+ * policy, and the policy's decisions are carried out in their turn.
+ *
+ * <ul>
+ *   <li>Telegram's expected refusals are effect lines: "user is an administrator" (exempt; the
+ *       admin cache is dropped), "member not found", "message not found", "query is too old",
+ *       "already participant" / "no join request".
+ *   <li>A restriction or lift refused because the bot cannot enforce in the group ({@link
+ *       ChatAccessException}) is handed to the {@link BrokenGroupPolicy} (pause, tell the owner);
+ *       the rest of the list is skipped for that group (no prompt for a user who was not muted).
+ *   <li>A call that found its group migrated to a supergroup ({@link GroupMigration}, reported by
+ *       the scheduler) is handed to the {@link MigrationPolicy}; the decisions after it that
+ *       concern the group are carried out at its new id.
+ * </ul>
+ *
+ * Anything else propagates, so the update is redelivered.
  */
 public final class DecisionExecutor {
   private record MemberKey(GroupId group, UserId user) {}
@@ -69,6 +90,8 @@ public final class DecisionExecutor {
   private final MemberRepository members;
   private final AuditTrail audit;
   private final AdministratorDirectory admins;
+  private final BrokenGroupPolicy brokenGroups;
+  private final MigrationPolicy migrations;
   private final BotCallScheduler scheduler;
   private final GuardMetrics metrics;
   private final Clock clock;
@@ -84,6 +107,8 @@ public final class DecisionExecutor {
       PromptRepository prompts,
       AuditTrail audit,
       AdministratorDirectory admins,
+      BrokenGroupPolicy brokenGroups,
+      MigrationPolicy migrations,
       BotCallScheduler scheduler,
       GuardMetrics metrics,
       Clock clock,
@@ -95,18 +120,18 @@ public final class DecisionExecutor {
     this.members = Objects.requireNonNull(members, "members");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.admins = Objects.requireNonNull(admins, "admins");
+    this.brokenGroups = Objects.requireNonNull(brokenGroups, "brokenGroups");
+    this.migrations = Objects.requireNonNull(migrations, "migrations");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.board = new PromptBoard(prompts, messaging, moderation, scheduler, clock, settings);
+    this.board = new PromptBoard(prompts, messaging, moderation, clock, settings);
   }
 
   /** Executes the decisions in order and returns one human-readable line per effect. */
   public List<String> execute(List<Decision> decisions) {
     Batch batch = new Batch();
-    for (Decision decision : decisions) {
-      batch.apply(decision);
-    }
+    decisions.forEach(batch::apply);
     return List.copyOf(batch.effects);
   }
 
@@ -115,36 +140,41 @@ public final class DecisionExecutor {
    * calls it periodically, e.g. every 30 seconds.
    */
   public List<String> sweepPrompts() {
-    return board.sweep();
+    Batch batch = new Batch();
+    batch.effects.addAll(board.sweep(batch.calls));
+    return List.copyOf(batch.effects);
   }
 
-  /** The state of one execution: refusals early in the list change what later decisions do. */
+  /** The state of one execution: outcomes early in the list change what later decisions do. */
   private final class Batch {
     private final List<String> effects = new ArrayList<>();
     private final Set<MemberKey> notRestricted = new HashSet<>();
     private final Set<GroupId> broken = new HashSet<>();
+    private final Map<GroupId, GroupId> moved = new HashMap<>();
+    private final BotCallScheduler calls = new ReportingCalls();
 
     void apply(Decision decision) {
       switch (decision) {
         case Restrict d -> restrict(d);
         case Lift d -> lift(d);
         case Decision.Prompt d -> prompt(d);
-        case ClearPrompts d -> effects.addAll(board.clear(d));
+        case ClearPrompts d -> clearPrompts(d);
         case DeleteMessage d -> deleteMessage(d);
         case AnswerCallback d -> answer(d);
         case Reply d -> reply(d);
-        case NotifyOwner d -> notifyOwner(d.group(), d.text());
-        case PauseGroup d -> pause(d.group(), d.reason());
-        case ResumeGroup d -> resume(d.group());
+        case NotifyOwner d -> notifyOwner(target(d.group()), d.text());
+        case PauseGroup d -> pause(target(d.group()), d.reason());
+        case ResumeGroup d -> resume(target(d.group()));
         case ApproveJoin d -> approve(d);
-        case RecordMember d -> members.recordActivity(d.group(), d.user(), now());
+        case RecordMember d -> members.recordActivity(target(d.group()), d.user(), now());
         case ForgetMember d -> forget(d);
         case MigrateGroup d -> migrate(d);
         case ProtectGroup d -> protect(d);
         case UnprotectGroup d -> unprotect(d);
         case ChangeSettings d -> {
-          groups.updateSettings(d.group(), d.settings(), now());
-          effects.add("settings of " + d.group() + " changed");
+          GroupId group = target(d.group());
+          groups.updateSettings(group, d.settings(), now());
+          effects.add("settings of " + group + " changed");
         }
         case SaveOwner d -> {
           owners.save(d.owner());
@@ -154,22 +184,48 @@ public final class DecisionExecutor {
       }
     }
 
+    /** Where a group's decisions go now: its new id once a migration was carried out. */
+    private GroupId target(GroupId group) {
+      return moved.getOrDefault(group, group);
+    }
+
+    private ChatId target(ChatId chat) {
+      if (chat.value() >= 0) {
+        return chat;
+      }
+      return target(GroupId.of(chat.value())).chat();
+    }
+
+    /** A call of this batch followed a migration: the policy says what it means. */
+    private void migrationFound(GroupMigration migration) {
+      if (moved.putIfAbsent(migration.from(), migration.to()) == null) {
+        migrations.onMigrationFound(migration).forEach(this::apply);
+      }
+    }
+
+    /** The bot cannot enforce in the group: the policy decides; the rest of the list skips it. */
+    private void refused(GroupId group, ChatAccessException e) {
+      broken.add(group);
+      brokenGroups.onEnforcementRefused(group, e.problem(), e.description()).forEach(this::apply);
+    }
+
     private void restrict(Restrict d) {
-      MemberKey key = new MemberKey(d.group(), d.user().id());
-      if (broken.contains(d.group())) {
+      GroupId group = target(d.group());
+      MemberKey key = new MemberKey(group, d.user().id());
+      if (broken.contains(group)) {
         notRestricted.add(key);
         return;
       }
       try {
-        scheduler.run(
-            BotCall.to(d.group().chat(), "restrictChatMember", Priority.P1_ENFORCEMENT),
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.RESTRICT_CHAT_MEMBER, Priority.P1_ENFORCEMENT),
             chat -> moderation.restrict(GroupId.of(chat.value()), d.user().id()));
       } catch (BotApiRejectedException e) {
         notRestricted.add(key);
         switch (e.reason()) {
           case USER_IS_ADMINISTRATOR -> {
-            admins.invalidate(d.group());
-            effects.add("exempt: " + d.user().id() + " is an admin of " + d.group());
+            admins.invalidate(group);
+            effects.add("exempt: " + d.user().id() + " is an admin of " + group);
           }
           case CANNOT_RESTRICT_SELF, MEMBER_NOT_FOUND ->
               effects.add("not restricted " + d.user().id() + ": " + e.description());
@@ -178,75 +234,87 @@ public final class DecisionExecutor {
         return;
       } catch (ChatAccessException e) {
         notRestricted.add(key);
-        groupBroken(d.group(), e);
+        refused(group, e);
         return;
       }
-      members.setRestriction(d.group(), d.user().id(), RestrictionState.RESTRICTED, now());
-      record(d.group(), Optional.of(d.user().id()), AuditEntry.Action.RESTRICTED, d.reason());
-      effects.add("restricted " + d.user().id() + " in " + d.group() + " (" + d.reason() + ")");
+      group = target(group);
+      members.setRestriction(group, d.user().id(), RestrictionState.RESTRICTED, now());
+      record(group, Optional.of(d.user().id()), AuditEntry.Action.RESTRICTED, d.reason());
+      effects.add("restricted " + d.user().id() + " in " + group + " (" + d.reason() + ")");
     }
 
     private void lift(Lift d) {
-      if (broken.contains(d.group())) {
+      GroupId group = target(d.group());
+      if (broken.contains(group)) {
         return;
       }
       try {
-        scheduler.run(
-            BotCall.to(d.group().chat(), "restrictChatMember", d.priority()),
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.RESTRICT_CHAT_MEMBER, d.priority()),
             chat -> moderation.lift(GroupId.of(chat.value()), d.user()));
       } catch (BotApiRejectedException e) {
         if (e.reason() != Reason.USER_IS_ADMINISTRATOR && e.reason() != Reason.MEMBER_NOT_FOUND) {
           throw e;
         }
       } catch (ChatAccessException e) {
-        groupBroken(d.group(), e);
+        refused(group, e);
         return;
       }
-      members.setRestriction(d.group(), d.user(), RestrictionState.FREE, now());
-      record(d.group(), Optional.of(d.user()), AuditEntry.Action.RELEASED, d.reason());
-      effects.add("lifted " + d.user() + " in " + d.group() + " (" + d.reason() + ")");
+      group = target(group);
+      members.setRestriction(group, d.user(), RestrictionState.FREE, now());
+      record(group, Optional.of(d.user()), AuditEntry.Action.RELEASED, d.reason());
+      effects.add("lifted " + d.user() + " in " + group + " (" + d.reason() + ")");
     }
 
     private void prompt(Decision.Prompt d) {
-      if (broken.contains(d.group())
-          || notRestricted.contains(new MemberKey(d.group(), d.user().id()))) {
+      GroupId group = target(d.group());
+      if (broken.contains(group) || notRestricted.contains(new MemberKey(group, d.user().id()))) {
         return;
       }
       try {
-        String effect = board.prompt(d);
-        record(d.group(), Optional.of(d.user().id()), AuditEntry.Action.PROMPTED, "");
+        String effect =
+            board.prompt(new Decision.Prompt(group, d.user(), d.channels(), d.settings()), calls);
+        record(target(group), Optional.of(d.user().id()), AuditEntry.Action.PROMPTED, "");
         effects.add(effect);
       } catch (ChatAccessException e) {
-        effects.add("could not prompt in " + d.group() + ": " + e.problem());
+        effects.add("could not prompt in " + group + ": " + e.problem());
       }
     }
 
+    private void clearPrompts(ClearPrompts d) {
+      GroupId group = target(d.group());
+      effects.addAll(
+          board.clear(new ClearPrompts(group, d.user(), d.channels(), d.settings()), calls));
+    }
+
     private void deleteMessage(DeleteMessage d) {
-      if (broken.contains(d.group())) {
+      GroupId group = target(d.group());
+      if (broken.contains(group)) {
         return;
       }
       try {
-        scheduler.run(
-            BotCall.to(d.group().chat(), "deleteMessage", Priority.P1_ENFORCEMENT),
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.DELETE_MESSAGE, Priority.P1_ENFORCEMENT),
             chat -> moderation.deleteMessage(chat, d.message()));
       } catch (BotApiRejectedException e) {
         if (e.reason() != Reason.MESSAGE_NOT_FOUND) {
           throw e;
         }
-        effects.add("message " + d.message() + " in " + d.group() + " was already gone");
+        effects.add("message " + d.message() + " in " + group + " was already gone");
         return;
       } catch (ChatAccessException e) {
         effects.add("could not delete message " + d.message() + ": " + e.problem());
         return;
       }
-      record(d.group(), Optional.empty(), AuditEntry.Action.MESSAGE_DELETED, d.reason());
-      effects.add("deleted message " + d.message() + " in " + d.group() + " (" + d.reason() + ")");
+      group = target(group);
+      record(group, Optional.empty(), AuditEntry.Action.MESSAGE_DELETED, d.reason());
+      effects.add("deleted message " + d.message() + " in " + group + " (" + d.reason() + ")");
     }
 
     private void answer(AnswerCallback d) {
       try {
-        scheduler.submit(
-            BotCall.withoutChat("answerCallbackQuery", Priority.P0_INTERACTIVE),
+        calls.submit(
+            BotCall.withoutChat(BotMethod.ANSWER_CALLBACK_QUERY, Priority.P0_INTERACTIVE),
             () -> {
               messaging.answerCallback(d.answer());
               return null;
@@ -261,11 +329,12 @@ public final class DecisionExecutor {
     }
 
     private void reply(Reply d) {
+      ChatId chat = target(d.chat());
       try {
-        send(d.chat(), d.message(), d.priority());
-        effects.add("replied in " + d.chat() + ": " + firstLine(d.message().text()));
+        send(chat, d.message(), d.priority());
+        effects.add("replied in " + target(chat) + ": " + firstLine(d.message().text()));
       } catch (ChatAccessException e) {
-        effects.add("could not write in " + d.chat() + ": " + e.problem());
+        effects.add("could not write in " + chat + ": " + e.problem());
       }
     }
 
@@ -285,15 +354,16 @@ public final class DecisionExecutor {
       }
       try {
         send(group.chat(), OutgoingMessage.text(text), Priority.P1_ENFORCEMENT);
-        effects.add("told the owner in " + group + ": " + firstLine(text));
+        effects.add("told the owner in " + target(group) + ": " + firstLine(text));
       } catch (ChatAccessException e) {
         effects.add("could not tell the owner of " + group + " (" + e.problem() + ")");
       }
     }
 
     private void send(ChatId chat, OutgoingMessage message, Priority priority) {
-      scheduler.submit(
-          BotCall.to(chat, "sendMessage", priority), target -> messaging.send(target, message));
+      calls.submit(
+          BotCall.to(chat, BotMethod.SEND_MESSAGE, priority),
+          target -> messaging.send(target, message));
     }
 
     private void pause(GroupId group, PauseReason reason) {
@@ -301,6 +371,7 @@ public final class DecisionExecutor {
       record(
           group, Optional.empty(), AuditEntry.Action.PAUSED, reason.kind() + " " + reason.detail());
       metrics.activeGroups(groups.countActive());
+      metrics.groupPaused(reason.kind().name().toLowerCase(Locale.ROOT));
       effects.add("paused protection of " + group + ": " + Texts.pauseDetail(reason));
     }
 
@@ -311,42 +382,11 @@ public final class DecisionExecutor {
       effects.add("resumed protection of " + group);
     }
 
-    /** The bot cannot enforce in the group: pause it (once) and tell the owner. */
-    private void groupBroken(GroupId group, ChatAccessException e) {
-      broken.add(group);
-      Optional<ProtectedGroup> g = groups.find(group);
-      if (g.isEmpty() || g.get().isPaused()) {
-        effects.add("cannot enforce in " + group + ": " + e.problem());
-        return;
-      }
-      PauseReason.Kind kind =
-          switch (e.problem()) {
-            case BOT_NOT_MEMBER, BOT_KICKED, CHAT_NOT_FOUND ->
-                PauseReason.Kind.BOT_REMOVED_FROM_GROUP;
-            default -> PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS;
-          };
-      String detail =
-          e.problem() == ChatAccessException.Problem.NOT_A_SUPERGROUP
-              ? "the group is not a supergroup"
-              : e.problem() + ": " + e.description();
-      pause(group, new PauseReason(kind, Optional.empty(), detail));
-      String title = g.get().title().isBlank() ? "your group" : "“" + g.get().title() + "”";
-      notifyOwner(
-          group,
-          kind == PauseReason.Kind.BOT_REMOVED_FROM_GROUP
-              ? Texts.removedFromGroup(title)
-              : e.problem() == ChatAccessException.Problem.NOT_A_SUPERGROUP
-                  ? "⚠️ "
-                      + title
-                      + " is a basic group: I can only mute members in supergroups. Protection is"
-                      + " paused; upgrade the group to a supergroup, then run /reactivate."
-                  : Texts.lostGroupRights(title, List.of("restrict members")));
-    }
-
     private void approve(ApproveJoin d) {
+      GroupId group = target(d.group());
       try {
-        scheduler.run(
-            BotCall.to(d.group().chat(), "approveChatJoinRequest", Priority.P1_ENFORCEMENT),
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.APPROVE_CHAT_JOIN_REQUEST, Priority.P1_ENFORCEMENT),
             chat -> moderation.approveJoinRequest(chat, d.user()));
       } catch (BotApiRejectedException e) {
         if (e.reason() != Reason.ALREADY_PARTICIPANT && e.reason() != Reason.NO_JOIN_REQUEST) {
@@ -355,54 +395,59 @@ public final class DecisionExecutor {
         effects.add("join request of " + d.user() + " was no longer pending");
         return;
       } catch (ChatAccessException e) {
-        effects.add("could not approve " + d.user() + " in " + d.group() + ": " + e.problem());
+        effects.add("could not approve " + d.user() + " in " + group + ": " + e.problem());
         return;
       }
-      record(d.group(), Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
-      effects.add("approved join request of " + d.user() + " in " + d.group());
+      group = target(group);
+      record(group, Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
+      metrics.joinRequestApproved();
+      effects.add("approved join request of " + d.user() + " in " + group);
     }
 
     private void forget(ForgetMember d) {
-      boolean restricted =
-          members.find(d.group(), d.user()).map(m -> m.isRestricted()).orElse(false);
+      GroupId group = target(d.group());
+      boolean restricted = members.find(group, d.user()).map(m -> m.isRestricted()).orElse(false);
       if (restricted) {
-        effects.add(d.user() + " left " + d.group() + " (kept: restricted by GMBot)");
+        effects.add(d.user() + " left " + group + " (kept: restricted by GMBot)");
       } else {
-        members.remove(d.group(), d.user());
-        effects.add(d.user() + " left " + d.group());
+        members.remove(group, d.user());
+        effects.add(d.user() + " left " + group);
       }
     }
 
     private void migrate(MigrateGroup d) {
       groups.migrate(d.from(), d.to(), now());
+      moved.put(d.from(), d.to());
       record(d.to(), Optional.empty(), AuditEntry.Action.MIGRATED, "from " + d.from());
       effects.add("group " + d.from() + " migrated to " + d.to());
     }
 
     private void protect(ProtectGroup d) {
-      groups.protect(d.group(), d.title(), d.owner(), d.channels(), now());
+      GroupId group = target(d.group());
+      groups.protect(group, d.title(), d.owner(), d.channels(), now());
       record(
-          d.group(),
+          group,
           Optional.of(d.owner().id()),
           AuditEntry.Action.PROTECTED,
           Texts.channelNames(d.channels()));
       metrics.activeGroups(groups.countActive());
-      effects.add("protected " + d.group() + " with " + Texts.channelNames(d.channels()));
+      effects.add("protected " + group + " with " + Texts.channelNames(d.channels()));
     }
 
     private void unprotect(UnprotectGroup d) {
+      GroupId group = target(d.group());
       if (d.all()) {
-        groups.disable(d.group(), now());
+        groups.disable(group, now());
       } else {
-        groups.unlink(d.group(), d.channels(), now());
+        groups.unlink(group, d.channels(), now());
       }
       record(
-          d.group(),
+          group,
           Optional.empty(),
           AuditEntry.Action.UNPROTECTED,
           d.all() ? "all" : d.channels().toString());
       metrics.activeGroups(groups.countActive());
-      effects.add("unprotected " + d.group() + (d.all() ? "" : " from " + d.channels()));
+      effects.add("unprotected " + group + (d.all() ? "" : " from " + d.channels()));
     }
 
     private void record(
@@ -412,6 +457,21 @@ public final class DecisionExecutor {
 
     private Instant now() {
       return clock.instant();
+    }
+
+    /** The batch's view of the scheduler: a migration a call followed is handled at once. */
+    private final class ReportingCalls implements BotCallScheduler {
+      @Override
+      public <T> Delivery<T> deliver(BotCall call, Function<ChatId, T> action) {
+        Delivery<T> delivery = scheduler.deliver(call, action);
+        delivery.migration().ifPresent(Batch.this::migrationFound);
+        return delivery;
+      }
+
+      @Override
+      public <T> T submit(BotCall call, Supplier<T> action) {
+        return scheduler.submit(call, action);
+      }
     }
   }
 

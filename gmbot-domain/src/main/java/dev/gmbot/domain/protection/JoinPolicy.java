@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Joins and leaves (DESIGN §3.2): the {@code chat_member} update is authoritative, the {@code
- * new_chat_members} service message a fallback; a join acts once (ADR 0061). Also notices
- * administrator changes, which refresh the administrator list.
+ * Joins and leaves: the {@code chat_member} update is authoritative, the {@code new_chat_members}
+ * service message a fallback; a join acts once (ADR 0061). Also notices administrator changes,
+ * which refresh the administrator list.
  */
 final class JoinPolicy {
   private final GroupRepository groups;

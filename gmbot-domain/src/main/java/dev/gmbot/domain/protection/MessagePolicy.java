@@ -18,6 +18,7 @@ import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
@@ -32,8 +33,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Messages (DESIGN §3.2): exempt senders pass; a non-exempt sender who is not subscribed has the
- * message deleted (if the group says so), is restricted and prompted. What is exempt: ADR 0064.
+ * Messages: exempt senders pass; a non-exempt sender who is not subscribed has the message deleted
+ * (if the group says so), is restricted and prompted. What is exempt: ADR 0064.
  */
 final class MessagePolicy {
   private static final Duration DISCUSSION_LINK_TTL = Duration.ofHours(1);
@@ -138,7 +139,7 @@ final class MessagePolicy {
     try {
       return scheduler
           .submit(
-              BotCall.to(group.chat(), "getChat", Priority.P1_ENFORCEMENT),
+              BotCall.to(group.chat(), BotMethod.GET_CHAT, Priority.P1_ENFORCEMENT),
               chat -> directory.getChat(chat))
           .linkedChatId();
     } catch (ChatAccessException e) {

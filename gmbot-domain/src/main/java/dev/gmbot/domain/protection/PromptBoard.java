@@ -2,6 +2,8 @@ package dev.gmbot.domain.protection;
 
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.Delivery;
+import dev.gmbot.domain.scheduling.GroupMigration;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.EnforcedChannel;
@@ -13,6 +15,7 @@ import dev.gmbot.port.model.Prompt;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.BotApiRejectedException;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.PromptRepository;
@@ -35,7 +38,8 @@ import java.util.function.Supplier;
  * deleted; {@link #sweep} deletes expired prompts and shows names whose edit was deferred.
  *
  * <p>Names are remembered in this process only (the repository keeps user ids); a name it never saw
- * is counted among "others".
+ * is counted among "others". Its Telegram calls go through the scheduler view of the execution it
+ * serves, so that a migration one of them finds is handled like any other.
  */
 final class PromptBoard {
   private static final int MAX_NAMES_REMEMBERED = 50_000;
@@ -50,7 +54,6 @@ final class PromptBoard {
   private final PromptRepository prompts;
   private final ChatMessaging messaging;
   private final ChatModeration moderation;
-  private final BotCallScheduler scheduler;
   private final Clock clock;
   private final ProtectionSettings settings;
   private final Map<UserId, String> names = new ConcurrentHashMap<>();
@@ -61,23 +64,21 @@ final class PromptBoard {
       PromptRepository prompts,
       ChatMessaging messaging,
       ChatModeration moderation,
-      BotCallScheduler scheduler,
       Clock clock,
       ProtectionSettings settings) {
     this.prompts = prompts;
     this.messaging = messaging;
     this.moderation = moderation;
-    this.scheduler = scheduler;
     this.clock = clock;
     this.settings = settings;
   }
 
   /** Adds the user to the standing prompt, or posts one. Returns the effect line. */
-  String prompt(Decision.Prompt decision) {
-    return locked(decision.group(), () -> promptLocked(decision));
+  String prompt(Decision.Prompt decision, BotCallScheduler calls) {
+    return locked(decision.group(), () -> promptLocked(decision, calls));
   }
 
-  private String promptLocked(Decision.Prompt decision) {
+  private String promptLocked(Decision.Prompt decision, BotCallScheduler calls) {
     GroupId group = decision.group();
     UserRef user = decision.user();
     Instant now = clock.instant();
@@ -99,25 +100,31 @@ final class PromptBoard {
       users.add(user.id());
       Prompt grown = new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
       prompts.save(grown);
-      return "added " + user.id() + " to prompt " + grown.message() + refresh(grown, look, false);
+      return "added "
+          + user.id()
+          + " to prompt "
+          + grown.message()
+          + refresh(grown, look, false, calls);
     }
     OutgoingMessage message = render(Set.of(user.id()), look);
-    MessageId id =
-        scheduler.submit(
-            BotCall.to(group.chat(), "sendMessage", Priority.P1_ENFORCEMENT),
+    Delivery<MessageId> sent =
+        calls.deliver(
+            BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
             chat -> messaging.send(chat, message));
-    Prompt posted = new Prompt(group, id, Set.of(user.id()), now, expires);
+    GroupId postedIn = sent.migration().map(GroupMigration::to).orElse(group);
+    MessageId id = sent.result();
+    Prompt posted = new Prompt(postedIn, id, Set.of(user.id()), now, expires);
     prompts.save(posted);
-    shown.put(new Key(group, id), new Shown(message.text(), now, false, look));
-    return "prompted " + user.id() + " in " + group + " (message " + id + ")";
+    shown.put(new Key(postedIn, id), new Shown(message.text(), now, false, look));
+    return "prompted " + user.id() + " in " + postedIn + " (message " + id + ")";
   }
 
   /** Takes a verified user off the prompts naming them. */
-  List<String> clear(Decision.ClearPrompts decision) {
-    return locked(decision.group(), () -> clearLocked(decision));
+  List<String> clear(Decision.ClearPrompts decision, BotCallScheduler calls) {
+    return locked(decision.group(), () -> clearLocked(decision, calls));
   }
 
-  private List<String> clearLocked(Decision.ClearPrompts decision) {
+  private List<String> clearLocked(Decision.ClearPrompts decision, BotCallScheduler calls) {
     GroupId group = decision.group();
     UserId user = decision.user();
     Look look = new Look(decision.channels(), decision.settings());
@@ -126,26 +133,27 @@ final class PromptBoard {
       Set<UserId> rest = new HashSet<>(p.users());
       rest.remove(user);
       if (rest.isEmpty()) {
-        delete(p);
+        delete(p, calls);
         effects.add("deleted prompt " + p.message() + " in " + group);
       } else {
         Prompt shrunk = new Prompt(group, p.message(), rest, p.postedAt(), p.expiresAt());
         prompts.save(shrunk);
-        effects.add("took " + user + " off prompt " + p.message() + refresh(shrunk, look, true));
+        effects.add(
+            "took " + user + " off prompt " + p.message() + refresh(shrunk, look, true, calls));
       }
     }
     return effects;
   }
 
   /** Deletes expired prompts and shows deferred names (P2). Returns the effect lines. */
-  List<String> sweep() {
+  List<String> sweep(BotCallScheduler calls) {
     Instant now = clock.instant();
     List<String> effects = new ArrayList<>();
     for (Prompt p : prompts.expired(now, settings.sweepBatch())) {
       locked(
           p.group(),
           () -> {
-            delete(p);
+            delete(p, calls);
             return null;
           });
       effects.add("expired prompt " + p.message() + " in " + p.group() + " deleted");
@@ -167,7 +175,7 @@ final class PromptBoard {
                   shown.remove(key);
                   return false;
                 }
-                edit(current.get(), entry.getValue().look(), Priority.P2_BACKGROUND, now);
+                edit(current.get(), entry.getValue().look(), Priority.P2_BACKGROUND, now, calls);
                 return true;
               });
       if (edited) {
@@ -189,7 +197,7 @@ final class PromptBoard {
   }
 
   /** Edits now if the last edit is old enough, else marks the prompt stale for later. */
-  private String refresh(Prompt p, Look look, boolean cleanup) {
+  private String refresh(Prompt p, Look look, boolean cleanup, BotCallScheduler calls) {
     Instant now = clock.instant();
     Key key = new Key(p.group(), p.message());
     Shown s = shown.get(key);
@@ -197,18 +205,18 @@ final class PromptBoard {
       shown.put(key, new Shown(s.text(), s.editedAt(), true, look));
       return " (edit deferred)";
     }
-    edit(p, look, cleanup ? Priority.P2_BACKGROUND : Priority.P1_ENFORCEMENT, now);
+    edit(p, look, cleanup ? Priority.P2_BACKGROUND : Priority.P1_ENFORCEMENT, now, calls);
     return " (edited)";
   }
 
-  private void edit(Prompt p, Look look, Priority priority, Instant now) {
+  private void edit(Prompt p, Look look, Priority priority, Instant now, BotCallScheduler calls) {
     OutgoingMessage message = render(p.users(), look);
     Key key = new Key(p.group(), p.message());
     Shown s = shown.get(key);
     if (s == null || !s.text().equals(message.text())) {
       try {
-        scheduler.run(
-            BotCall.to(p.group().chat(), "editMessageText", priority),
+        calls.run(
+            BotCall.to(p.group().chat(), BotMethod.EDIT_MESSAGE_TEXT, priority),
             chat -> messaging.edit(chat, p.message(), message));
       } catch (BotApiRejectedException e) {
         if (e.reason() == BotApiRejectedException.Reason.MESSAGE_NOT_FOUND) {
@@ -224,10 +232,10 @@ final class PromptBoard {
     shown.put(key, new Shown(message.text(), now, false, look));
   }
 
-  private void delete(Prompt p) {
+  private void delete(Prompt p, BotCallScheduler calls) {
     try {
-      scheduler.run(
-          BotCall.to(p.group().chat(), "deleteMessage", Priority.P2_BACKGROUND),
+      calls.run(
+          BotCall.to(p.group().chat(), BotMethod.DELETE_MESSAGE, Priority.P2_BACKGROUND),
           chat -> moderation.deleteMessage(chat, p.message()));
     } catch (BotApiRejectedException e) {
       if (e.reason() != BotApiRejectedException.Reason.MESSAGE_NOT_FOUND) {

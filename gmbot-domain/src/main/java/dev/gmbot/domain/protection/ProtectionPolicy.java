@@ -1,13 +1,11 @@
 package dev.gmbot.domain.protection;
 
-import dev.gmbot.domain.protection.Decision.MigrateGroup;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.domain.verification.MembershipVerifier;
 import dev.gmbot.port.in.BotMemberChanged;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.ChannelMemberChanged;
-import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.InboundEvent;
@@ -25,11 +23,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The protection rules of DESIGN §3.2: one small policy per kind of event, all listed in {@link
- * #decide}. A policy reads the state it needs (repositories, caches, membership checks through the
- * scheduler) and returns {@link Decision} values; it changes nothing but the verification caches
- * and the in-process join ledger (ADR 0060). Commands are decided by {@code
- * dev.gmbot.domain.commands}.
+ * The protection rules: one small policy per kind of event, each reached through the overload of
+ * {@code decide} for its event. Which event goes where is decided once, in {@code
+ * dev.gmbot.domain.Guard#decide} (commands go to {@code dev.gmbot.domain.commands}). A policy reads
+ * the state it needs (repositories, caches, membership checks through the scheduler) and returns
+ * {@link Decision} values; it changes nothing but the verification caches and the in-process join
+ * ledger (ADR 0060).
  */
 public final class ProtectionPolicy {
   /** Callback data of the verify button: {@code verify:<userId>}, or {@code verify:any}. */
@@ -46,7 +45,7 @@ public final class ProtectionPolicy {
   private final ChannelPolicy channels;
   private final BotRightsPolicy botRights;
   private final JoinRequestPolicy joinRequests;
-  private final AdministratorDirectory admins;
+  private final MigrationPolicy migrations;
 
   @Inject
   public ProtectionPolicy(
@@ -66,9 +65,9 @@ public final class ProtectionPolicy {
     Objects.requireNonNull(owners, "owners");
     Objects.requireNonNull(prompts, "prompts");
     Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(admins, "admins");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(scheduler, "scheduler");
-    this.admins = Objects.requireNonNull(admins, "admins");
     Enforcement enforcement =
         new Enforcement(
             Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(self, "self"));
@@ -82,35 +81,50 @@ public final class ProtectionPolicy {
     this.channels = new ChannelPolicy(groups, members, verifier, admins, enforcement);
     this.botRights = new BotRightsPolicy(groups, owners, admins);
     this.joinRequests = new JoinRequestPolicy(groups, verifier);
+    this.migrations = new MigrationPolicy(groups, admins);
   }
 
-  /** Every protection policy, by the event it answers. */
-  public List<Decision> decide(InboundEvent event) {
-    return switch (event) {
-      case GroupMemberChanged e -> joins.onGroupMemberChanged(e);
-      case MembersJoined e -> joins.onMembersJoined(e);
-      case MessagePosted e -> messages.onMessage(e);
-      case ButtonPressed e -> buttons.onButton(e);
-      case ChannelMemberChanged e -> channels.onChannelMemberChanged(e);
-      case BotMemberChanged e -> botRights.onBotMemberChanged(e);
-      case JoinRequested e -> joinRequests.onJoinRequest(e);
-      case GroupMigrated e -> onMigration(e);
-      case CommandIssued e ->
-          throw new IllegalArgumentException("commands are decided by the command policy");
-    };
+  /** A member joined, left, or had their status changed ({@code chat_member}). */
+  public List<Decision> decide(GroupMemberChanged e) {
+    return joins.onGroupMemberChanged(e);
+  }
+
+  /** The service message of a join ({@code new_chat_members}). */
+  public List<Decision> decide(MembersJoined e) {
+    return joins.onMembersJoined(e);
+  }
+
+  public List<Decision> decide(MessagePosted e) {
+    return messages.onMessage(e);
+  }
+
+  public List<Decision> decide(ButtonPressed e) {
+    return buttons.onButton(e);
+  }
+
+  public List<Decision> decide(ChannelMemberChanged e) {
+    return channels.onChannelMemberChanged(e);
+  }
+
+  /** The bot's own rights or membership changed ({@code my_chat_member}). */
+  public List<Decision> decide(BotMemberChanged e) {
+    return botRights.onBotMemberChanged(e);
+  }
+
+  public List<Decision> decide(JoinRequested e) {
+    return joinRequests.onJoinRequest(e);
+  }
+
+  public List<Decision> decide(GroupMigrated e) {
+    return migrations.onGroupMigrated(e);
   }
 
   /**
    * Handling of the event failed and it will be redelivered: forgets what this process noted about
-   * it while deciding (the joins it claimed), so the redelivery acts.
+   * it while deciding (the joins it claimed), so the redelivery acts. Events that noted nothing are
+   * ignored.
    */
   public void abandon(InboundEvent event) {
     joins.abandon(event);
-  }
-
-  /** A basic group became a supergroup: everything moves to the new id. */
-  private List<Decision> onMigration(GroupMigrated e) {
-    admins.invalidate(e.from());
-    return List.of(new MigrateGroup(e.from(), e.to()));
   }
 }

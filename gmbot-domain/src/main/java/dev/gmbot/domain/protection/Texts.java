@@ -47,6 +47,16 @@ public final class Texts {
         + "Please fix my admin rights; protection resumes by itself (or run /reactivate).";
   }
 
+  /** Why a basic group is paused, as /status shows it. */
+  static final String NOT_A_SUPERGROUP_DETAIL = "the group is not a supergroup";
+
+  static String notASupergroup(String group) {
+    return "⚠️ "
+        + group
+        + " is a basic group: I can only mute members in supergroups. Protection is paused;"
+        + " upgrade the group to a supergroup, then run /reactivate.";
+  }
+
   static String removedFromGroup(String group) {
     return "⚠️ I was removed from "
         + group

@@ -1,5 +1,5 @@
 /**
- * Protection (DESIGN §3.2): the policies that turn inbound events into {@link
+ * Protection: the policies that turn inbound events into {@link
  * dev.gmbot.domain.protection.Decision} values ({@link
  * dev.gmbot.domain.protection.ProtectionPolicy}), and the executor that carries them out through
  * the scheduler and the repositories ({@link dev.gmbot.domain.protection.DecisionExecutor}),

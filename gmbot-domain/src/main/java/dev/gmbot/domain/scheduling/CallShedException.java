@@ -1,5 +1,6 @@
 package dev.gmbot.domain.scheduling;
 
+import dev.gmbot.port.out.BotMethod;
 import java.util.Objects;
 
 /**
@@ -19,18 +20,18 @@ public final class CallShedException extends RuntimeException {
     INTERRUPTED
   }
 
-  private final String method;
+  private final BotMethod method;
   private final Priority priority;
   private final Reason reason;
 
-  public CallShedException(String method, Priority priority, Reason reason) {
+  public CallShedException(BotMethod method, Priority priority, Reason reason) {
     super(method + " (" + priority + ") was not sent: " + reason, null, false, false);
     this.method = Objects.requireNonNull(method, "method");
     this.priority = Objects.requireNonNull(priority, "priority");
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  public String method() {
+  public BotMethod method() {
     return method;
   }
 

@@ -1,6 +1,6 @@
 package dev.gmbot.domain.scheduling;
 
-/** Scheduling priority of an outbound Bot API call (DESIGN §3.3). */
+/** Scheduling priority of an outbound Bot API call (ADR 0010). */
 public enum Priority {
   /** User interactions: callback answers, command replies. Never waits behind P1/P2. */
   P0_INTERACTIVE,

@@ -1,11 +1,9 @@
 package dev.gmbot.domain.scheduling;
 
 import dev.gmbot.port.model.ChatId;
-import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
-import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.TransientBotApiException;
@@ -25,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The scheduler every outbound Bot API call passes (DESIGN §3.3, ADRs 0010-0013).
+ * The scheduler every outbound Bot API call passes (ADRs 0010-0013).
  *
  * <ul>
  *   <li>Message calls ({@code send*}, {@code edit*}, {@code copy*}, {@code forward*}) pass the
@@ -35,7 +33,8 @@ import java.util.random.RandomGenerator;
  *       meter. Queues are bounded; P2 is shed first ({@link CallShedException}).
  *   <li>A 429 pauses its scope (a chat, or the whole bot) for {@code retry_after} plus jitter and
  *       the call is retried up to {@link SchedulerConfig#maxFloodRetries()} times; timeouts and 5xx
- *       are retried with backoff; a migrated group is followed once.
+ *       are retried with backoff; a migrated group is followed once, and the {@link Delivery}
+ *       reports the {@link GroupMigration} (the scheduler itself writes nothing).
  * </ul>
  *
  * <p>The call runs on the caller's thread (a virtual thread), which parks until its turn; no thread
@@ -46,7 +45,6 @@ import java.util.random.RandomGenerator;
 public final class PriorityBotCallScheduler implements BotCallScheduler, AutoCloseable {
   private final SchedulerCore core;
   private final Clock clock;
-  private final GroupRepository groups;
   private final Sleeper sleeper;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wakeDispatcher = lock.newCondition();
@@ -56,15 +54,10 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
 
   @Inject
   public PriorityBotCallScheduler(
-      SchedulerConfig config,
-      RateLimitStore store,
-      GroupRepository groups,
-      GuardMetrics metrics,
-      Clock clock) {
+      SchedulerConfig config, RateLimitStore store, GuardMetrics metrics, Clock clock) {
     this(
         config,
         store,
-        groups,
         metrics,
         clock,
         RandomGenerator.getDefault(),
@@ -75,7 +68,6 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   PriorityBotCallScheduler(
       SchedulerConfig config,
       RateLimitStore store,
-      GroupRepository groups,
       GuardMetrics metrics,
       Clock clock,
       RandomGenerator random,
@@ -88,14 +80,16 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
             Objects.requireNonNull(metrics, "metrics"),
             Objects.requireNonNull(random, "random"));
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.groups = Objects.requireNonNull(groups, "groups");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    for (Priority priority : Priority.values()) {
+      metrics.schedulerQueue(SchedulerCore.priorityLabel(priority), () -> queued(priority));
+    }
     this.dispatcher = threads.newThread(this::dispatchLoop);
     this.dispatcher.start();
   }
 
   @Override
-  public <T> T submit(BotCall call, Function<ChatId, T> action) {
+  public <T> Delivery<T> deliver(BotCall call, Function<ChatId, T> action) {
     if (call.chat().isEmpty()) {
       throw new IllegalArgumentException(call.method() + " names no chat");
     }
@@ -105,7 +99,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   @Override
   public <T> T submit(BotCall call, Supplier<T> action) {
     Objects.requireNonNull(action, "action");
-    return execute(call, chat -> action.get(), false);
+    return execute(call, chat -> action.get(), false).result();
   }
 
   /** Calls waiting for their turn (for health and tests). */
@@ -113,6 +107,16 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     lock.lock();
     try {
       return core.queued();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Calls waiting for their turn at one priority (the queue-depth gauge). */
+  public int queued(Priority priority) {
+    lock.lock();
+    try {
+      return core.queued(priority);
     } finally {
       lock.unlock();
     }
@@ -136,9 +140,10 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     }
   }
 
-  private <T> T execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
+  private <T> Delivery<T> execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
     Objects.requireNonNull(call, "call");
     Ticket t = new Ticket(call, Thread.currentThread());
+    t.submitted = clock.instant();
     lock.lock();
     try {
       if (closed) {
@@ -150,6 +155,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     } finally {
       lock.unlock();
     }
+    Optional<GroupMigration> followed = Optional.empty();
     while (true) {
       awaitTurn(t);
       T result;
@@ -163,30 +169,25 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
         continue;
       } catch (ChatMigratedException e) {
         finish(t);
-        if (!canMigrate || t.migrated || e.from().value() >= 0 || e.migrateTo().value() >= 0) {
+        Optional<GroupMigration> migration = GroupMigration.of(e);
+        if (!canMigrate || followed.isPresent() || migration.isEmpty()) {
           throw e;
         }
-        follow(t, e);
+        followed = migration;
+        follow(t, migration.get());
         continue;
       } catch (RuntimeException | Error e) {
         finish(t);
         throw e;
       }
       finish(t);
-      return result;
+      return new Delivery<>(result, followed);
     }
   }
 
-  private void follow(Ticket t, ChatMigratedException e) {
-    try {
-      groups.migrate(
-          GroupId.of(e.from().value()), GroupId.of(e.migrateTo().value()), clock.instant());
-    } catch (RuntimeException failure) {
-      failure.addSuppressed(e);
-      throw failure;
-    }
-    t.migrated = true;
-    t.retarget(e.migrateTo());
+  /** Queues the call again, addressed to the group's new chat. */
+  private void follow(Ticket t, GroupMigration migration) {
+    t.retarget(migration.to().chat());
     lock.lock();
     try {
       if (closed) {

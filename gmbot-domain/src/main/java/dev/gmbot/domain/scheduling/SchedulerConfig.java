@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunables of {@link PriorityBotCallScheduler}. {@link #defaults()} follows DESIGN §3.3: messages
- * at most 25/s overall, 20/min per group, 1/s per private chat; background (P2) at most 5/s; 64
- * calls in flight. Build variations with {@link #builder()}.
+ * Tunables of {@link PriorityBotCallScheduler}. {@link #defaults()} keeps within Telegram's
+ * documented limits (ADRs 0010 and 0012): messages at most 25/s overall, 20/min per group, 1/s per
+ * private chat; background (P2) at most 5/s; 64 calls in flight. Build variations with {@link
+ * #builder()}.
  *
  * @param globalMessages meter for every message call of the bot
  * @param groupMessages meter for message calls to one group, supergroup or channel

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -143,7 +144,10 @@ final class SchedulerCore {
         head.state = Ticket.State.GRANTED;
         inFlight++;
         inFlightBy[priority.ordinal()]++;
-        metrics.apiCall(head.call().method());
+        if (!head.waitReported) {
+          head.waitReported = true;
+          metrics.queueWait(priorityLabel(priority), Duration.between(head.submitted, now));
+        }
         granted.add(head);
       }
       Instant tierWake = tier.nextWake();
@@ -175,6 +179,7 @@ final class SchedulerCore {
         Instant until = now.plus(flood.retryAfter()).plus(jitter());
         store.pause(scope, until);
         metrics.rateLimitDelay(scope.equals(GLOBAL_SCOPE) ? "pause:global" : "pause:chat");
+        metrics.rateLimitPause(scope.equals(GLOBAL_SCOPE) ? "global" : "chat", flood.retryAfter());
         if (t.floodRetries >= config.maxFloodRetries()) {
           LOG.log(
               Level.WARNING,
@@ -250,6 +255,16 @@ final class SchedulerCore {
 
   int queued() {
     return queued;
+  }
+
+  /** Calls queued at one priority. */
+  int queued(Priority priority) {
+    return tier(priority).queued;
+  }
+
+  /** The priority as a metric label: {@code p0_interactive}, {@code p1_enforcement}, … */
+  static String priorityLabel(Priority priority) {
+    return priority.name().toLowerCase(Locale.ROOT);
   }
 
   int inFlight() {

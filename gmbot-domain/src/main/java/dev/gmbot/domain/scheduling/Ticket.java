@@ -27,8 +27,12 @@ final class Ticket {
   Instant notBefore = Instant.MIN;
   int floodRetries;
   int transientRetries;
-  boolean migrated;
   boolean delayed;
+
+  /** When the call was submitted; its first grant reports the wait since then. */
+  Instant submitted = Instant.MIN;
+
+  boolean waitReported;
   volatile State state = State.QUEUED;
   CallShedException shed;
   final List<BotApiException> failures = new ArrayList<>(0);

@@ -7,6 +7,7 @@ import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AdministratorCache;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public final class AdministratorDirectory {
     try {
       list =
           scheduler.submit(
-              BotCall.to(group.chat(), "getChatAdministrators", Priority.P1_ENFORCEMENT),
+              BotCall.to(group.chat(), BotMethod.GET_CHAT_ADMINISTRATORS, Priority.P1_ENFORCEMENT),
               chat -> directory.getAdministrators(chat));
     } catch (ChatAccessException e) {
       return Set.of();

@@ -9,6 +9,7 @@ import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.BotApiRejectedException;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.GuardMetrics.VerificationStatus;
@@ -29,10 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Answers "is this user subscribed to every channel" (DESIGN §3.1): cached answers first (positive
- * 10 min, negative 1 min, each ±15 % jitter), then {@code getChatMember} through the scheduler.
- * Concurrent checks of the same (user, channel) in this process share one call (single flight).
- * Transient failures are retried a bounded number of times; failures never become "not subscribed".
+ * Answers "is this user subscribed to every channel": cached answers first (positive 10 min,
+ * negative 1 min, each ±15 % jitter), then {@code getChatMember} through the scheduler. Concurrent
+ * checks of the same (user, channel) in this process share one call (single flight). Transient
+ * failures are retried a bounded number of times; failures never become "not subscribed".
  *
  * <p>Thread-safe. The {@link RandomGenerator} is shared between threads: pass a thread-safe one
  * (e.g. {@link java.util.Random}).
@@ -184,7 +185,7 @@ public final class MembershipVerifier {
   }
 
   private boolean askTelegram(UserId user, ChannelId channel, Priority priority) {
-    BotCall call = BotCall.to(channel.chat(), "getChatMember", priority);
+    BotCall call = BotCall.to(channel.chat(), BotMethod.GET_CHAT_MEMBER, priority);
     BotApiException last = null;
     for (int attempt = 0; attempt <= settings.retries(); attempt++) {
       try {

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The answer to "is this user subscribed to every channel of the group" (DESIGN §3.1). An error is
- * never an answer: it is {@link CannotCheck}, and nobody is punished for it.
+ * The answer to "is this user subscribed to every channel of the group". An error is never an
+ * answer: it is {@link CannotCheck}, and nobody is punished for it.
  */
 public sealed interface Verdict {
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmbot.domain.GuardFixture;
+import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.in.CommandReply;
 import dev.gmbot.port.in.GroupStatusQuery;
 import dev.gmbot.port.in.ProtectGroupCommand;
@@ -78,5 +79,53 @@ class AdminUseCasesTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new ProtectGroupCommand(GROUP, owner, List.of("@news", "-1002000000001")).channels())
         .hasSize(2);
+  }
+
+  @Test
+  void theTypedUseCasesAnswerWithTheChatCommandsTexts() {
+    GuardFixture chat = new GuardFixture();
+    chat.protectedGroup();
+    world.protectedGroup();
+    Sender alice = new Sender.User(ALICE);
+
+    List<String> typed =
+        List.of(
+                world.guard.protect(new ProtectGroupCommand(GROUP, alice, List.of("@extra"))),
+                world.guard.unprotect(UnprotectGroupCommand.all(GROUP, alice)),
+                world.guard.reactivate(new ReactivateGroupCommand(GROUP, alice)),
+                world.guard.status(new GroupStatusQuery(GROUP, alice)),
+                world.guard.reactivate(new ReactivateGroupCommand(GROUP, owner)),
+                world.guard.unprotect(new UnprotectGroupCommand(GROUP, owner, List.of("@extra"))))
+            .stream()
+            .map(reply -> reply.replies().get(0))
+            .toList();
+    List<String> chatted =
+        List.of(
+                chat.command(GROUP, ALICE, "protect", "@extra"),
+                chat.command(GROUP, ALICE, "unprotect"),
+                chat.command(GROUP, ALICE, "reactivate"),
+                chat.command(GROUP, ALICE, "status"),
+                chat.command(GROUP, OWNER, "reactivate"),
+                chat.command(GROUP, OWNER, "unprotect", "@extra"))
+            .stream()
+            .map(
+                command -> ((Decision.Reply) chat.guard.decide(command).getLast()).message().text())
+            .toList();
+
+    assertThat(typed).isEqualTo(chatted);
+    assertThat(typed.get(0)).isEqualTo("❌ Only admins of this group can use this command.");
+  }
+
+  @Test
+  void theTypedUseCasesTakeTheChannelForms() {
+    world.guard.protect(
+        new ProtectGroupCommand(GROUP, owner, List.of("https://t.me/news", "t.me/extra")));
+    assertThat(world.group(GROUP).channels()).hasSize(2);
+
+    CommandReply reply =
+        world.guard.unprotect(new UnprotectGroupCommand(GROUP, owner, List.of("t.me/EXTRA")));
+
+    assertThat(reply.replies()).containsExactly("✅ Done. Still required here: @news.");
+    assertThat(world.group(GROUP).channels()).hasSize(1);
   }
 }

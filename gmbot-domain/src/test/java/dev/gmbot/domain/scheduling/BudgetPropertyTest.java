@@ -3,6 +3,7 @@ package dev.gmbot.domain.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class BudgetPropertyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
-  private static final List<String> MESSAGE_METHODS =
-      List.of("sendMessage", "editMessageText", "copyMessage", "forwardMessage", "sendPhoto");
-  private static final List<String> CONTROL_METHODS =
-      List.of("getChatMember", "restrictChatMember", "deleteMessage", "answerCallbackQuery");
+  private static final List<BotMethod> MESSAGE_METHODS =
+      Stream.of(BotMethod.values()).filter(BotMethod::isMessage).toList();
+  private static final List<BotMethod> CONTROL_METHODS =
+      List.of(
+          BotMethod.GET_CHAT_MEMBER,
+          BotMethod.RESTRICT_CHAT_MEMBER,
+          BotMethod.DELETE_MESSAGE,
+          BotMethod.ANSWER_CALLBACK_QUERY);
 
   private record Completion(Instant at, long order, Ticket ticket, int outcome) {}
 
@@ -108,7 +114,9 @@ class BudgetPropertyTest {
           case 1 -> {
             var flood =
                 new FloodWaitException(
-                    t.call().method(), t.chat(), Duration.ofSeconds(1 + random.nextInt(5)));
+                    t.call().method().wireName(),
+                    t.chat(),
+                    Duration.ofSeconds(1 + random.nextInt(5)));
             if (!core.retry(t, flood, now)) {
               settled++;
             }
@@ -118,7 +126,7 @@ class BudgetPropertyTest {
           default -> {
             var timeout =
                 new TransientBotApiException(
-                    t.call().method(), "timeout", OptionalInt.empty(), null);
+                    t.call().method().wireName(), "timeout", OptionalInt.empty(), null);
             if (!core.retry(t, timeout, now)) {
               settled++;
             }
@@ -128,7 +136,7 @@ class BudgetPropertyTest {
       if (nextArrival != null && !nextArrival.isAfter(now)) {
         ChatId chat = chats.get(random.nextInt(chats.size()));
         boolean message = random.nextInt(10) < 6;
-        String method =
+        BotMethod method =
             message
                 ? MESSAGE_METHODS.get(random.nextInt(MESSAGE_METHODS.size()))
                 : CONTROL_METHODS.get(random.nextInt(CONTROL_METHODS.size()));

@@ -1,6 +1,7 @@
 package dev.gmbot.domain.scheduling;
 
 import dev.gmbot.port.out.GuardMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,6 +10,8 @@ final class CountingMetrics implements GuardMetrics {
   final List<String> shed = new CopyOnWriteArrayList<>();
   final List<String> delays = new CopyOnWriteArrayList<>();
   final List<String> apiCalls = new CopyOnWriteArrayList<>();
+  final List<String> waits = new CopyOnWriteArrayList<>();
+  final List<String> pauses = new CopyOnWriteArrayList<>();
 
   @Override
   public void callShed(String priority, String reason) {
@@ -23,5 +26,15 @@ final class CountingMetrics implements GuardMetrics {
   @Override
   public void apiCall(String method) {
     apiCalls.add(method);
+  }
+
+  @Override
+  public void queueWait(String priority, Duration waited) {
+    waits.add(priority);
+  }
+
+  @Override
+  public void rateLimitPause(String scope, Duration retryAfter) {
+    pauses.add(scope + ":" + retryAfter.toSeconds());
   }
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.GuardMetrics;
@@ -42,7 +43,6 @@ class PriorityBotCallSchedulerTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final LocalRateLimitStore store = new LocalRateLimitStore();
-  private final RecordingGroups groups = new RecordingGroups();
   private final CountingMetrics metrics = new CountingMetrics();
   private final List<PriorityBotCallScheduler> schedulers = new ArrayList<>();
 
@@ -51,7 +51,6 @@ class PriorityBotCallSchedulerTest {
         new PriorityBotCallScheduler(
             config,
             store,
-            groups,
             metrics,
             clock,
             new SplittableRandom(3),
@@ -95,11 +94,12 @@ class PriorityBotCallSchedulerTest {
 
     String result =
         scheduler.submit(
-            BotCall.to(GROUP, "getChatMember", P1_ENFORCEMENT),
+            BotCall.to(GROUP, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT),
             chat -> Thread.currentThread() == caller ? "member of " + chat : "other thread");
 
     assertThat(result).isEqualTo("member of " + GROUP);
-    assertThat(metrics.apiCalls).containsExactly("getChatMember");
+    assertThat(metrics.apiCalls).as("the transport counts Bot API calls, once").isEmpty();
+    assertThat(metrics.waits).containsExactly("p1_enforcement");
   }
 
   @Test
@@ -108,11 +108,12 @@ class PriorityBotCallSchedulerTest {
 
     assertThat(
             scheduler.submit(
-                BotCall.withoutChat("answerCallbackQuery", P0_INTERACTIVE), () -> true))
+                BotCall.withoutChat(BotMethod.ANSWER_CALLBACK_QUERY, P0_INTERACTIVE), () -> true))
         .isTrue();
     assertThatThrownBy(
             () ->
-                scheduler.submit(BotCall.withoutChat("sendMessage", P0_INTERACTIVE), chat -> chat))
+                scheduler.submit(
+                    BotCall.withoutChat(BotMethod.SEND_MESSAGE, P0_INTERACTIVE), chat -> chat))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -126,7 +127,7 @@ class PriorityBotCallSchedulerTest {
           callers.submit(
               () ->
                   scheduler.submit(
-                      BotCall.to(GROUP, "sendMessage", P1_ENFORCEMENT),
+                      BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
                       chat -> {
                         attempts.add(clock.instant());
                         if (calls.getAndIncrement() == 0) {
@@ -137,7 +138,8 @@ class PriorityBotCallSchedulerTest {
       await().until(() -> metrics.delays.contains("pause:chat"));
       Instant restrictedAt =
           scheduler.submit(
-              BotCall.to(GROUP, "restrictChatMember", P1_ENFORCEMENT), chat -> clock.instant());
+              BotCall.to(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT),
+              chat -> clock.instant());
 
       assertThat(prompt.get()).isEqualTo("sent");
       Instant pauseEnd = attempts.get(0).plusSeconds(5);
@@ -155,7 +157,7 @@ class PriorityBotCallSchedulerTest {
     assertThatThrownBy(
             () ->
                 scheduler.submit(
-                    BotCall.to(GROUP, "sendMessage", P1_ENFORCEMENT),
+                    BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
                     chat -> {
                       attempts.add(clock.instant());
                       throw flood(chat, 2);
@@ -176,7 +178,7 @@ class PriorityBotCallSchedulerTest {
 
     String result =
         scheduler.submit(
-            BotCall.to(GROUP, "restrictChatMember", P1_ENFORCEMENT),
+            BotCall.to(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT),
             chat -> {
               attempts.add(clock.instant());
               if (attempts.size() == 1) {
@@ -192,13 +194,13 @@ class PriorityBotCallSchedulerTest {
   }
 
   @Test
-  void followsAMigratedGroupOnceAndMovesItsRecords() {
+  void followsAMigratedGroupOnceAndReportsTheMigrationWithoutActingOnIt() {
     PriorityBotCallScheduler scheduler = scheduler();
     List<ChatId> addressed = new CopyOnWriteArrayList<>();
 
-    String result =
-        scheduler.submit(
-            BotCall.to(OLD_GROUP, "sendMessage", P1_ENFORCEMENT),
+    Delivery<String> delivery =
+        scheduler.deliver(
+            BotCall.to(OLD_GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
             chat -> {
               addressed.add(chat);
               if (chat.equals(OLD_GROUP)) {
@@ -207,33 +209,43 @@ class PriorityBotCallSchedulerTest {
               return "sent to " + chat;
             });
 
-    assertThat(result).isEqualTo("sent to " + GROUP);
+    assertThat(delivery.result()).isEqualTo("sent to " + GROUP);
     assertThat(addressed).containsExactly(OLD_GROUP, GROUP);
-    assertThat(groups.migrations)
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.from()).isEqualTo(GroupId.of(OLD_GROUP.value()));
-              assertThat(m.to()).isEqualTo(GroupId.of(GROUP.value()));
-            });
+    assertThat(delivery.migration())
+        .contains(new GroupMigration(GroupId.of(OLD_GROUP.value()), GroupId.of(GROUP.value())));
+    assertThat(metrics.apiCalls).as("the transport counts Bot API calls, once").isEmpty();
+    assertThat(metrics.waits).as("the wait is reported at the first grant only").hasSize(1);
+  }
+
+  @Test
+  void aCallThatFindsNoMigrationReportsNone() {
+    PriorityBotCallScheduler scheduler = scheduler();
+
+    Optional<GroupMigration> migration =
+        scheduler.run(
+            BotCall.to(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT), chat -> {});
+
+    assertThat(migration).isEmpty();
   }
 
   @Test
   void aSecondMigrationReachesTheCaller() {
     PriorityBotCallScheduler scheduler = scheduler();
     ChatId newer = ChatId.of(-1007777777777L);
+    List<ChatId> addressed = new CopyOnWriteArrayList<>();
 
     assertThatThrownBy(
             () ->
                 scheduler.submit(
-                    BotCall.to(OLD_GROUP, "restrictChatMember", P1_ENFORCEMENT),
+                    BotCall.to(OLD_GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT),
                     chat -> {
+                      addressed.add(chat);
                       throw new ChatMigratedException(
                           "restrictChatMember", chat, chat.equals(OLD_GROUP) ? GROUP : newer);
                     }))
         .isInstanceOfSatisfying(
             ChatMigratedException.class, e -> assertThat(e.migrateTo()).isEqualTo(newer));
-    assertThat(groups.migrations).hasSize(1);
+    assertThat(addressed).containsExactly(OLD_GROUP, GROUP);
   }
 
   @Test
@@ -247,7 +259,7 @@ class PriorityBotCallSchedulerTest {
               try {
                 outcome.complete(
                     scheduler.submit(
-                        BotCall.to(GROUP, "sendMessage", P1_ENFORCEMENT), chat -> "sent"));
+                        BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT), chat -> "sent"));
               } catch (RuntimeException e) {
                 outcome.complete(e);
               }
@@ -277,7 +289,7 @@ class PriorityBotCallSchedulerTest {
                 () -> {
                   for (int n = 0; n < 3; n++) {
                     scheduler.run(
-                        BotCall.to(chat, "sendMessage", P1_ENFORCEMENT),
+                        BotCall.to(chat, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
                         c -> {
                           Instant now = clock.instant();
                           allSends.add(now);
@@ -311,11 +323,11 @@ class PriorityBotCallSchedulerTest {
         new PriorityBotCallScheduler(
             SchedulerConfig.defaults(),
             new LocalRateLimitStore(),
-            groups,
             GuardMetrics.NONE,
             java.time.Clock.systemUTC())) {
       String sent =
-          scheduler.submit(BotCall.to(GROUP, "sendMessage", P0_INTERACTIVE), chat -> "sent");
+          scheduler.submit(
+              BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P0_INTERACTIVE), chat -> "sent");
       assertThat(sent).isEqualTo("sent");
     }
   }
@@ -332,7 +344,8 @@ class PriorityBotCallSchedulerTest {
                   try {
                     outcome.complete(
                         scheduler.submit(
-                            BotCall.to(GROUP, "sendMessage", P1_ENFORCEMENT), chat -> "sent"));
+                            BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
+                            chat -> "sent"));
                   } catch (CallShedException e) {
                     outcome.complete(
                         e.reason() + " interrupted=" + Thread.currentThread().isInterrupted());
@@ -353,11 +366,29 @@ class PriorityBotCallSchedulerTest {
     assertThatThrownBy(
             () ->
                 scheduler.submit(
-                    BotCall.to(OLD_GROUP, "sendMessage", P0_INTERACTIVE),
+                    BotCall.to(OLD_GROUP, BotMethod.SEND_MESSAGE, P0_INTERACTIVE),
                     () -> {
                       throw new ChatMigratedException("sendMessage", OLD_GROUP, GROUP);
                     }))
         .isInstanceOf(ChatMigratedException.class);
-    assertThat(groups.migrations).isEmpty();
+    assertThat(metrics.apiCalls).as("the transport counts Bot API calls, once").isEmpty();
+    assertThat(metrics.waits).containsExactly("p0_interactive");
+  }
+
+  @Test
+  void aMigrationToANonGroupIdIsNotFollowed() {
+    PriorityBotCallScheduler scheduler = scheduler();
+    List<ChatId> addressed = new CopyOnWriteArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                scheduler.submit(
+                    BotCall.to(OLD_GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
+                    chat -> {
+                      addressed.add(chat);
+                      throw new ChatMigratedException("sendMessage", OLD_GROUP, ChatId.of(42));
+                    }))
+        .isInstanceOf(ChatMigratedException.class);
+    assertThat(addressed).containsExactly(OLD_GROUP);
   }
 }

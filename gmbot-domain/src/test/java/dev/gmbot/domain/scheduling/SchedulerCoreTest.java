@@ -6,6 +6,7 @@ import static dev.gmbot.domain.scheduling.Priority.P2_BACKGROUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class SchedulerCoreTest {
     return new SchedulerCore(config, store, metrics, new SplittableRandom(7));
   }
 
-  private static Ticket ticket(ChatId chat, String method, Priority priority) {
+  private static Ticket ticket(ChatId chat, BotMethod method, Priority priority) {
     return new Ticket(BotCall.to(chat, method, priority), Thread.currentThread());
   }
 
@@ -47,15 +48,15 @@ class SchedulerCoreTest {
     SchedulerCore core = core(SchedulerConfig.builder().maxInFlight(500).build());
     List<Ticket> prompts = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      prompts.add(ticket(GROUP, "sendMessage", P1_ENFORCEMENT));
+      prompts.add(ticket(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT));
     }
     offerAll(core, prompts);
     SchedulerCore.Poll first = core.poll(T0);
     assertThat(first.granted()).hasSize(1); // the global meter spaces messages 40 ms apart
     List<Ticket> controls = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      controls.add(ticket(CHANNEL, "getChatMember", P1_ENFORCEMENT));
-      controls.add(ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT));
+      controls.add(ticket(CHANNEL, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT));
+      controls.add(ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT));
     }
     offerAll(core, controls);
 
@@ -72,7 +73,7 @@ class SchedulerCoreTest {
         core(SchedulerConfig.builder().maxInFlight(10).reservedForInteractive(2).build());
     List<Ticket> controls = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      controls.add(ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT));
+      controls.add(ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT));
     }
     offerAll(core, controls);
 
@@ -89,20 +90,20 @@ class SchedulerCoreTest {
         offerAll(
             core,
             List.of(
-                ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT),
-                ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT),
-                ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT)));
+                ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT),
+                ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT),
+                ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT)));
     assertThat(core.poll(T0).granted()).containsExactlyElementsOf(running);
     List<Ticket> background = new ArrayList<>();
     List<Ticket> enforcement = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      background.add(ticket(GROUP, "deleteMessage", P2_BACKGROUND));
-      enforcement.add(ticket(OTHER_GROUP, "banChatMember", P1_ENFORCEMENT));
+      background.add(ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND));
+      enforcement.add(ticket(OTHER_GROUP, BotMethod.APPROVE_CHAT_JOIN_REQUEST, P1_ENFORCEMENT));
     }
     offerAll(core, background);
     offerAll(core, enforcement);
-    Ticket answer1 = ticket(GROUP, "answerCallbackQuery", P0_INTERACTIVE);
-    Ticket answer2 = ticket(GROUP, "answerCallbackQuery", P0_INTERACTIVE);
+    Ticket answer1 = ticket(GROUP, BotMethod.ANSWER_CALLBACK_QUERY, P0_INTERACTIVE);
+    Ticket answer2 = ticket(GROUP, BotMethod.ANSWER_CALLBACK_QUERY, P0_INTERACTIVE);
     offerAll(core, List.of(answer1, answer2));
 
     assertThat(core.poll(T0).granted()).containsExactly(answer1); // the reserved slot
@@ -120,11 +121,11 @@ class SchedulerCoreTest {
     List<Ticket> order = new ArrayList<>();
     List<Ticket> all = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      all.add(ticket(ChatId.of(1000 + i), "copyMessage", P2_BACKGROUND));
-      all.add(ticket(ChatId.of(2000 + i), "sendMessage", P1_ENFORCEMENT));
+      all.add(ticket(ChatId.of(1000 + i), BotMethod.EDIT_MESSAGE_TEXT, P2_BACKGROUND));
+      all.add(ticket(ChatId.of(2000 + i), BotMethod.SEND_MESSAGE, P1_ENFORCEMENT));
     }
     offerAll(core, all);
-    Ticket reply = ticket(ChatId.of(42), "sendMessage", P0_INTERACTIVE);
+    Ticket reply = ticket(ChatId.of(42), BotMethod.SEND_MESSAGE, P0_INTERACTIVE);
     offerAll(core, List.of(reply));
 
     Instant now = T0;
@@ -147,22 +148,23 @@ class SchedulerCoreTest {
     SchedulerCore core =
         core(SchedulerConfig.builder().maxQueued(4).maxQueuedBackground(3).build());
     store.pause(SchedulerCore.GLOBAL_SCOPE, T0.plusSeconds(3600)); // nothing runs: queues fill
-    Ticket p1a = ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT);
-    Ticket p2a = ticket(GROUP, "deleteMessage", P2_BACKGROUND);
-    Ticket p2b = ticket(GROUP, "deleteMessage", P2_BACKGROUND);
-    Ticket p1b = ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT);
+    Ticket p1a = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    Ticket p2a = ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND);
+    Ticket p2b = ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND);
+    Ticket p1b = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
     offerAll(core, List.of(p1a, p2a, p2b, p1b));
     assertThat(core.poll(T0).granted()).isEmpty();
 
-    assertThat(core.offer(ticket(GROUP, "answerCallbackQuery", P0_INTERACTIVE)))
+    assertThat(core.offer(ticket(GROUP, BotMethod.ANSWER_CALLBACK_QUERY, P0_INTERACTIVE)))
         .containsExactly(p2b);
-    assertThat(core.offer(ticket(GROUP, "banChatMember", P1_ENFORCEMENT))).containsExactly(p2a);
-    Ticket p1c = ticket(OTHER_GROUP, "banChatMember", P1_ENFORCEMENT);
-    Ticket p0 = ticket(GROUP, "sendMessage", P0_INTERACTIVE);
+    assertThat(core.offer(ticket(GROUP, BotMethod.APPROVE_CHAT_JOIN_REQUEST, P1_ENFORCEMENT)))
+        .containsExactly(p2a);
+    Ticket p1c = ticket(OTHER_GROUP, BotMethod.APPROVE_CHAT_JOIN_REQUEST, P1_ENFORCEMENT);
+    Ticket p0 = ticket(GROUP, BotMethod.SEND_MESSAGE, P0_INTERACTIVE);
     assertThat(core.offer(p0)).hasSize(1).allMatch(t -> t.priority == P1_ENFORCEMENT);
-    Ticket p1d = ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT);
+    Ticket p1d = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
     assertThat(core.offer(p1d)).containsExactly(p1d);
-    Ticket p2c = ticket(GROUP, "deleteMessage", P2_BACKGROUND);
+    Ticket p2c = ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND);
     assertThat(core.offer(p2c)).containsExactly(p2c);
 
     assertThat(p2b.shed.reason()).isEqualTo(CallShedException.Reason.DISPLACED);
@@ -186,18 +188,18 @@ class SchedulerCoreTest {
     offerAll(
         core,
         List.of(
-            ticket(GROUP, "deleteMessage", P2_BACKGROUND),
-            ticket(GROUP, "deleteMessage", P2_BACKGROUND)));
-    Ticket third = ticket(GROUP, "deleteMessage", P2_BACKGROUND);
+            ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND),
+            ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND)));
+    Ticket third = ticket(GROUP, BotMethod.DELETE_MESSAGE, P2_BACKGROUND);
 
     assertThat(core.offer(third)).containsExactly(third);
-    assertThat(core.offer(ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT))).isEmpty();
+    assertThat(core.offer(ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT))).isEmpty();
   }
 
   @Test
   void aChatScoped429PausesEveryCallToThatChatAndNothingElse() {
     SchedulerCore core = core(SchedulerConfig.defaults());
-    Ticket prompt = ticket(GROUP, "sendMessage", P1_ENFORCEMENT);
+    Ticket prompt = ticket(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
     offerAll(core, List.of(prompt));
     assertThat(core.poll(T0).granted()).containsExactly(prompt);
 
@@ -210,8 +212,8 @@ class SchedulerCoreTest {
     assertThat(again).isTrue();
     Instant end = store.pausedUntil(SchedulerCore.chatScope(GROUP), T0).orElseThrow();
     assertThat(end).isBetween(T0.plusMillis(5_100), T0.plusMillis(5_350));
-    Ticket restrict = ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT);
-    Ticket elsewhere = ticket(OTHER_GROUP, "sendMessage", P1_ENFORCEMENT);
+    Ticket restrict = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    Ticket elsewhere = ticket(OTHER_GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
     offerAll(core, List.of(restrict, elsewhere));
     SchedulerCore.Poll during = core.poll(T0.plusSeconds(1));
     assertThat(during.granted()).containsExactly(elsewhere);
@@ -222,7 +224,7 @@ class SchedulerCoreTest {
   @Test
   void a429OnAControlCallPausesTheWholeBot() {
     SchedulerCore core = core(SchedulerConfig.defaults());
-    Ticket lookup = ticket(CHANNEL, "getChatMember", P1_ENFORCEMENT);
+    Ticket lookup = ticket(CHANNEL, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT);
     offerAll(core, List.of(lookup));
     core.poll(T0);
 
@@ -232,7 +234,7 @@ class SchedulerCoreTest {
         T0);
 
     Instant end = store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0).orElseThrow();
-    Ticket reply = ticket(ChatId.of(77), "sendMessage", P0_INTERACTIVE);
+    Ticket reply = ticket(ChatId.of(77), BotMethod.SEND_MESSAGE, P0_INTERACTIVE);
     offerAll(core, List.of(reply));
     SchedulerCore.Poll during = core.poll(T0.plusSeconds(1));
     assertThat(during.granted()).isEmpty();
@@ -247,9 +249,9 @@ class SchedulerCoreTest {
         offerAll(
             core,
             List.of(
-                ticket(ChatId.of(-1), "sendMessage", P1_ENFORCEMENT),
-                ticket(ChatId.of(-2), "sendMessage", P1_ENFORCEMENT),
-                ticket(ChatId.of(-3), "sendMessage", P1_ENFORCEMENT)));
+                ticket(ChatId.of(-1), BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
+                ticket(ChatId.of(-2), BotMethod.SEND_MESSAGE, P1_ENFORCEMENT),
+                ticket(ChatId.of(-3), BotMethod.SEND_MESSAGE, P1_ENFORCEMENT)));
     core.poll(T0);
     for (int i = 0; i < 2; i++) {
       Ticket t = sends.get(i);
@@ -271,7 +273,7 @@ class SchedulerCoreTest {
   @Test
   void givesUpAfterThreeFloodRetries() {
     SchedulerCore core = core(SchedulerConfig.defaults());
-    Ticket t = ticket(GROUP, "sendMessage", P1_ENFORCEMENT);
+    Ticket t = ticket(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
     offerAll(core, List.of(t));
     Instant now = T0;
     List<Boolean> answers = new ArrayList<>();
@@ -293,7 +295,7 @@ class SchedulerCoreTest {
   @Test
   void transientFailuresAreRetriedWithBackoffThenGivenUp() {
     SchedulerCore core = core(SchedulerConfig.defaults());
-    Ticket t = ticket(GROUP, "restrictChatMember", P1_ENFORCEMENT);
+    Ticket t = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
     offerAll(core, List.of(t));
     core.poll(T0);
     TransientBotApiException timeout =
@@ -317,7 +319,7 @@ class SchedulerCoreTest {
   void aCancelledCallLeavesTheQueue() {
     SchedulerCore core = core(SchedulerConfig.defaults());
     store.pause(SchedulerCore.GLOBAL_SCOPE, T0.plusSeconds(60));
-    Ticket t = ticket(GROUP, "sendMessage", P1_ENFORCEMENT);
+    Ticket t = ticket(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
     offerAll(core, List.of(t));
 
     assertThat(core.cancel(t, CallShedException.Reason.INTERRUPTED)).isTrue();

@@ -2,6 +2,7 @@ package dev.gmbot.domain.scheduling;
 
 import dev.gmbot.domain.scheduling.bench.AioRateLimiterRules;
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.out.BotMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.SplittableRandom;
  */
 final class VerificationThroughput {
   static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
-  private static final String[] STEPS = {"getChatMember", "restrictChatMember", "sendMessage"};
+  private static final BotMethod[] STEPS = {
+    BotMethod.GET_CHAT_MEMBER, BotMethod.RESTRICT_CHAT_MEMBER, BotMethod.SEND_MESSAGE
+  };
 
   /** A workload: groups, whether they share one linked channel, users, call latency, duration. */
   record Scenario(

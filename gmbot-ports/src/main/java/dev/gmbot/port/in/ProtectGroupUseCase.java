@@ -1,6 +1,6 @@
 package dev.gmbot.port.in;
 
-/** /protect as a call: checks every permission, then turns protection on (DESIGN §3.2, PLAN §5). */
+/** /protect as a call: checks every permission, then turns protection on (the setup wizard). */
 public interface ProtectGroupUseCase {
   CommandReply protect(ProtectGroupCommand command);
 }

@@ -4,7 +4,7 @@ import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.UserRef;
 import java.util.Objects;
 
-/** Who a message in a group comes from (DESIGN §3.1: the kinds decide exemptions). */
+/** Who a message in a group comes from (the kinds decide exemptions: ADR 0064). */
 public sealed interface Sender {
   /** A person or a bot writing as themselves; {@code user.isBot()} tells bots apart. */
   record User(UserRef user) implements Sender {

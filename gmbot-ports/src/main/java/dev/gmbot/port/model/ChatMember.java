@@ -31,8 +31,9 @@ public record ChatMember(UserRef user, MemberStatus status, boolean isMember, Ad
   }
 
   /**
-   * Subscribed to a channel (DESIGN §3.1): creator, administrator, member, or restricted while
-   * still a member. Left and kicked are not.
+   * Subscribed to a channel: creator, administrator, member, or restricted while still a member
+   * ({@code is_member}). Left and kicked are not (docs/telegram-bot-api.md, "Chat members and what
+   * counts as subscribed").
    */
   public boolean isSubscribed() {
     return isMember;

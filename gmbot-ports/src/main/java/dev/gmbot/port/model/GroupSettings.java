@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a group owner can customise (/settings).
+ * What a group owner can customise (/settings). Change one value with its wither ({@code
+ * settings.withPromptLifetime(d)}); each checks the new value like the constructor does.
  *
  * @param promptText custom text of the prompt (empty: the built-in text)
  * @param verifyButtonText label of the verify button
@@ -37,5 +38,30 @@ public record GroupSettings(
         || promptLifetime.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("a prompt lives between 30 seconds and 1 day");
     }
+  }
+
+  public GroupSettings withPromptText(Optional<String> promptText) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+  }
+
+  public GroupSettings withVerifyButtonText(String verifyButtonText) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+  }
+
+  public GroupSettings withJoinButtonText(String joinButtonText) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+  }
+
+  public GroupSettings withPromptLifetime(Duration promptLifetime) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+  }
+
+  public GroupSettings withDeleteMessages(boolean deleteMessages) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
   }
 }

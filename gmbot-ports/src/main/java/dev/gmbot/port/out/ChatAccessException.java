@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The bot lacks access or rights in a chat. For membership checks this means "cannot check", never
- * "not subscribed": nobody is punished for it (DESIGN §3.1).
+ * "not subscribed": nobody is punished for it (docs/design.md, "Verification").
  */
 public final class ChatAccessException extends BotApiException {
   /** The distinct reasons, from Telegram's error descriptions. */

@@ -10,6 +10,7 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,4 +61,12 @@ public interface GroupRepository {
 
   /** Number of groups whose protection is active (enabled, not paused): the active-groups gauge. */
   long countActive();
+
+  /**
+   * Enabled groups whose protection is paused, by kind of pause (kinds without a paused group are
+   * absent): the paused-groups gauge. The default knows nothing and answers an empty map.
+   */
+  default Map<PauseReason.Kind, Long> countPaused() {
+    return Map.of();
+  }
 }

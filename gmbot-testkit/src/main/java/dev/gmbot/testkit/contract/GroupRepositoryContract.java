@@ -17,6 +17,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -294,6 +295,37 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     groups().disable(group(3), at(1));
 
     assertThat(groups().countActive()).isEqualTo(2);
+  }
+
+  @Test
+  void countPausedCountsEnabledPausedGroupsByKind() {
+    for (int i = 1; i <= 5; i++) {
+      groups().protect(group(i), "G" + i, owner(10), List.of(channel(1)), at(0));
+    }
+    PauseReason lostRights =
+        new PauseReason(PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, Optional.empty(), "demoted");
+    groups().pause(group(1), lostRights, at(1));
+    groups().pause(group(2), lostRights, at(1));
+    groups()
+        .pause(
+            group(3),
+            new PauseReason(PauseReason.Kind.CANNOT_CHECK_CHANNEL, Optional.of(channelId(1)), ""),
+            at(1));
+    groups().pause(group(4), lostRights, at(1));
+    groups().disable(group(4), at(2)); // disabled: no longer counted as paused
+
+    assertThat(groups().countPaused())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, 2L,
+                PauseReason.Kind.CANNOT_CHECK_CHANNEL, 1L));
+
+    groups().resume(group(1), at(3));
+    assertThat(groups().countPaused())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS, 1L,
+                PauseReason.Kind.CANNOT_CHECK_CHANNEL, 1L));
   }
 
   @Test

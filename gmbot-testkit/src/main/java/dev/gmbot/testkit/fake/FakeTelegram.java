@@ -21,6 +21,7 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.MembershipLookup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -275,7 +276,7 @@ public final class FakeTelegram
     enter("sendMessage", Optional.of(chat), Optional.empty(), message.text());
     MessageId id = new MessageId(nextMessageId.incrementAndGet());
     messages
-        .computeIfAbsent(chat, c -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()))
+        .computeIfAbsent(chat, c -> Collections.synchronizedMap(new LinkedHashMap<>()))
         .put(id, new SentMessage(chat, id, message, false));
     return id;
   }

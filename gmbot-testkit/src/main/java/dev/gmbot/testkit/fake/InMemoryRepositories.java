@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -352,6 +353,20 @@ public final class InMemoryRepositories {
               groups.values().stream()
                   .filter(r -> r.enabled() && r.pause().isEmpty() && !r.channels().isEmpty())
                   .count());
+    }
+
+    @Override
+    public Map<PauseReason.Kind, Long> countPaused() {
+      return locked(
+          () -> {
+            Map<PauseReason.Kind, Long> counts = new EnumMap<>(PauseReason.Kind.class);
+            for (var r : groups.values()) {
+              if (r.enabled() && r.pause().isPresent()) {
+                counts.merge(r.pause().get().kind(), 1L, Long::sum);
+              }
+            }
+            return Map.copyOf(counts);
+          });
     }
   }
 

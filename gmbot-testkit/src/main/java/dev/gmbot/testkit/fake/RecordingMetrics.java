@@ -3,6 +3,7 @@ package dev.gmbot.testkit.fake;
 import dev.gmbot.port.out.GuardMetrics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,7 +22,7 @@ public final class RecordingMetrics implements GuardMetrics {
   }
 
   public Map<String, Long> snapshot() {
-    Map<String, Long> copy = new java.util.TreeMap<>();
+    Map<String, Long> copy = new TreeMap<>();
     counters.forEach((k, v) -> copy.put(k, v.get()));
     return copy;
   }
@@ -53,6 +54,13 @@ public final class RecordingMetrics implements GuardMetrics {
   @Override
   public void apiCall(String method) {
     inc("apiCall." + method);
+  }
+
+  /** Counts {@code apiCall.<method>} and {@code apiCall.<method>.<outcome>}. */
+  @Override
+  public void apiCall(String method, String outcome, Duration latency) {
+    inc("apiCall." + method);
+    inc("apiCall." + method + "." + outcome);
   }
 
   @Override

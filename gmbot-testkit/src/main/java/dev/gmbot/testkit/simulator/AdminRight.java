@@ -1,5 +1,7 @@
 package dev.gmbot.testkit.simulator;
 
+import java.util.Locale;
+
 /** An administrator right, named after its Bot API field (without the {@code can_} prefix). */
 public enum AdminRight {
   MANAGE_CHAT,
@@ -20,6 +22,6 @@ public enum AdminRight {
   MANAGE_TAGS;
 
   String field() {
-    return "can_" + name().toLowerCase(java.util.Locale.ROOT);
+    return "can_" + name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gmbot.testkit.simulator;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** A set of administrator rights. */
@@ -11,7 +12,7 @@ public record AdminRights(Set<AdminRight> rights) {
 
   public static AdminRights of(AdminRight... rights) {
     EnumSet<AdminRight> set = EnumSet.noneOf(AdminRight.class);
-    set.addAll(java.util.List.of(rights));
+    set.addAll(List.of(rights));
     set.add(AdminRight.MANAGE_CHAT);
     return new AdminRights(set);
   }

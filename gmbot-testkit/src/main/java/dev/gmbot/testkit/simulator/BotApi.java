@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The Bot API methods. Every call runs under the world lock. */
@@ -634,7 +635,7 @@ final class BotApi {
       throw ApiException.badRequest("message text is empty");
     }
     Object oldMarkup = m.json.get("reply_markup");
-    if (newText.equals(m.text) && java.util.Objects.equals(markup, oldMarkup)) {
+    if (newText.equals(m.text) && Objects.equals(markup, oldMarkup)) {
       throw ApiException.badRequest(
           "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
     }

@@ -2,6 +2,7 @@ package dev.gmbot.testkit.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -12,7 +13,7 @@ public final class CallLog {
   /** The log keeps the newest calls only, so long benchmark runs do not grow without bound. */
   public static final int CAPACITY = 200_000;
 
-  private final java.util.ArrayDeque<ApiCall> calls = new java.util.ArrayDeque<>();
+  private final ArrayDeque<ApiCall> calls = new ArrayDeque<>();
 
   CallLog() {}
 

@@ -11,6 +11,7 @@ import dev.gmbot.testkit.simulator.World.UserState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** World-changing actions of users and admins (the scripting API's engine). Call under the lock. */
 final class Script {
@@ -80,7 +81,7 @@ final class Script {
     MemberState before = c.member(userId);
     MemberState after = new MemberState();
     after.status = status;
-    after.rights = status == Status.ADMINISTRATOR ? rights : new AdminRights(java.util.Set.of());
+    after.rights = status == Status.ADMINISTRATOR ? rights : new AdminRights(Set.of());
     if (status == Status.RESTRICTED) {
       after.isMember = true;
       for (String f : World.PERMISSION_FIELDS) {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -150,13 +152,11 @@ public final class TelegramSimulator implements AutoCloseable {
   }
 
   /** Answers recorded for a callback query: text, or empty if not answered. */
-  public java.util.Optional<String> callbackAnswer(String callbackQueryId) {
+  public Optional<String> callbackAnswer(String callbackQueryId) {
     return inWorld(
         w -> {
           World.CallbackState cb = w.callbacks.get(callbackQueryId);
-          return cb == null || !cb.answered
-              ? java.util.Optional.<String>empty()
-              : java.util.Optional.of(cb.text);
+          return cb == null || !cb.answered ? Optional.<String>empty() : Optional.of(cb.text);
         });
   }
 
@@ -168,8 +168,7 @@ public final class TelegramSimulator implements AutoCloseable {
   }
 
   public SimUser newUser(String firstName) {
-    return newUser(
-        firstName, firstName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", ""));
+    return newUser(firstName, firstName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""));
   }
 
   public SimUser newUser(String firstName, String username) {

@@ -3,10 +3,14 @@ package dev.gmbot.testkit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -40,13 +44,22 @@ class JsonTest {
 
   @Test
   void reproducesEveryCompactDerivedFixtureByteForByte() throws Exception {
-    Path dir = Path.of("/work/shared/telegram/fixtures/derived");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "fixtures not present");
-    try (var files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-        String text = Files.readString(f).strip();
-        assertThat(Json.write(Json.parse(text))).as(f.toString()).isEqualTo(text);
-      }
+    Path dir = derivedFixtures();
+    List<Path> fixtures;
+    try (Stream<Path> files = Files.list(dir)) {
+      fixtures = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
+    assertThat(fixtures).as("derived fixtures in " + dir).hasSizeGreaterThanOrEqualTo(24);
+    for (Path f : fixtures) {
+      String text = Files.readString(f, StandardCharsets.UTF_8).strip();
+      assertThat(Json.write(Json.parse(text))).as(f.getFileName().toString()).isEqualTo(text);
+    }
+  }
+
+  /** The testkit's own test resources: {@code telegram/fixtures/derived} (ADR 0006). */
+  private static Path derivedFixtures() throws URISyntaxException {
+    URL readme = JsonTest.class.getClassLoader().getResource("telegram/fixtures/README.md");
+    assertThat(readme).as("telegram/fixtures on the test classpath").isNotNull();
+    return Path.of(readme.toURI()).resolveSibling("derived");
   }
 }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a failed Bot API answer into the ports' typed failure. This is the one place that reads
- * Telegram's error descriptions (BOT_API_FACTS §2.3, §3.5, §4, §5.6, §6.2), current and older
- * wordings alike. The order of the checks matters: parameters first (429, migration), then the
- * descriptions, then the HTTP status.
+ * Telegram's error descriptions (docs/telegram-bot-api.md, "Errors"), current and older wordings
+ * alike. The order of the checks matters: parameters first (429, migration), then the descriptions,
+ * then the HTTP status.
  */
 public final class BotApiErrors {
   private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d{1,9})");

@@ -16,6 +16,8 @@ public final class TelegramJson {
   @SuppressWarnings("rawtypes")
   private static final JsonAdapter<Map> REQUEST = MOSHI.adapter(Map.class);
 
+  private static final JsonAdapter<Object> VALUE = MOSHI.adapter(Object.class);
+
   private TelegramJson() {}
 
   /** The adapter of a response envelope whose {@code result} has the given type. */
@@ -30,5 +32,10 @@ public final class TelegramJson {
   /** Serialises request parameters (strings, numbers, booleans, lists and maps of them). */
   public static String requestBody(Map<String, Object> parameters) {
     return REQUEST.toJson(parameters);
+  }
+
+  /** One parameter value as JSON (a list of update types becomes {@code ["message",…]}). */
+  public static String json(Object value) {
+    return VALUE.toJson(value);
   }
 }

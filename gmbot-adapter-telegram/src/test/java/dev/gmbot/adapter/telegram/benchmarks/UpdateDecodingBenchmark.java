@@ -1,7 +1,7 @@
 package dev.gmbot.adapter.telegram.benchmarks;
 
+import dev.gmbot.adapter.telegram.MalformedUpdateException;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
-import dev.gmbot.adapter.telegram.UpdateDecodingException;
 import dev.gmbot.port.in.InboundEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -67,12 +67,12 @@ public class UpdateDecodingBenchmark {
   private final TelegramUpdateDecoder decoder = new TelegramUpdateDecoder();
 
   @Benchmark
-  public Optional<InboundEvent> groupMessage() throws UpdateDecodingException {
+  public Optional<InboundEvent> groupMessage() throws MalformedUpdateException {
     return decoder.decode(GROUP_MESSAGE);
   }
 
   @Benchmark
-  public Optional<InboundEvent> chatMember() throws UpdateDecodingException {
+  public Optional<InboundEvent> chatMember() throws MalformedUpdateException {
     return decoder.decode(CHAT_MEMBER);
   }
 

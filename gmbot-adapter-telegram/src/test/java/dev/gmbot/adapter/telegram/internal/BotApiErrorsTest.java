@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Current and older wordings of Telegram's errors (BOT_API_FACTS §2.3, §3.5, §4, §5, §6.2). */
+/** Current and older wordings of Telegram's errors (docs/telegram-bot-api.md, "Errors"). */
 class BotApiErrorsTest {
   private static final Optional<ChatId> CHAT = Optional.of(ChatId.of(-1001234567890L));
 

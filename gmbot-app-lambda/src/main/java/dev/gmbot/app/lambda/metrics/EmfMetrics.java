@@ -1,7 +1,8 @@
 package dev.gmbot.app.lambda.metrics;
 
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import dev.gmbot.app.lambda.json.JsonWriter;
-import dev.gmbot.app.lambda.webhook.WebhookObserver;
 import dev.gmbot.port.out.GuardMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * dimension ({@code status}, {@code method}, {@code type}, …). Labels with unbounded values (chat
  * ids in a rate-limit scope) are not dimensions: each distinct value would be a billed metric.
  */
-public final class EmfMetrics implements GuardMetrics, WebhookObserver {
+public final class EmfMetrics implements GuardMetrics, UpdateObserver {
   /** CloudWatch allows 100 metrics per document. */
   private static final int MAX_METRICS_PER_DOCUMENT = 100;
 
@@ -111,13 +112,13 @@ public final class EmfMetrics implements GuardMetrics, WebhookObserver {
     count("component", component, "bot_fallbacks_total");
   }
 
-  // ---- WebhookObserver ---------------------------------------------------------------------
+  // ---- UpdateObserver ----------------------------------------------------------------------
 
   @Override
-  public void requestHandled(Outcome outcome, String updateType, Duration time) {
-    String o = outcome.name().toLowerCase(Locale.ROOT);
+  public void processed(UpdateOutcome outcome) {
+    String o = outcome.kind().label();
     count("outcome", o, "bot_webhook_requests_total");
-    sample("outcome", o, "bot_webhook_request_seconds", "Seconds", seconds(time));
+    sample("outcome", o, "bot_webhook_request_seconds", "Seconds", seconds(outcome.took()));
   }
 
   @Override

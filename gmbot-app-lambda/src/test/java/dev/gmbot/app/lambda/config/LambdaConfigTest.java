@@ -3,6 +3,8 @@ package dev.gmbot.app.lambda.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.app.assembly.Environment;
+import dev.gmbot.port.config.ConfigurationException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,38 +31,57 @@ class LambdaConfigTest {
   void readsTheDefaults() {
     LambdaConfig config = LambdaConfig.fromEnvironment(env());
 
-    assertThat(config.environment()).isEqualTo(LambdaConfig.Environment.DEVELOPMENT);
-    assertThat(config.databaseUrl()).isEmpty();
+    assertThat(config.shared().environment()).isEqualTo(Environment.DEVELOPMENT);
+    assertThat(config.shared().persistence().jdbcUrl()).startsWith("jdbc:h2:mem:gmbot");
     assertThat(config.embeddedDatabase()).isTrue();
-    assertThat(config.redisUrl()).isEmpty();
-    assertThat(config.migrateOnStart()).isFalse();
+    assertThat(config.shared().redis()).isEmpty();
+    assertThat(config.shared().migrateOnStart()).isFalse();
     assertThat(config.webhookReply()).isTrue();
     assertThat(config.metricsNamespace()).isEqualTo("GMBot");
-    assertThat(config.environment()).isNotNull();
+  }
+
+  @Test
+  void theLambdaDefaultsAreNamedOverridesOfTheSharedReading() {
+    LambdaConfig config = LambdaConfig.fromEnvironment(env());
+
+    assertThat(config.shared().persistence().poolSize()).isEqualTo(2);
+    assertThat(config.shared().telegram().connectionPoolSize()).isEqualTo(4);
+    assertThat(config.shared().guard().scheduler().maxFloodRetries()).isZero();
+    LambdaConfig set =
+        LambdaConfig.fromEnvironment(
+            env(
+                "GMBOT_DB_POOL_SIZE", "3",
+                "GMBOT_TELEGRAM_POOL_SIZE", "6",
+                "GMBOT_FLOOD_RETRIES", "1",
+                "GMBOT_MIGRATE_ON_START", "yes"));
+    assertThat(set.shared().persistence().poolSize()).isEqualTo(3);
+    assertThat(set.shared().telegram().connectionPoolSize()).isEqualTo(6);
+    assertThat(set.shared().guard().scheduler().maxFloodRetries()).isEqualTo(1);
+    assertThat(set.shared().migrateOnStart()).isTrue();
   }
 
   @Test
   void requiresTheWebhookSecretAndNamesIt() {
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("WEBHOOK_SECRET", null)))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("WEBHOOK_SECRET: is required and not set");
+        .hasMessageStartingWith("WEBHOOK_SECRET is not set but the Function URL is public");
   }
 
   @Test
   void rejectsASecretTelegramWouldRefuse() {
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("WEBHOOK_SECRET", "has space")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("WEBHOOK_SECRET: must be 1-256 characters")
+        .hasMessageStartingWith("WEBHOOK_SECRET must be 1-256 characters")
         .hasMessageNotContaining("has space");
   }
 
   @Test
   void requiresTheTokenWithoutEchoingABadOne() {
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("BOT_TOKEN", null)))
-        .hasMessage("BOT_TOKEN: is required and not set");
+        .hasMessageStartingWith("BOT_TOKEN is not set");
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("BOT_TOKEN", "123:short-secret")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("BOT_TOKEN:")
+        .hasMessageStartingWith("BOT_TOKEN is not a bot token")
         .hasMessageNotContaining("short-secret");
   }
 
@@ -68,17 +89,18 @@ class LambdaConfigTest {
   void requiresADatabaseInProduction() {
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("ENVIRONMENT", "production")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("DATABASE_URL: is required when ENVIRONMENT=production");
+        .hasMessageStartingWith("DATABASE_URL is not set but ENVIRONMENT=production");
   }
 
   @Test
   void rejectsAnUnknownEnvironmentAndBadFlags() {
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("ENVIRONMENT", "staging")))
-        .hasMessage("ENVIRONMENT: must be development or production");
+        .hasMessage("ENVIRONMENT must be one of dev, development, prod, production, got 'staging'");
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("GMBOT_WEBHOOK_REPLY", "maybe")))
-        .hasMessage("GMBOT_WEBHOOK_REPLY: must be true or false");
+        .hasMessage(
+            "GMBOT_WEBHOOK_REPLY must be true or false (or on/off, yes/no, 1/0), got 'maybe'");
     assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("TELEGRAM_API_URL", "ftp://x")))
-        .hasMessageStartingWith("TELEGRAM_API_URL: must be an http(s) URL");
+        .hasMessageStartingWith("TELEGRAM_API_URL must be an absolute http(s) URL");
   }
 
   @Test
@@ -100,16 +122,30 @@ class LambdaConfigTest {
   }
 
   @Test
-  void readsDurationsInSeveralForms() {
-    LambdaConfig config =
-        LambdaConfig.fromEnvironment(env("A", "500ms", "B", "10s", "C", "PT2M", "D", "25h"));
+  void flagsAcceptOnAndOffAsTheServerDoes() {
+    assertThat(LambdaConfig.fromEnvironment(env("GMBOT_WEBHOOK_REPLY", "off")).webhookReply())
+        .isFalse();
+    assertThat(LambdaConfig.fromEnvironment(env("GMBOT_WEBHOOK_REPLY", "on")).webhookReply())
+        .isTrue();
+  }
 
-    assertThat(config.duration("A", Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.duration("B", Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.duration("C", Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.duration("D", Duration.ZERO)).isEqualTo(Duration.ofHours(25));
-    assertThat(config.duration("E", Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
-    assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("X", "soon")).duration("X", null))
-        .hasMessageStartingWith("X: must be a duration");
+  @Test
+  void theGuardsDurationsTakeTheOneFormat() {
+    LambdaConfig config =
+        LambdaConfig.fromEnvironment(
+            env(
+                "GMBOT_CACHE_POSITIVE_TTL", "500ms",
+                "GMBOT_CACHE_NEGATIVE_TTL", "10s",
+                "GMBOT_ADMIN_CACHE_TTL", "PT2M",
+                "GMBOT_JOIN_WINDOW", "90"));
+
+    var guard = config.shared().guard();
+    assertThat(guard.verification().positiveTtl()).isEqualTo(Duration.ofMillis(500));
+    assertThat(guard.verification().negativeTtl()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(guard.verification().administratorTtl()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(guard.protection().joinWindow()).isEqualTo(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("GMBOT_JOIN_WINDOW", "soon")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("GMBOT_JOIN_WINDOW must be a duration");
   }
 }

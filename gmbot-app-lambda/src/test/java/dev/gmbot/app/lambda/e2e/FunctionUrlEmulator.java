@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * events/}, rotating through payload 1.0 and 2.0, plain and base64 bodies), hands it through the
  * runtime's serializers to the handler (one invocation at a time, like one Lambda container) and
  * answers with the handler's status. A Bot API method in a 2xx response body is then made the way
- * Telegram makes it: posted to the Bot API (the simulator).
+ * Telegram makes it: posted to the Bot API (the simulator); a body without {@code method} is
+ * ignored, as Telegram ignores it.
  */
 final class FunctionUrlEmulator implements AutoCloseable {
   private static final Pattern UPDATE_ID = Pattern.compile("\"update_id\":(\\d+)");
@@ -123,7 +124,9 @@ final class FunctionUrlEmulator implements AutoCloseable {
         answer = new Answer(502, "", java.util.Map.of(), "");
       }
       deliveries.add(new Delivery(update, kind, answer));
-      if (answer.status() / 100 == 2 && answer.body() != null && !answer.body().isEmpty()) {
+      if (answer.status() / 100 == 2
+          && answer.body() != null
+          && METHOD.matcher(answer.body()).find()) {
         makeRepliedCall(answer.body());
       }
       byte[] body =

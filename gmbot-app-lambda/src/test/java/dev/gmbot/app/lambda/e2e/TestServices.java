@@ -88,11 +88,13 @@ public final class TestServices {
 
   private static void unavailable(String what, Exception e) {
     String message = what + " is unreachable (" + e.getMessage() + ")";
-    if ("true".equals(System.getenv("CI"))) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(message + " and CI=true");
     }
     System.err.println(
-        "!!!! SKIPPING: " + message + ". Start it (see BUILD_NOTES) to run this test.");
+        "!!!! SKIPPING: "
+            + message
+            + ". Start it (see docs/design.md, \"Testing\") to run this test.");
     Assumptions.abort(message);
   }
 

@@ -2,7 +2,7 @@ package dev.gmbot.app.lambda.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmbot.app.lambda.webhook.WebhookObserver.Outcome;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import dev.gmbot.port.out.GuardMetrics.VerificationStatus;
 import dev.gmbot.testkit.fake.MutableClock;
 import java.time.Duration;
@@ -59,7 +59,8 @@ class EmfMetricsTest {
   @Test
   void keepsEverySampleOfATimingAsAnArray() {
     metrics.updateHandled("callback_query", Duration.ofMillis(120));
-    metrics.requestHandled(Outcome.HANDLED, "callback_query", Duration.ofMillis(130));
+    metrics.processed(
+        UpdateOutcome.of(UpdateOutcome.Kind.HANDLED, "").took(Duration.ofMillis(130)));
     metrics.verificationLatency(Duration.ofMillis(40));
     metrics.verificationLatency(Duration.ofMillis(60));
 

@@ -3,6 +3,7 @@ package dev.gmbot.app.server.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -28,8 +29,15 @@ public final class HealthProbe {
     }
   }
 
-  /** The answer: HTTP status and JSON body. */
-  public record Report(int httpStatus, String status, String json) {}
+  /**
+   * The answer: HTTP status and JSON body, and whether each component ({@code database}, {@code
+   * redis}, {@code telegram}) is up (the {@code bot_health_up} gauges).
+   */
+  public record Report(int httpStatus, String status, String json, Map<String, Boolean> up) {
+    public Report {
+      up = Map.copyOf(up);
+    }
+  }
 
   private final Clock clock;
   private final Instant started;
@@ -78,7 +86,11 @@ public final class HealthProbe {
             + "\",\"telegram\":\""
             + escape(telegramState.text())
             + "\"}";
-    return new Report(healthy ? 200 : 503, status, json);
+    return new Report(
+        healthy ? 200 : 503,
+        status,
+        json,
+        Map.of("database", databaseUp, "redis", redisState.up(), "telegram", telegramState.up()));
   }
 
   private synchronized State telegram() {

@@ -1,19 +1,17 @@
 package dev.gmbot.app.server.ingest;
 
-import dev.gmbot.port.in.HandleEventUseCase;
-import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookRequest;
+import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import dev.gmbot.port.in.InboundEvent;
-import dev.gmbot.port.in.UpdateInProgressException;
-import dev.gmbot.port.out.BotApiException;
-import dev.gmbot.port.out.StorageUnavailableException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,68 +21,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every update takes, from the webhook or the long poller: decode, hand to the domain
- * ({@link HandleEventUseCase}: deduplication by update id, decisions, effects), report the {@link
- * Outcome}. Webhook updates run on virtual threads with a deadline; an update not handled by then
- * is answered 503 (its attempt goes on; the update log makes Telegram's redelivery a duplicate once
- * it succeeded, or lets it run again once it failed).
+ * What the server adds around the shared webhook endpoint and update processor: webhook requests
+ * run on virtual threads with a deadline (an update not handled by then is answered 503; its
+ * attempt goes on, and the update log makes Telegram's redelivery a duplicate once it succeeded),
+ * and a graceful stop. The long poller's updates take the same processor on the poller's thread.
  *
- * <p>{@link #close()} stops taking updates (they get {@link Outcome.Kind#REFUSED}) and waits for
+ * <p>{@link #close()} stops taking updates (they get {@link Kind#SHUTTING_DOWN}) and waits for
  * those in flight up to the grace period.
  */
 public final class UpdateIngestion implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateIngestion.class);
 
-  private final HandleEventUseCase guard;
-  private final UpdateDecoder decoder;
+  private final Optional<WebhookEndpoint> endpoint;
+  private final UpdateProcessor processor;
+  private final UpdateObserver observer;
   private final Duration deadline;
   private final Duration grace;
-  private final MeterRegistry registry;
   private final ExecutorService workers;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final List<UpdateListener> listeners = new CopyOnWriteArrayList<>();
-  private final FailureCounts unexpectedFailures = new FailureCounts();
 
   /**
-   * An update whose handling throws something other than an infrastructure failure (a bug, a value
-   * the domain rejects) is redelivered this many times at most, then dropped: it would otherwise
-   * hold its chat's delivery queue. Outages (storage, Bot API timeouts) never drop.
+   * @param endpoint the webhook endpoint, in webhook mode
+   * @param processor the decode, handle and outcome core (the poller's path)
+   * @param observer told about the outcomes this class decides (timeouts, shutdown)
    */
-  static final int MAX_UNEXPECTED_FAILURES = 3;
-
-  /** Unexpected failures per update id, for the most recent ids only. */
-  private static final class FailureCounts {
-    private static final int CAPACITY = 10_000;
-    private final java.util.LinkedHashMap<Long, Integer> counts =
-        new java.util.LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(java.util.Map.Entry<Long, Integer> eldest) {
-            return size() > CAPACITY;
-          }
-        };
-
-    synchronized int record(long updateId) {
-      return counts.merge(updateId, 1, Integer::sum);
-    }
-  }
-
   public UpdateIngestion(
-      HandleEventUseCase guard,
-      UpdateDecoder decoder,
+      Optional<WebhookEndpoint> endpoint,
+      UpdateProcessor processor,
+      UpdateObserver observer,
       Duration deadline,
-      Duration grace,
-      MeterRegistry registry) {
-    this.guard = Objects.requireNonNull(guard, "guard");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
+      Duration grace) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.processor = Objects.requireNonNull(processor, "processor");
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.deadline = Objects.requireNonNull(deadline, "deadline");
     this.grace = Objects.requireNonNull(grace, "grace");
-    this.registry = Objects.requireNonNull(registry, "registry");
     this.workers =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gmbot-update-", 0).factory());
   }
 
-  public void addListener(UpdateListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+  /** True in webhook mode. */
+  public boolean takesWebhooks() {
+    return endpoint.isPresent();
   }
 
   /** True until {@link #close()} began. */
@@ -93,156 +71,64 @@ public final class UpdateIngestion implements AutoCloseable {
   }
 
   /**
-   * A webhook body, processed on a virtual thread. The future completes with the outcome by the
-   * deadline at the latest (then {@link Outcome.Kind#TIMED_OUT}); it never completes exceptionally.
+   * A webhook request, processed by the endpoint on a virtual thread. The future completes with the
+   * answer by the deadline at the latest (then {@link Kind#TIMED_OUT}); it never completes
+   * exceptionally.
+   *
+   * @throws IllegalStateException in polling mode
    */
-  public CompletableFuture<Outcome> submit(byte[] body) {
+  public CompletableFuture<WebhookResponse> submit(WebhookRequest request) {
+    WebhookEndpoint webhook =
+        endpoint.orElseThrow(() -> new IllegalStateException("webhook mode is off"));
     if (!accepting.get()) {
-      return CompletableFuture.completedFuture(refused());
+      return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
-    CompletableFuture<Outcome> work;
+    CompletableFuture<WebhookResponse> work;
     try {
-      work = CompletableFuture.supplyAsync(() -> process(body), workers);
+      work = CompletableFuture.supplyAsync(() -> webhook.handle(request), workers);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(refused());
+      return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
     return work.completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .thenApply(
-            outcome -> {
-              if (outcome != null) {
-                return outcome;
+        .handle(
+            (response, failure) -> {
+              if (response != null) {
+                return response;
               }
-              Outcome late =
-                  Outcome.of(Outcome.Kind.TIMED_OUT, "unknown", "not handled within " + deadline);
-              count(late);
+              if (failure != null) {
+                LOG.error("A webhook request failed", failure);
+                return WebhookResponse.of(report(UpdateOutcome.of(Kind.FAILED, "internal")));
+              }
               LOG.warn("An update was not handled within {}: answered 503", deadline);
-              return late;
+              return WebhookResponse.of(
+                  report(UpdateOutcome.of(Kind.TIMED_OUT, "not handled within " + deadline)));
             });
-  }
-
-  /** A webhook body, processed on the caller's thread (tests, the Lambda-like path). */
-  public Outcome process(byte[] body) {
-    long start = System.nanoTime();
-    Optional<InboundEvent> event;
-    try {
-      event = decoder.decode(body);
-    } catch (MalformedUpdateException e) {
-      LOG.warn("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
-      return finish(
-          Optional.empty(), Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getMessage()), start);
-    } catch (RuntimeException e) {
-      LOG.warn("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
-      return finish(
-          Optional.empty(),
-          Outcome.of(Outcome.Kind.MALFORMED, "unknown", e.getClass().getSimpleName()),
-          start);
-    }
-    if (event.isEmpty()) {
-      return finish(
-          event, Outcome.of(Outcome.Kind.IGNORED, "ignored", "nothing for the guard"), start);
-    }
-    return handle(event.get(), start);
   }
 
   /**
    * A decoded event (the long poller's path), on the caller's thread.
    *
-   * @return the outcome; {@link Outcome#acknowledged()} is false when the update must be fetched
-   *     again
+   * @return the outcome; {@link UpdateOutcome#acknowledged()} is false when the update must be
+   *     fetched again
    */
-  public Outcome handle(InboundEvent event) {
-    return handle(event, System.nanoTime());
-  }
-
-  private Outcome handle(InboundEvent event, long start) {
+  public UpdateOutcome handle(InboundEvent event) {
     if (!accepting.get()) {
-      return refused();
+      return report(UpdateOutcome.of(Kind.SHUTTING_DOWN, event, "shutting down"));
     }
-    Outcome outcome;
+    return processor.handle(event);
+  }
+
+  private UpdateOutcome shuttingDown() {
+    return report(UpdateOutcome.of(Kind.SHUTTING_DOWN, "shutting down"));
+  }
+
+  private UpdateOutcome report(UpdateOutcome outcome) {
     try {
-      HandlingResult result = guard.handle(event);
-      outcome = Outcome.handled(event.updateType(), result);
-    } catch (BotApiException e) {
-      if (e.isRetryable()) {
-        LOG.warn(
-            "Update {} ({}) failed and will be redelivered: {}",
-            event.updateId(),
-            event.updateType(),
-            e.getMessage());
-        outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
-      } else {
-        LOG.error(
-            "Update {} ({}) dropped: Telegram refused {} for good: {}",
-            event.updateId(),
-            event.updateType(),
-            e.method(),
-            e.getMessage());
-        outcome =
-            Outcome.of(Outcome.Kind.DROPPED, event.updateType(), e.getClass().getSimpleName());
-      }
-    } catch (UpdateInProgressException e) {
-      // Being handled elsewhere (or by a handler that died: its lease runs out). Not a failure of
-      // this update: Telegram delivers it again later, and it never counts towards dropping.
-      LOG.info(
-          "Update {} ({}) is in progress elsewhere: redeliver later",
-          event.updateId(),
-          event.updateType());
-      outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
-    } catch (StorageUnavailableException e) {
-      LOG.warn(
-          "Update {} ({}) failed and will be redelivered: {}",
-          event.updateId(),
-          event.updateType(),
-          e.getMessage());
-      outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
+      observer.processed(outcome);
     } catch (RuntimeException e) {
-      int attempts = unexpectedFailures.record(event.updateId());
-      if (attempts >= MAX_UNEXPECTED_FAILURES) {
-        LOG.error(
-            "Update {} ({}) failed unexpectedly {} times: dropped",
-            event.updateId(),
-            event.updateType(),
-            attempts,
-            e);
-        outcome =
-            Outcome.of(Outcome.Kind.DROPPED, event.updateType(), e.getClass().getSimpleName());
-      } else {
-        LOG.error(
-            "Update {} ({}) failed unexpectedly and will be redelivered",
-            event.updateId(),
-            event.updateType(),
-            e);
-        outcome = Outcome.of(Outcome.Kind.FAILED, event.updateType(), e.getClass().getSimpleName());
-      }
-    }
-    return finish(Optional.of(event), outcome, start);
-  }
-
-  private Outcome finish(Optional<InboundEvent> event, Outcome measured, long start) {
-    Outcome outcome = measured.took(java.time.Duration.ofNanos(System.nanoTime() - start));
-    count(outcome);
-    for (UpdateListener listener : listeners) {
-      try {
-        listener.processed(event, outcome);
-      } catch (RuntimeException e) {
-        LOG.warn("An update listener failed", e);
-      }
+      LOG.warn("An update observer failed", e);
     }
     return outcome;
-  }
-
-  private Outcome refused() {
-    Outcome outcome = Outcome.of(Outcome.Kind.REFUSED, "unknown", "shutting down");
-    count(outcome);
-    return outcome;
-  }
-
-  private void count(Outcome outcome) {
-    Counter.builder("bot_updates_received")
-        .description("Updates received, by outcome")
-        .tag("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT))
-        .register(registry)
-        .increment();
   }
 
   /** Stops taking updates and waits for those in flight, up to the grace period. */

@@ -1,31 +1,41 @@
 package dev.gmbot.app.server.metrics;
 
+import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
- * The domain's {@link GuardMetrics} on Micrometer, with the plan's Prometheus names (PLAN §9):
- * {@code bot_verifications_total{status}}, {@code bot_api_calls_total{method}}, {@code
- * bot_cache_hits_total}, {@code bot_cache_misses_total}, {@code bot_rate_limit_delays_total} (with
- * a {@code scope} label), {@code bot_verification_latency_seconds} (buckets 0.01 0.05 0.1 0.5 1 2),
- * {@code bot_active_groups}; plus {@code bot_updates_total{type}}, {@code
- * bot_update_handling_seconds{type}}, {@code bot_calls_shed_total{priority,reason}} and {@code
- * bot_fallbacks_total{component}}.
+ * The domain's {@link GuardMetrics} on Micrometer, under the Prometheus names that
+ * docs/operations.md lists: {@code bot_verifications_total{status}}, {@code
+ * bot_api_calls_total{method,outcome}}, {@code bot_cache_hits_total}, {@code
+ * bot_cache_misses_total}, {@code bot_rate_limit_delays_total{scope}}, {@code
+ * bot_verification_latency_seconds} (buckets 0.01 0.05 0.1 0.5 1 2), {@code bot_active_groups},
+ * {@code bot_updates_total{type}} and {@code bot_update_handling_seconds{type}}, plus the
+ * scheduler, pause, join-request and sweep series.
  *
  * <p>Micrometer's Prometheus registry appends {@code _total} to counters and {@code _seconds} to
- * timers, so the meters are registered under the names without those suffixes.
+ * timers, so the meters are registered under the names without those suffixes. Histograms have
+ * fixed buckets (no percentile histograms): few series, and the alert thresholds (0.5 s) are bucket
+ * bounds.
  */
 public final class MicrometerGuardMetrics implements GuardMetrics {
-  private static final Duration[] LATENCY_BUCKETS = {
+  /** The sweeps the server runs; each has its series from the start (docs/operations.md). */
+  static final List<String> SWEEPS = List.of("prompts");
+
+  private static final Duration[] VERIFICATION_BUCKETS = {
     Duration.ofMillis(10),
     Duration.ofMillis(50),
     Duration.ofMillis(100),
@@ -34,40 +44,122 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
     Duration.ofSeconds(2)
   };
 
+  /** Update handling: the 500 ms alert threshold is a bound. */
+  private static final Duration[] HANDLING_BUCKETS = {
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(25)
+  };
+
+  /** Bot API requests, long polls (up to the poll timeout) included. */
+  private static final Duration[] API_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60)
+  };
+
+  /** Time in the scheduler's queue: pauses after a 429 last seconds to minutes. */
+  private static final Duration[] WAIT_BUCKETS = {
+    Duration.ofMillis(1),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60)
+  };
+
   private final MeterRegistry registry;
+  private final Clock clock;
   private final Map<VerificationStatus, Counter> verifications =
       new EnumMap<>(VerificationStatus.class);
   private final Timer verificationLatency;
   private final Counter cacheHits;
   private final Counter cacheMisses;
+  private final Counter joinRequestsApproved;
   private final AtomicLong activeGroups = new AtomicLong();
+  private final AtomicLong pendingJoinRequests = new AtomicLong();
+  private final Map<String, AtomicLong> pausedGroups = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> lastSweepSuccess = new ConcurrentHashMap<>();
+  private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
 
   public MicrometerGuardMetrics(MeterRegistry registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the wall clock of the sweep timestamps
+   */
+  public MicrometerGuardMetrics(MeterRegistry registry, Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = Objects.requireNonNull(clock, "clock");
     for (VerificationStatus status : VerificationStatus.values()) {
       verifications.put(
           status,
           Counter.builder("bot_verifications")
               .description("Total verification attempts")
-              .tag("status", status.name().toLowerCase(Locale.ROOT))
+              .tag("status", lower(status.name()))
               .register(registry));
     }
-    // A timer with exactly the plan's buckets (le="0.01" ... le="2.0" in seconds).
     this.verificationLatency =
         Timer.builder("bot_verification_latency")
             .description("Time to verify a user")
-            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .serviceLevelObjectives(VERIFICATION_BUCKETS)
             .register(registry);
     this.cacheHits = Counter.builder("bot_cache_hits").description("Cache hits").register(registry);
     this.cacheMisses =
         Counter.builder("bot_cache_misses").description("Cache misses").register(registry);
-    Counter.builder("bot_rate_limit_delays")
-        .description("Rate limit triggers")
-        .tag("scope", "global")
-        .register(registry);
+    delays("global");
+    for (String scope : List.of("global", "chat")) {
+      pauses(scope);
+    }
     Gauge.builder("bot_active_groups", activeGroups, AtomicLong::doubleValue)
         .description("Number of protected groups")
         .register(registry);
+    for (PauseReason.Kind kind : PauseReason.Kind.values()) {
+      String reason = lower(kind.name());
+      groupPauses(reason);
+      AtomicLong paused = new AtomicLong();
+      pausedGroups.put(reason, paused);
+      Gauge.builder("bot_paused_groups", paused, AtomicLong::doubleValue)
+          .description("Enabled groups whose protection is paused, by reason")
+          .tag("reason", reason)
+          .register(registry);
+    }
+    this.joinRequestsApproved =
+        Counter.builder("bot_join_requests_approved")
+            .description("Join requests approved because the requester is subscribed")
+            .register(registry);
+    Gauge.builder("bot_join_requests_pending", pendingJoinRequests, AtomicLong::doubleValue)
+        .description("Join requests waiting for a decision (not stored yet: zero)")
+        .register(registry);
+    for (String sweep : SWEEPS) {
+      sweepMeters(sweep);
+    }
   }
 
   @Override
@@ -90,22 +182,58 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
     cacheMisses.increment();
   }
 
+  /** Only the transport's three-argument report counts: a bare call here has no outcome. */
   @Override
-  public void apiCall(String method) {
+  public void apiCall(String method) {}
+
+  @Override
+  public void apiCall(String method, String outcome, Duration latency) {
     Counter.builder("bot_api_calls")
-        .description("Bot API calls by method")
+        .description("Bot API requests by method and outcome")
         .tag("method", method)
+        .tag("outcome", outcome)
         .register(registry)
         .increment();
+    Timer.builder("bot_api_call_duration")
+        .description("Bot API request latency by method")
+        .tag("method", method)
+        .serviceLevelObjectives(API_BUCKETS)
+        .register(registry)
+        .record(latency);
   }
 
   @Override
   public void rateLimitDelay(String scope) {
-    Counter.builder("bot_rate_limit_delays")
-        .description("Rate limit triggers")
-        .tag("scope", scopeKind(scope))
-        .register(registry)
-        .increment();
+    delays(scopeKind(scope)).increment();
+  }
+
+  @Override
+  public void rateLimitPause(String scope, Duration retryAfter) {
+    pauses(scopeKind(scope)).increment();
+  }
+
+  @Override
+  public void schedulerQueue(String priority, IntSupplier depth) {
+    Objects.requireNonNull(depth, "depth");
+    Gauge.builder("bot_scheduler_queue_depth", () -> depth.getAsInt())
+        .description("Bot API calls waiting in the scheduler, by priority")
+        .tag("priority", priority)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  @Override
+  public void queueWait(String priority, Duration waited) {
+    queueWaits
+        .computeIfAbsent(
+            priority,
+            p ->
+                Timer.builder("bot_scheduler_queue_wait")
+                    .description("Time from submitting a Bot API call to its first run")
+                    .tag("priority", p)
+                    .serviceLevelObjectives(WAIT_BUCKETS)
+                    .register(registry))
+        .record(waited);
   }
 
   @Override
@@ -124,6 +252,50 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
   }
 
   @Override
+  public void groupPaused(String reason) {
+    groupPauses(reason).increment();
+  }
+
+  @Override
+  public void pausedGroups(Map<String, Long> byReason) {
+    pausedGroups.forEach((reason, gauge) -> gauge.set(byReason.getOrDefault(reason, 0L)));
+  }
+
+  @Override
+  public void joinRequestApproved() {
+    joinRequestsApproved.increment();
+  }
+
+  @Override
+  public void pendingJoinRequests(long count) {
+    pendingJoinRequests.set(count);
+  }
+
+  @Override
+  public void sweep(String sweep, boolean succeeded, int items, Duration took) {
+    AtomicLong lastSuccess = sweepMeters(sweep);
+    Counter.builder("bot_sweep_runs")
+        .description("Runs of a periodic sweep, by outcome")
+        .tag("sweep", sweep)
+        .tag("outcome", succeeded ? "ok" : "failed")
+        .register(registry)
+        .increment();
+    Counter.builder("bot_sweep_items")
+        .description("Items a sweep handled")
+        .tag("sweep", sweep)
+        .register(registry)
+        .increment(items);
+    Timer.builder("bot_sweep_duration")
+        .description("Time one sweep run took")
+        .tag("sweep", sweep)
+        .register(registry)
+        .record(took);
+    if (succeeded) {
+      lastSuccess.set(clock.millis());
+    }
+  }
+
+  @Override
   public void updateHandled(String type, Duration handlingTime) {
     Counter.builder("bot_updates")
         .description("Updates handled, by type")
@@ -133,9 +305,7 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
     Timer.builder("bot_update_handling")
         .description("Time to handle an update, by type")
         .tag("type", type)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(30))
+        .serviceLevelObjectives(HANDLING_BUCKETS)
         .register(registry)
         .record(handlingTime);
   }
@@ -147,6 +317,55 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
         .tag("component", component)
         .register(registry)
         .increment();
+  }
+
+  private Counter delays(String scope) {
+    return Counter.builder("bot_rate_limit_delays")
+        .description("Rate limit triggers")
+        .tag("scope", scope)
+        .register(registry);
+  }
+
+  private Counter pauses(String scope) {
+    return Counter.builder("bot_rate_limit_pauses")
+        .description("Scopes paused after Telegram answered 429, by scope")
+        .tag("scope", scope)
+        .register(registry);
+  }
+
+  private Counter groupPauses(String reason) {
+    return Counter.builder("bot_group_pauses")
+        .description("Times protection of a group was paused, by reason")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  /**
+   * The sweep's run counters at zero and its last-success gauge, which starts at the time the sweep
+   * was first known (start-up): a sweep that never succeeds looks stuck from then on.
+   */
+  private AtomicLong sweepMeters(String sweep) {
+    return lastSweepSuccess.computeIfAbsent(
+        sweep,
+        s -> {
+          for (String outcome : List.of("ok", "failed")) {
+            Counter.builder("bot_sweep_runs")
+                .description("Runs of a periodic sweep, by outcome")
+                .tag("sweep", s)
+                .tag("outcome", outcome)
+                .register(registry);
+          }
+          AtomicLong last = new AtomicLong(clock.millis());
+          Gauge.builder("bot_sweep_last_success_timestamp_seconds", last, v -> v.get() / 1000.0)
+              .description("When the sweep last finished (Unix time; start-up before the first)")
+              .tag("sweep", s)
+              .register(registry);
+          return last;
+        });
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -5,15 +5,20 @@ import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
+import dev.gmbot.app.server.metrics.ServerMeters;
+import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,6 +104,8 @@ public final class GmbotServer implements AutoCloseable {
       properties.put("micronaut.server.port", config.port());
       properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
       properties.put("gmbot.webhook.path", config.webhookPath());
+      Optional<ServerTls> tls = config.tls();
+      tls.ifPresent(t -> properties.putAll(t.micronautProperties(config.port())));
       context =
           ApplicationContext.builder()
               .properties(properties)
@@ -111,24 +118,33 @@ public final class GmbotServer implements AutoCloseable {
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
-          "GMBot listens on port {} ({} mode, /health, /metrics)",
+          "GMBot listens on port {} ({}, {} mode, /health, /metrics)",
           http.getPort(),
-          config.mode().name().toLowerCase(java.util.Locale.ROOT));
+          tls.isPresent() ? "HTTPS" : "HTTP",
+          config.mode().name().toLowerCase(Locale.ROOT));
 
       Optional<PollingSupervisor> polling = Optional.empty();
       if (config.mode() == ServerConfig.Mode.WEBHOOK) {
-        registerWebhook(component);
+        registerWebhook(component, tls);
       } else {
         dropWebhookIfSet(component);
         polling = Optional.of(component.polling().start(pollSettings));
       }
+      // After the webhook is registered: the first health probe sees it.
+      component
+          .closer()
+          .register(
+              ServerMeters.bind(
+                  component.meterRegistry(),
+                  config.mode().name().toLowerCase(Locale.ROOT),
+                  component.health()::report));
       ScheduledExecutorService housekeeping =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().daemon().name("gmbot-housekeeping").factory());
       long sweep = config.promptSweepInterval().toMillis();
       housekeeping.scheduleWithFixedDelay(
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
-      housekeeping.execute(() -> countActiveGroups(component));
+      housekeeping.execute(() -> countGroups(component));
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
       awaitQuietly(graph);
@@ -180,13 +196,20 @@ public final class GmbotServer implements AutoCloseable {
     }
   }
 
-  /** setWebhook with WEBHOOK_URL + path, the secret and GMBot's allowed updates. */
-  static void registerWebhook(ServerComponent component) {
+  /**
+   * setWebhook with WEBHOOK_URL + path, the secret and GMBot's allowed updates; a self-signed
+   * certificate the server serves is uploaded with it.
+   */
+  static void registerWebhook(ServerComponent component, Optional<ServerTls> tls) {
     ServerConfig config = component.config();
-    WebhookSettings settings =
+    WebhookSettings plain =
         WebhookSettings.of(
                 config.webhookEndpoint().orElseThrow(), config.webhookSecret().orElseThrow())
             .withMaxConnections(Math.min(100, Math.max(1, config.maxInFlight() / 2)));
+    WebhookSettings settings =
+        tls.filter(ServerTls::selfSigned)
+            .map(t -> plain.withCertificate(t.leafPem()))
+            .orElse(plain);
     component.webhooks().setWebhook(settings);
     LOG.info("Webhook registered at {}", settings.url());
   }
@@ -207,23 +230,35 @@ public final class GmbotServer implements AutoCloseable {
   }
 
   private static void housekeeping(ServerComponent component, SweepPromptsUseCase prompts) {
+    GuardMetrics metrics = component.guardMetrics();
+    Instant started = component.clock().instant();
     try {
       List<String> effects = prompts.sweepPrompts();
+      metrics.sweep(
+          "prompts", true, effects.size(), Duration.between(started, component.clock().instant()));
       if (!effects.isEmpty()) {
         LOG.info("Prompt sweep: {}", effects);
       }
     } catch (RuntimeException e) {
+      metrics.sweep("prompts", false, 0, Duration.between(started, component.clock().instant()));
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
-    countActiveGroups(component);
+    countGroups(component);
   }
 
-  private static void countActiveGroups(ServerComponent component) {
+  /** The active-groups and paused-groups gauges, as the database counts them. */
+  private static void countGroups(ServerComponent component) {
     try {
       GuardMetrics metrics = component.guardMetrics();
-      metrics.activeGroups(component.database().groups().countActive());
+      GroupRepository groups = component.database().groups();
+      metrics.activeGroups(groups.countActive());
+      Map<String, Long> paused = new HashMap<>();
+      groups
+          .countPaused()
+          .forEach((kind, n) -> paused.put(kind.name().toLowerCase(Locale.ROOT), n));
+      metrics.pausedGroups(paused);
     } catch (RuntimeException e) {
-      LOG.warn("Counting active groups failed: {}", e.toString());
+      LOG.warn("Counting groups failed: {}", e.toString());
     }
   }
 

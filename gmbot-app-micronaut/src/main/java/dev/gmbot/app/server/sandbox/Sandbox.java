@@ -1,11 +1,10 @@
 package dev.gmbot.app.server.sandbox;
 
 import dev.gmbot.adapter.telegram.LongPoller;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import dev.gmbot.app.server.config.ServerConfig;
-import dev.gmbot.app.server.ingest.Outcome;
 import dev.gmbot.app.server.runtime.GmbotServer;
 import dev.gmbot.app.server.wiring.ServerComponents;
-import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimButton;
 import dev.gmbot.testkit.simulator.SimChat;
@@ -16,11 +15,13 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,14 +44,14 @@ public final class Sandbox implements AutoCloseable {
   private final Map<String, SimUser> users = new LinkedHashMap<>();
   private final ConcurrentLinkedQueue<String> effects = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.Set<String> shown = new java.util.HashSet<>();
+  private final Set<String> shown = new HashSet<>();
   private Map<Long, Boolean> mutedBefore = new HashMap<>();
 
   private Sandbox(TelegramSimulator sim, GmbotServer server, PrintStream out) {
     this.sim = sim;
     this.server = server;
     this.out = out;
-    server.component().ingestion().addListener((event, outcome) -> record(event, outcome));
+    server.component().outcomes().addListener(this::record);
     this.owner = sim.newUser("Olivia", "olivia");
     users.put("olivia", owner);
     this.channel = sim.newChannel("Sandbox News", owner).withUsername("sandbox_news");
@@ -73,7 +74,7 @@ public final class Sandbox implements AutoCloseable {
       env.put("DATABASE_URL", databaseUrl);
       env.put("PORT", Integer.toString(port));
       env.put("GMBOT_INSTANCE_ID", "sandbox");
-      ServerConfig config = ServerConfig.fromEnvironment(env, true);
+      ServerConfig config = ServerConfig.fromEnvironment(env);
       GmbotServer server =
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),
@@ -93,7 +94,7 @@ public final class Sandbox implements AutoCloseable {
     return server;
   }
 
-  private void record(Optional<InboundEvent> event, Outcome outcome) {
+  private void record(UpdateOutcome outcome) {
     outcome
         .result()
         .ifPresent(
@@ -103,11 +104,7 @@ public final class Sandbox implements AutoCloseable {
               }
             });
     if (!outcome.acknowledged()) {
-      effects.add(
-          "update "
-              + event.map(e -> e.updateType()).orElse("?")
-              + " not acknowledged: "
-              + outcome.kind());
+      effects.add("update " + outcome.updateType() + " not acknowledged: " + outcome.kind());
     }
   }
 

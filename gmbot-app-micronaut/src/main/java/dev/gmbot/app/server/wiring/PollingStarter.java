@@ -3,8 +3,8 @@ package dev.gmbot.app.server.wiring;
 import dev.gmbot.adapter.telegram.LongPoller;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import dev.gmbot.app.server.config.ServerConfig;
-import dev.gmbot.app.server.ingest.Outcome;
 import dev.gmbot.app.server.ingest.PollingSupervisor;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.port.out.LeaseStore;
@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Builds the long-polling side: a {@link PollingSupervisor} (one poller across instances, by lease)
  * whose poller is the Telegram adapter's {@link LongPoller}, handing each update to the {@link
- * UpdateIngestion}. An update that is not acknowledged makes the handler throw, so the poller
- * fetches it again after a back-off.
+ * UpdateIngestion} (the same update processor as webhooks). An update that is not acknowledged
+ * makes the handler throw, so the poller fetches it again after a back-off.
  */
 public final class PollingStarter {
   private final ServerConfig config;
@@ -49,7 +49,7 @@ public final class PollingStarter {
                       client,
                       decoder,
                       (updateId, event) -> {
-                        Outcome outcome = ingestion.handle(event);
+                        UpdateOutcome outcome = ingestion.handle(event);
                         if (!outcome.acknowledged()) {
                           throw new UnacknowledgedUpdateException(updateId, outcome);
                         }
@@ -64,8 +64,8 @@ public final class PollingStarter {
 
   /** Thrown to the poller so that it fetches the update again. */
   static final class UnacknowledgedUpdateException extends Exception {
-    UnacknowledgedUpdateException(long updateId, Outcome outcome) {
-      super("update " + updateId + " " + outcome.kind(), null, false, false);
+    UnacknowledgedUpdateException(long updateId, UpdateOutcome outcome) {
+      super("update " + updateId + " " + outcome.kind().label(), null, false, false);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.health.HealthProbe;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
+import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,8 +18,9 @@ import java.time.Clock;
 
 /**
  * The server's object graph: the domain ({@link Guard}) wired to the Telegram, persistence and
- * shared-state adapters and the rate scheduler. Built once per process by {@link
- * ServerComponents#create}; Micronaut receives its objects through {@code ComponentBeans}.
+ * shared-state adapters and the rate scheduler, by the shared assembly (the Lambda function's graph
+ * is built by the same calls). Built once per process by {@link ServerComponents#create}; Micronaut
+ * receives its objects through {@code ComponentBeans}.
  */
 @Singleton
 @Component(modules = ServerModule.class)
@@ -30,6 +32,9 @@ public interface ServerComponent {
   Guard guard();
 
   UpdateIngestion ingestion();
+
+  /** Every update's outcome: counted, and told to listeners (the sandbox transcript). */
+  UpdateOutcomes outcomes();
 
   HealthProbe health();
 

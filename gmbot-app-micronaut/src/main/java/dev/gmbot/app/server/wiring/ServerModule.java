@@ -3,39 +3,37 @@ package dev.gmbot.app.server.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
-import dev.gmbot.adapter.postgres.PersistenceConfig;
-import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
-import dev.gmbot.adapter.telegram.TelegramClientConfig;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
-import dev.gmbot.adapter.telegram.UpdateDecodingException;
 import dev.gmbot.adapter.telegram.WebhookInfo;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
+import dev.gmbot.app.assembly.GuardAssembly;
 import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.health.HealthProbe;
-import dev.gmbot.app.server.health.RedisPing;
-import dev.gmbot.app.server.ingest.MalformedUpdateException;
-import dev.gmbot.app.server.ingest.UpdateDecoder;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
+import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
-import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
-import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the server's graph is assembled. Every {@code @Provides} method calls a plain constructor,
- * builder or factory of the module that owns the type; the same objects could be built by hand
- * (docs/embedding.md). Resources are registered with the {@link Closer} as they are opened.
+ * How the server's graph is assembled: thin calls to the shared assembly ({@link GuardAssembly})
+ * and to the adapters' constructors, from the configuration read whole by {@link ServerConfig}. The
+ * same objects could be built by hand (docs/embedding.md). Resources are registered with the {@link
+ * Closer} as they are opened.
  */
 @Module
 public final class ServerModule {
@@ -65,9 +63,7 @@ public final class ServerModule {
   @Singleton
   static TelegramBotApiClient telegramClient(
       ServerConfig config, GuardMetrics metrics, Closer closer) {
-    return closer.register(
-        new TelegramBotApiClient(
-            TelegramClientConfig.fromEnvironment(config.variables()), metrics));
+    return closer.register(new TelegramBotApiClient(config.shared().telegram(), metrics));
   }
 
   @Provides
@@ -84,20 +80,8 @@ public final class ServerModule {
 
   @Provides
   @Singleton
-  static TelegramUpdateDecoder telegramDecoder(Clock clock) {
+  static TelegramUpdateDecoder decoder(Clock clock) {
     return new TelegramUpdateDecoder(clock);
-  }
-
-  @Provides
-  @Singleton
-  static UpdateDecoder updateDecoder(TelegramUpdateDecoder decoder) {
-    return body -> {
-      try {
-        return decoder.decode(body);
-      } catch (UpdateDecodingException e) {
-        throw new MalformedUpdateException(e.getMessage());
-      }
-    };
   }
 
   // --- Persistence and shared state -----------------------------------------------------------
@@ -105,9 +89,7 @@ public final class ServerModule {
   @Provides
   @Singleton
   static Database database(ServerConfig config, Clock clock, Closer closer) {
-    Database database =
-        closer.register(
-            Database.connect(PersistenceConfig.fromEnvironment(config.variables()), clock));
+    Database database = closer.register(Database.connect(config.shared().persistence(), clock));
     if (config.migrateOnStart()) {
       database.migrate();
     }
@@ -116,49 +98,18 @@ public final class ServerModule {
 
   @Provides
   @Singleton
-  static LocalRateLimitStore localRates() {
-    return new LocalRateLimitStore();
-  }
-
-  @Provides
-  @Singleton
   static SharedState sharedState(
-      ServerConfig config,
-      Clock clock,
-      GuardMetrics metrics,
-      LocalRateLimitStore localRates,
-      Closer closer) {
-    return closer.register(
-        SharedState.fromEnvironment(config.variables(), clock, metrics, localRates));
+      ServerConfig config, Clock clock, GuardMetrics metrics, Closer closer) {
+    return closer.register(GuardAssembly.sharedState(config.shared().redis(), clock, metrics));
   }
 
   // --- Domain ---------------------------------------------------------------------------------
 
   @Provides
   @Singleton
-  static SchedulerConfig schedulerConfig(ServerConfig config) {
-    return SchedulerConfig.builder()
-        .maxInFlight(config.maxInFlight())
-        .reservedForInteractive(Math.min(8, config.maxInFlight() / 4))
-        .maxBackgroundInFlight(Math.min(8, config.maxInFlight() / 4))
-        .globalMessages(
-            SchedulerConfig.windowSafe(
-                config.messagesPerSecond(), java.time.Duration.ofSeconds(1), 1))
-        .build();
-  }
-
-  @Provides
-  @Singleton
   static PriorityBotCallScheduler priorityScheduler(
-      SchedulerConfig schedulerConfig,
-      SharedState state,
-      Database database,
-      GuardMetrics metrics,
-      Clock clock,
-      Closer closer) {
-    return closer.register(
-        new PriorityBotCallScheduler(
-            schedulerConfig, state.rateLimitStore(), database.groups(), metrics, clock));
+      ServerConfig config, SharedState state, GuardMetrics metrics, Clock clock, Closer closer) {
+    return closer.register(GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock));
   }
 
   @Provides
@@ -169,36 +120,59 @@ public final class ServerModule {
   @Provides
   @Singleton
   static Guard guard(
+      ServerConfig config,
       TelegramBotApi telegram,
       Database database,
       SharedState state,
       BotCallScheduler scheduler,
       GuardMetrics metrics,
       Clock clock) {
-    return Guard.builder()
-        .telegram(telegram)
-        .repositories(
-            database.groups(),
-            database.owners(),
-            database.members(),
-            database.prompts(),
-            database.audit())
-        .cache(state.membershipCache(), state.administratorCache())
-        .updateLog(state.updateLog())
-        .scheduler(scheduler)
-        .metrics(metrics)
-        .clock(clock)
-        .build();
+    return GuardAssembly.guard(
+        telegram, database, state, scheduler, metrics, clock, config.shared().guard());
   }
 
   // --- Transport and observability ------------------------------------------------------------
 
   @Provides
   @Singleton
+  static UpdateOutcomes outcomes(PrometheusMeterRegistry registry) {
+    return new UpdateOutcomes(registry);
+  }
+
+  @Provides
+  @Singleton
+  static UpdateProcessor processor(
+      TelegramUpdateDecoder decoder, Guard guard, UpdateOutcomes outcomes, Clock clock) {
+    return new UpdateProcessor(decoder, guard, outcomes, clock);
+  }
+
+  /**
+   * The webhook endpoint in webhook mode. The server handles updates concurrently, so the webhook
+   * reply (one request at a time) stays off: every call is sent on its own.
+   */
+  @Provides
+  @Singleton
+  static Optional<WebhookEndpoint> endpoint(ServerConfig config, UpdateProcessor processor) {
+    if (config.mode() != ServerConfig.Mode.WEBHOOK) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WebhookEndpoint(
+            config.webhookSecret().orElseThrow(),
+            config.maxBodyBytes(),
+            processor,
+            WebhookReplySlot.disabled()));
+  }
+
+  @Provides
+  @Singleton
   static UpdateIngestion ingestion(
-      Guard guard, UpdateDecoder decoder, ServerConfig config, PrometheusMeterRegistry registry) {
+      ServerConfig config,
+      Optional<WebhookEndpoint> endpoint,
+      UpdateProcessor processor,
+      UpdateOutcomes outcomes) {
     return new UpdateIngestion(
-        guard, decoder, config.handlingDeadline(), config.shutdownGrace(), registry);
+        endpoint, processor, outcomes, config.handlingDeadline(), config.shutdownGrace());
   }
 
   @Provides
@@ -215,19 +189,21 @@ public final class ServerModule {
   @Provides
   @Singleton
   static HealthProbe health(
-      ServerConfig config, Clock clock, Database database, TelegramWebhooks webhooks) {
-    Optional<RedisConfig> redis = RedisConfig.fromEnvironment(config.variables());
-    RedisPing ping = redis.map(RedisPing::new).orElse(null);
+      ServerConfig config,
+      Clock clock,
+      Database database,
+      SharedState state,
+      TelegramWebhooks webhooks) {
     return new HealthProbe(
         clock,
-        config.mode().name().toLowerCase(java.util.Locale.ROOT),
+        config.mode().name().toLowerCase(Locale.ROOT),
         database::isHealthy,
         () ->
-            ping == null
-                ? HealthProbe.State.up("in-process")
-                : ping.ping()
-                    ? HealthProbe.State.up("up")
-                    : HealthProbe.State.down("down (in-process fallback)"),
+            switch (state.health()) {
+              case IN_PROCESS -> HealthProbe.State.up("in-process");
+              case UP -> HealthProbe.State.up("up");
+              case DOWN -> HealthProbe.State.down("down (in-process fallback)");
+            },
         () -> telegramState(config, webhooks),
         config.healthCacheTtl());
   }

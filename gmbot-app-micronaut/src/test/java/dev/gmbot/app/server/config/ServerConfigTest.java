@@ -3,6 +3,7 @@ package dev.gmbot.app.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.port.config.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,11 +24,12 @@ class ServerConfigTest {
 
   @Test
   void defaultsToLongPollingOnPort8443() {
-    ServerConfig config = ServerConfig.fromEnvironment(env(), false);
+    ServerConfig config = ServerConfig.fromEnvironment(env());
 
     assertThat(config.mode()).isEqualTo(ServerConfig.Mode.POLLING);
     assertThat(config.port()).isEqualTo(8443);
-    assertThat(config.telegramApiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+    assertThat(config.shared().telegram().baseUrl())
+        .isEqualTo(URI.create("https://api.telegram.org"));
     assertThat(config.webhookPath()).isEqualTo("/webhook");
     assertThat(config.maxBodyBytes()).isEqualTo(1 << 20);
     assertThat(config.migrateOnStart()).isTrue();
@@ -41,8 +43,7 @@ class ServerConfigTest {
                 "ENVIRONMENT", "production",
                 "WEBHOOK_URL", "https://bot.example.org/",
                 "WEBHOOK_SECRET", "s3cret_-X",
-                "GMBOT_WEBHOOK_PATH", "/tg/hook"),
-            false);
+                "GMBOT_WEBHOOK_PATH", "/tg/hook"));
 
     assertThat(config.mode()).isEqualTo(ServerConfig.Mode.WEBHOOK);
     assertThat(config.webhookEndpoint()).contains(URI.create("https://bot.example.org/tg/hook"));
@@ -51,7 +52,7 @@ class ServerConfigTest {
   @Test
   void developmentWithWebhookUrlStillPolls() {
     ServerConfig config =
-        ServerConfig.fromEnvironment(env("WEBHOOK_URL", "https://bot.example.org"), false);
+        ServerConfig.fromEnvironment(env("WEBHOOK_URL", "https://bot.example.org"));
 
     assertThat(config.mode()).isEqualTo(ServerConfig.Mode.POLLING);
   }
@@ -61,25 +62,17 @@ class ServerConfigTest {
     Map<String, String> env = env();
     env.remove("BOT_TOKEN");
 
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env, false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("BOT_TOKEN is not set")
         .hasMessageNotContaining("\n");
   }
 
   @Test
-  void sandboxNeedsNoToken() {
-    Map<String, String> env = env();
-    env.remove("BOT_TOKEN");
-
-    assertThat(ServerConfig.fromEnvironment(env, true).botToken()).isEmpty();
-  }
-
-  @Test
   void malformedTokenIsRejectedWithoutEchoingIt() {
     String bad = "not-a-token-SECRETPART";
 
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("BOT_TOKEN", bad), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("BOT_TOKEN", bad)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("BOT_TOKEN is not a bot token")
         .hasMessageNotContaining("SECRETPART");
@@ -87,8 +80,7 @@ class ServerConfigTest {
 
   @Test
   void secretWithForbiddenCharactersIsRejected() {
-    assertThatThrownBy(
-            () -> ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "has space!"), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "has space!")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("WEBHOOK_SECRET must be 1-256 characters")
         .hasMessageNotContaining("has space");
@@ -96,14 +88,13 @@ class ServerConfigTest {
 
   @Test
   void secretLongerThan256IsRejected() {
-    assertThatThrownBy(
-            () -> ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "a".repeat(257)), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "a".repeat(257))))
         .hasMessageStartingWith("WEBHOOK_SECRET");
   }
 
   @Test
   void productionWithoutWebhookUrlIsRejected() {
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("ENVIRONMENT", "production"), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("ENVIRONMENT", "production")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("WEBHOOK_URL is not set but ENVIRONMENT=production");
   }
@@ -113,36 +104,35 @@ class ServerConfigTest {
     assertThatThrownBy(
             () ->
                 ServerConfig.fromEnvironment(
-                    env("ENVIRONMENT", "production", "WEBHOOK_URL", "https://x.example"), false))
+                    env("ENVIRONMENT", "production", "WEBHOOK_URL", "https://x.example")))
         .hasMessageStartingWith("WEBHOOK_SECRET is not set");
   }
 
   @Test
   void nonNumericPortIsRejected() {
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("PORT", "http"), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("PORT", "http")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("PORT must be a whole number from 0 to 65535, got 'http'");
   }
 
   @Test
   void unknownEnvironmentIsRejected() {
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("ENVIRONMENT", "staging"), false))
-        .hasMessageStartingWith("ENVIRONMENT must be development or production");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("ENVIRONMENT", "staging")))
+        .hasMessage("ENVIRONMENT must be one of dev, development, prod, production, got 'staging'");
   }
 
   @Test
   void relativeOrQueryUrlsAreRejected() {
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("WEBHOOK_URL", "bot.example"), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("WEBHOOK_URL", "bot.example")))
         .hasMessageStartingWith("WEBHOOK_URL must be an absolute http(s) URL");
     assertThatThrownBy(
-            () -> ServerConfig.fromEnvironment(env("TELEGRAM_API_URL", "ftp://x.example"), false))
+            () -> ServerConfig.fromEnvironment(env("TELEGRAM_API_URL", "ftp://x.example")))
         .hasMessageStartingWith("TELEGRAM_API_URL must be an absolute http(s) URL");
   }
 
   @Test
   void webhookPathMustBeAPath() {
-    assertThatThrownBy(
-            () -> ServerConfig.fromEnvironment(env("GMBOT_WEBHOOK_PATH", "webhook"), false))
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("GMBOT_WEBHOOK_PATH", "webhook")))
         .hasMessageStartingWith("GMBOT_WEBHOOK_PATH must be a path");
   }
 
@@ -156,20 +146,71 @@ class ServerConfigTest {
                 "GMBOT_MIGRATE_ON_START", "false",
                 "GMBOT_INSTANCE_ID", "node-a",
                 "GMBOT_MAX_IN_FLIGHT", "16",
-                "GMBOT_MESSAGES_PER_SECOND", "20"),
-            false);
+                "GMBOT_MESSAGES_PER_SECOND", "20"));
 
     assertThat(config.handlingDeadline()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.maxBodyBytes()).isEqualTo(4096);
     assertThat(config.migrateOnStart()).isFalse();
     assertThat(config.instanceId()).isEqualTo("node-a");
     assertThat(config.maxInFlight()).isEqualTo(16);
-    assertThat(config.messagesPerSecond()).isEqualTo(20);
+    assertThat(config.shared().guard().scheduler().globalMessages().permits()).isEqualTo(20);
+  }
+
+  @Test
+  void theGuardsTunablesAreReadAsInTheLambdaFunction() {
+    ServerConfig config =
+        ServerConfig.fromEnvironment(
+            env(
+                "GMBOT_CACHE_POSITIVE_TTL", "20m",
+                "GMBOT_CACHE_NEGATIVE_TTL", "30s",
+                "GMBOT_ADMIN_CACHE_TTL", "2h",
+                "GMBOT_JOIN_WINDOW", "1m",
+                "GMBOT_PROMPT_COOLDOWN", "4m",
+                "GMBOT_PROMPT_EDIT_INTERVAL", "10s",
+                "GMBOT_PROMPT_NAMES_SHOWN", "5",
+                "GMBOT_MIGRATE_ON_START", "off"));
+
+    var guard = config.shared().guard();
+    assertThat(guard.verification().positiveTtl()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(guard.verification().negativeTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(guard.verification().administratorTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(guard.protection().joinWindow()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(guard.protection().promptCooldown()).isEqualTo(Duration.ofMinutes(4));
+    assertThat(guard.protection().promptEditInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(guard.protection().namesShown()).isEqualTo(5);
+    assertThat(guard.scheduler().maxFloodRetries()).as("the server's default").isEqualTo(3);
+    assertThat(config.migrateOnStart()).isFalse();
+  }
+
+  @Test
+  void durationsTakeTheOneFormatAndBareNumbersAreSeconds() {
+    ServerConfig config =
+        ServerConfig.fromEnvironment(
+            env("GMBOT_HANDLING_DEADLINE_SECONDS", "1500ms", "GMBOT_POLL_LEASE_SECONDS", "45"));
+
+    assertThat(config.handlingDeadline()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.pollLease()).isEqualTo(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void theAdaptersVariablesAreReadBeforeAnythingStarts() {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("GMBOT_TELEGRAM_POOL_SIZE", "many")))
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).variable())
+        .isEqualTo("GMBOT_TELEGRAM_POOL_SIZE");
+    assertThatThrownBy(
+            () -> ServerConfig.fromEnvironment(env("DATABASE_URL", "postgresql://db.example")))
+        .extracting(e -> ((ConfigurationException) e).variable())
+        .isEqualTo("DATABASE_URL");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("REDIS_URL", "redis://:secret@")))
+        .hasMessageNotContaining("secret")
+        .extracting(e -> ((ConfigurationException) e).variable())
+        .isEqualTo("REDIS_URL");
   }
 
   @Test
   void toStringHidesTokenAndSecret() {
-    ServerConfig config = ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "topsecret"), false);
+    ServerConfig config = ServerConfig.fromEnvironment(env("WEBHOOK_SECRET", "topsecret"));
 
     assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain("topsecret").contains("***");
   }

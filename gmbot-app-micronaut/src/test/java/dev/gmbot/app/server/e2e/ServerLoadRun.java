@@ -1,6 +1,6 @@
 package dev.gmbot.app.server.e2e;
 
-import dev.gmbot.app.server.ingest.Outcome;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimUser;
@@ -42,8 +42,8 @@ public final class ServerLoadRun {
         "backend %s, %d groups x %d verified users x %d messages; join wave of %d%n",
         backend, groups, usersPerGroup, messagesPerUser, joiners);
     try (ServerUnderTest it = ServerUnderTest.start(ServerUnderTest.Mode.WEBHOOK, backend)) {
-      ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-      it.server.component().ingestion().addListener((event, outcome) -> outcomes.add(outcome));
+      ConcurrentLinkedQueue<UpdateOutcome> outcomes = new ConcurrentLinkedQueue<>();
+      it.server.component().outcomes().addListener(outcomes::add);
       SimUser owner = it.sim.newUser("Owner", "owner");
       owner.startsBot();
       SimChat channel = it.sim.newChannel("Load News", owner).withUsername("load_news");
@@ -108,10 +108,11 @@ public final class ServerLoadRun {
     }
   }
 
-  private static void report(String name, ConcurrentLinkedQueue<Outcome> outcomes, long nanos) {
+  private static void report(
+      String name, ConcurrentLinkedQueue<UpdateOutcome> outcomes, long nanos) {
     List<Duration> times = new ArrayList<>();
     int acknowledged = 0;
-    for (Outcome o : outcomes) {
+    for (UpdateOutcome o : outcomes) {
       times.add(o.took());
       if (o.acknowledged()) {
         acknowledged++;

@@ -222,7 +222,7 @@ abstract class ServerScenarios {
               () ->
                   assertThat(it.get(path).body())
                       .contains("bot_verifications_total{status=")
-                      .contains("bot_api_calls_total{method=\"restrictChatMember\"}")
+                      .contains("bot_api_calls_total{method=\"restrictChatMember\",outcome=\"ok\"}")
                       .contains("bot_cache_hits_total")
                       .contains("bot_cache_misses_total")
                       .contains("bot_rate_limit_delays_total")

@@ -63,6 +63,11 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   static ServerUnderTest start(Mode mode, Backend backend) {
+    return start(mode, backend, Map.of());
+  }
+
+  /** As {@link #start(Mode, Backend)}, with more environment variables (they win). */
+  static ServerUnderTest start(Mode mode, Backend backend, Map<String, String> extraEnv) {
     Map<String, String> env = new HashMap<>();
     String databaseUrl;
     // The simulator numbers updates from the same first id every time: a Redis update log shared
@@ -95,7 +100,8 @@ final class ServerUnderTest implements AutoCloseable {
       } else {
         env.put("ENVIRONMENT", "development");
       }
-      ServerConfig config = ServerConfig.fromEnvironment(env, false);
+      env.putAll(extraEnv);
+      ServerConfig config = ServerConfig.fromEnvironment(env);
       GmbotServer server =
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),

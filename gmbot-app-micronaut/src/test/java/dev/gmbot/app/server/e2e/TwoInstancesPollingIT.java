@@ -96,7 +96,7 @@ class TwoInstancesPollingIT {
     env.put("GMBOT_POLL_LEASE_SECONDS", "3");
     env.put("GMBOT_SHUTDOWN_GRACE_SECONDS", "5");
     return GmbotServer.start(
-        ServerComponents.create(ServerConfig.fromEnvironment(env, false), Clock.systemUTC()),
+        ServerComponents.create(ServerConfig.fromEnvironment(env), Clock.systemUTC()),
         new LongPoller.Settings(1, 100, Duration.ofMillis(50), Duration.ofMillis(500)));
   }
 }

@@ -1,35 +1,52 @@
 package dev.gmbot.app.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.gmbot.adapter.telegram.MalformedUpdateException;
+import dev.gmbot.adapter.telegram.UpdateDecoder;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
+import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
+import dev.gmbot.adapter.telegram.webhook.WebhookRequest;
+import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.in.Sender;
-import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
-import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.MessageId;
-import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
-import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.StorageUnavailableException;
-import dev.gmbot.port.out.TransientBotApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What the server adds around the shared endpoint: virtual threads with a deadline, a graceful
+ * stop, the poller's path and the counter of outcomes. The webhook contract itself is tested with
+ * the endpoint in the Telegram adapter (WebhookEndpointTest, UpdateProcessorTest).
+ */
 class UpdateIngestionTest {
+  private static final String SECRET = "s3cret";
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final UpdateOutcomes outcomes = new UpdateOutcomes(registry);
   private final List<InboundEvent> handled = new ArrayList<>();
   private HandleEventUseCase guard =
       event -> {
@@ -44,30 +61,35 @@ class UpdateIngestionTest {
     return new MessagePosted(
         updateId,
         Instant.EPOCH,
-        new ChatRef(ChatId.of(-100L), ChatType.SUPERGROUP, "g", Optional.empty()),
+        ChatRef.group(-100L, "g"),
         MessageId.of(1),
-        new Sender.User(new UserRef(UserId.of(7), "Alice", Optional.empty(), false)),
+        new Sender.User(UserRef.of(7, "Alice")),
         false);
   }
 
+  /** A stand-in decoder: the body is the update id. */
   private static final UpdateDecoder DECODER =
       body -> {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.equals("ignored")) {
-          return Optional.empty();
-        }
         try {
-          return Optional.of(message(Long.parseLong(text)));
+          return Optional.of(message(Long.parseLong(new String(body, StandardCharsets.UTF_8))));
         } catch (NumberFormatException e) {
-          throw new MalformedUpdateException("not a number");
+          throw new MalformedUpdateException("not a number", OptionalLong.empty());
         }
       };
 
-  private UpdateIngestion ingestion(Duration deadline) {
-    ingestion =
-        new UpdateIngestion(
-            event -> guard.handle(event), DECODER, deadline, Duration.ofSeconds(5), registry);
+  private UpdateIngestion ingestion(Duration deadline, boolean webhook) {
+    UpdateProcessor processor =
+        new UpdateProcessor(DECODER, event -> guard.handle(event), outcomes, Clock.systemUTC());
+    Optional<WebhookEndpoint> endpoint =
+        webhook
+            ? Optional.of(new WebhookEndpoint(SECRET, 1024, processor, WebhookReplySlot.disabled()))
+            : Optional.empty();
+    ingestion = new UpdateIngestion(endpoint, processor, outcomes, deadline, Duration.ofSeconds(5));
     return ingestion;
+  }
+
+  private static WebhookRequest request(String body) {
+    return WebhookRequest.of("POST", Optional.of(SECRET), body.getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterEach
@@ -78,119 +100,15 @@ class UpdateIngestionTest {
   }
 
   @Test
-  void handledUpdateIsAcknowledged() {
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
+  void aWebhookUpdateIsHandledOnAVirtualThreadAndAcknowledged() {
+    WebhookResponse response = ingestion(Duration.ofSeconds(5), true).submit(request("41")).join();
 
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.HANDLED);
-    assertThat(outcome.kind().httpStatus()).isEqualTo(200);
-    assertThat(outcome.result().orElseThrow().effects()).containsExactly("restricted 7");
-    assertThat(handled).hasSize(1);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
   }
 
   @Test
-  void malformedBodyIs400AndReachesNoHandler() {
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("{oops")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.MALFORMED);
-    assertThat(outcome.kind().httpStatus()).isEqualTo(400);
-    assertThat(handled).isEmpty();
-  }
-
-  @Test
-  void updateForNobodyIsAcknowledgedWithoutHandling() {
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("ignored")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.IGNORED);
-    assertThat(outcome.acknowledged()).isTrue();
-    assertThat(handled).isEmpty();
-  }
-
-  @Test
-  void duplicateIsAcknowledged() {
-    guard = event -> HandlingResult.duplicateUpdate();
-
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
-    assertThat(outcome.acknowledged()).isTrue();
-  }
-
-  @Test
-  void storageFailureIs503SoTelegramRedelivers() {
-    guard =
-        event -> {
-          throw new StorageUnavailableException("db down", new RuntimeException());
-        };
-
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
-    assertThat(outcome.kind().httpStatus()).isEqualTo(503);
-  }
-
-  @Test
-  void anUpdateInProgressElsewhereIs503AndNeverDropped() {
-    guard =
-        event -> {
-          throw new dev.gmbot.port.in.UpdateInProgressException(event.updateId());
-        };
-
-    for (int i = 0; i <= UpdateIngestion.MAX_UNEXPECTED_FAILURES; i++) {
-      Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
-
-      assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
-      assertThat(outcome.kind().httpStatus()).isEqualTo(503);
-    }
-  }
-
-  @Test
-  void transientBotApiFailureIs503SoTelegramRedelivers() {
-    guard =
-        event -> {
-          throw new TransientBotApiException(
-              "restrictChatMember", "timeout", java.util.OptionalInt.empty(), null);
-        };
-
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FAILED);
-    assertThat(outcome.acknowledged()).isFalse();
-  }
-
-  @Test
-  void permanentRefusalIsAcknowledgedSoItCannotBlockTheChatsQueue() {
-    guard =
-        event -> {
-          throw new BotApiRejectedException(
-              "sendMessage", BotApiRejectedException.Reason.OTHER, 400, "Bad Request: whatever");
-        };
-
-    Outcome outcome = ingestion(Duration.ofSeconds(5)).submit(bytes("41")).join();
-
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.DROPPED);
-    assertThat(outcome.acknowledged()).isTrue();
-  }
-
-  @Test
-  void unexpectedFailureIsRedeliveredAFewTimesThenDropped() {
-    guard =
-        event -> {
-          throw new IllegalStateException("a bug");
-        };
-    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(5));
-
-    List<Outcome.Kind> kinds = new ArrayList<>();
-    for (int i = 0; i < UpdateIngestion.MAX_UNEXPECTED_FAILURES; i++) {
-      kinds.add(ingestion.process(bytes("41")).kind());
-    }
-
-    assertThat(kinds)
-        .containsExactly(Outcome.Kind.FAILED, Outcome.Kind.FAILED, Outcome.Kind.DROPPED);
-    assertThat(ingestion.process(bytes("42")).kind()).isEqualTo(Outcome.Kind.FAILED);
-  }
-
-  @Test
-  void updateNotDoneByTheDeadlineIs503() throws InterruptedException {
+  void anUpdateNotDoneByTheDeadlineIs503WithRetryAfter() {
     CountDownLatch release = new CountDownLatch(1);
     guard =
         event -> {
@@ -202,11 +120,12 @@ class UpdateIngestionTest {
           return HandlingResult.of(List.of());
         };
 
-    Outcome outcome = ingestion(Duration.ofMillis(50)).submit(bytes("41")).join();
+    WebhookResponse response = ingestion(Duration.ofMillis(50), true).submit(request("41")).join();
     release.countDown();
 
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.TIMED_OUT);
-    assertThat(outcome.kind().httpStatus()).isEqualTo(503);
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.headers()).containsKey("Retry-After");
+    assertThat(response.body()).contains("timed_out");
   }
 
   @Test
@@ -223,37 +142,61 @@ class UpdateIngestionTest {
           }
           return HandlingResult.of(List.of("done"));
         };
-    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(10));
-    var inFlight = ingestion.submit(bytes("41"));
+    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(10), true);
+    CompletableFuture<WebhookResponse> inFlight = ingestion.submit(request("41"));
     started.await(5, TimeUnit.SECONDS);
 
     Thread closer = Thread.ofVirtual().start(ingestion::close);
-    org.awaitility.Awaitility.await().until(() -> !ingestion.accepting());
-    Outcome refused = ingestion.submit(bytes("42")).join();
+    await().until(() -> !ingestion.accepting());
+    WebhookResponse refused = ingestion.submit(request("42")).join();
+    UpdateOutcome polled = ingestion.handle(message(43));
     release.countDown();
     closer.join();
 
-    assertThat(refused.kind()).isEqualTo(Outcome.Kind.REFUSED);
-    assertThat(inFlight.join().kind()).isEqualTo(Outcome.Kind.HANDLED);
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body()).contains("shutting_down");
+    assertThat(polled.kind()).isEqualTo(Kind.SHUTTING_DOWN);
+    assertThat(inFlight.join().status()).isEqualTo(200);
   }
 
   @Test
-  void listenersSeeEveryOutcome() {
-    List<Outcome> seen = new ArrayList<>();
-    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(5));
-    ingestion.addListener((event, outcome) -> seen.add(outcome));
+  void thePollersUpdatesTakeTheSameProcessor() {
+    guard =
+        event -> {
+          throw new StorageUnavailableException("db down", null);
+        };
+    UpdateIngestion polling = ingestion(Duration.ofSeconds(5), false);
 
-    ingestion.process(bytes("41"));
-    ingestion.process(bytes("bad"));
+    UpdateOutcome outcome = polling.handle(message(41));
 
-    assertThat(seen)
-        .extracting(Outcome::kind)
-        .containsExactly(Outcome.Kind.HANDLED, Outcome.Kind.MALFORMED);
-    assertThat(registry.get("bot_updates_received").tag("outcome", "malformed").counter().count())
-        .isEqualTo(1.0);
+    assertThat(outcome.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(outcome.acknowledged()).isFalse();
+    assertThat(polling.takesWebhooks()).isFalse();
+    assertThatThrownBy(() -> polling.submit(request("41")))
+        .isInstanceOf(IllegalStateException.class);
   }
 
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  @Test
+  void everyOutcomeIsCountedAndToldToTheListeners() {
+    List<UpdateOutcome> seen = new ArrayList<>();
+    outcomes.addListener(seen::add);
+    outcomes.addListener(
+        outcome -> {
+          throw new IllegalStateException("a broken listener does not break counting");
+        });
+    UpdateIngestion ingestion = ingestion(Duration.ofSeconds(5), true);
+
+    ingestion.submit(request("41")).join();
+    ingestion.submit(request("bad")).join();
+    ingestion.submit(WebhookRequest.of("POST", Optional.of("wrong"), "42".getBytes())).join();
+
+    assertThat(seen)
+        .extracting(UpdateOutcome::kind)
+        .containsExactly(Kind.HANDLED, Kind.MALFORMED, Kind.UNAUTHORIZED);
+    assertThat(registry.get("bot_updates_received").tag("outcome", "malformed").counter().count())
+        .isEqualTo(1.0);
+    assertThat(
+            registry.get("bot_updates_received").tag("outcome", "unauthorized").counter().count())
+        .isEqualTo(1.0);
   }
 }

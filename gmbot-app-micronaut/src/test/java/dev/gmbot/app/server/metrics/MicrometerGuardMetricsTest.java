@@ -20,7 +20,9 @@ class MicrometerGuardMetricsTest {
     metrics.verificationLatency(Duration.ofMillis(30));
     metrics.cacheHit();
     metrics.cacheMiss();
-    metrics.apiCall("getChatMember");
+    metrics.apiCall("getChatMember", "ok", Duration.ofMillis(12));
+    metrics.apiCall("getChatMember", "4xx_member_not_found", Duration.ofMillis(20));
+    metrics.apiCall("getChatMember", "ok", Duration.ofMillis(700));
     metrics.rateLimitDelay("chat:-100123");
     metrics.activeGroups(7);
     metrics.updateHandled("message", Duration.ofMillis(3));
@@ -31,13 +33,25 @@ class MicrometerGuardMetricsTest {
         .contains("bot_verifications_total{status=\"verified\"} 1.0")
         .contains("bot_verifications_total{status=\"restricted\"} 1.0")
         .contains("bot_verifications_total{status=\"error\"} 0.0")
-        .contains("bot_api_calls_total{method=\"getChatMember\"} 1.0")
+        .contains("bot_api_calls_total{method=\"getChatMember\",outcome=\"ok\"} 2.0")
+        .contains(
+            "bot_api_calls_total{method=\"getChatMember\",outcome=\"4xx_member_not_found\"} 1.0")
+        .contains("bot_api_call_duration_seconds_bucket{method=\"getChatMember\",le=\"0.5\"} 2")
+        .contains("bot_api_call_duration_seconds_count{method=\"getChatMember\"} 3")
         .contains("bot_cache_hits_total 1.0")
         .contains("bot_cache_misses_total 1.0")
         .contains("bot_rate_limit_delays_total{scope=\"chat\"} 1.0")
         .contains("bot_active_groups 7.0")
         .contains("bot_updates_total{type=\"message\"} 1.0")
-        .contains("bot_update_handling_seconds_count{type=\"message\"} 1");
+        .contains("bot_update_handling_seconds_count{type=\"message\"} 1")
+        .contains("bot_update_handling_seconds_bucket{type=\"message\",le=\"0.005\"} 1");
+  }
+
+  @Test
+  void aBareApiCallIsNotCounted() {
+    metrics.apiCall("getChatMember");
+
+    assertThat(registry.scrape()).doesNotContain("bot_api_calls_total{");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.gmbot.domain.scheduling.bench;
 
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.Delivery;
 import dev.gmbot.port.model.ChatId;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,10 @@ public final class AioRateLimiterEmulation implements BotCallScheduler {
   }
 
   @Override
-  public <T> T submit(BotCall call, Function<ChatId, T> action) {
+  public <T> Delivery<T> deliver(BotCall call, Function<ChatId, T> action) {
     ChatId chat = call.chat().orElseThrow(() -> new IllegalArgumentException("no chat"));
     acquire(call.chat());
-    return action.apply(chat);
+    return Delivery.of(action.apply(chat));
   }
 
   @Override

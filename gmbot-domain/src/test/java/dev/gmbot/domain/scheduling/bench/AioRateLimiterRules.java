@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules of python-telegram-bot's {@code AIORateLimiter} (BOT_API_FACTS §6.3), for comparison:
- * every method that names a chat passes an overall limiter (30 per 1 s), and a method whose chat id
- * is negative (group, supergroup, channel) also a per-chat limiter (20 per 60 s); both are
- * aiolimiter leaky buckets (capacity = rate, draining continuously). {@code getUpdates} and calls
- * without a chat pass freely. Decided all-or-nothing here (PTB takes the group permit first and
- * then waits for the overall one, which can only be slower). Not thread-safe.
+ * The rules of python-telegram-bot's {@code AIORateLimiter}, for comparison: every method that
+ * names a chat passes an overall limiter (30 per 1 s), and a method whose chat id is negative
+ * (group, supergroup, channel) also a per-chat limiter (20 per 60 s); both are aiolimiter leaky
+ * buckets (capacity = rate, draining continuously). {@code getUpdates} and calls without a chat
+ * pass freely. Decided all-or-nothing here (PTB takes the group permit first and then waits for the
+ * overall one, which can only be slower). Not thread-safe.
  */
 public final class AioRateLimiterRules {
   private final Bucket overall;

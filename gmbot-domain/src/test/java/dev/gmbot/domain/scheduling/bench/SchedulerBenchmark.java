@@ -8,10 +8,9 @@ import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.port.model.ChatId;
-import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.Rate;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,7 +54,7 @@ public class SchedulerBenchmark {
             .build();
     priority =
         new PriorityBotCallScheduler(
-            config, new LocalRateLimitStore(), noGroups(), GuardMetrics.NONE, Clock.systemUTC());
+            config, new LocalRateLimitStore(), GuardMetrics.NONE, Clock.systemUTC());
     aio =
         new AioRateLimiterEmulation(
             new AioRateLimiterRules(1e9, Duration.ofSeconds(1), 1e9, Duration.ofSeconds(1)),
@@ -75,37 +74,29 @@ public class SchedulerBenchmark {
   @Benchmark
   public long directControlCall() {
     return direct.submit(
-        BotCall.to(randomGroup(), "getChatMember", Priority.P1_ENFORCEMENT), ChatId::value);
+        BotCall.to(randomGroup(), BotMethod.GET_CHAT_MEMBER, Priority.P1_ENFORCEMENT),
+        ChatId::value);
   }
 
   /** A control call: pause check and in-flight bound, no meter. */
   @Benchmark
   public long priorityControlCall() {
     return priority.submit(
-        BotCall.to(randomGroup(), "getChatMember", Priority.P1_ENFORCEMENT), ChatId::value);
+        BotCall.to(randomGroup(), BotMethod.GET_CHAT_MEMBER, Priority.P1_ENFORCEMENT),
+        ChatId::value);
   }
 
   /** A message call: pause check plus the global and per-group GCRA meters. */
   @Benchmark
   public long priorityMessageCall() {
     return priority.submit(
-        BotCall.to(randomGroup(), "sendMessage", Priority.P1_ENFORCEMENT), ChatId::value);
+        BotCall.to(randomGroup(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT), ChatId::value);
   }
 
   /** The same message call through the AIORateLimiter rules (overall + per-group bucket). */
   @Benchmark
   public long aioMessageCall() {
     return aio.submit(
-        BotCall.to(randomGroup(), "sendMessage", Priority.P1_ENFORCEMENT), ChatId::value);
-  }
-
-  private static GroupRepository noGroups() {
-    return (GroupRepository)
-        Proxy.newProxyInstance(
-            GroupRepository.class.getClassLoader(),
-            new Class<?>[] {GroupRepository.class},
-            (proxy, method, args) -> {
-              throw new UnsupportedOperationException(method.getName());
-            });
+        BotCall.to(randomGroup(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT), ChatId::value);
   }
 }

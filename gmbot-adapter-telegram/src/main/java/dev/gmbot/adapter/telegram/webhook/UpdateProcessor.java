@@ -1,0 +1,172 @@
+package dev.gmbot.adapter.telegram.webhook;
+
+import dev.gmbot.adapter.telegram.MalformedUpdateException;
+import dev.gmbot.adapter.telegram.UpdateDecoder;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
+import dev.gmbot.port.in.HandleEventUseCase;
+import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.in.UpdateInProgressException;
+import dev.gmbot.port.out.BotApiException;
+import dev.gmbot.port.out.FloodWaitException;
+import dev.gmbot.port.out.StorageUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path every update takes, from a webhook or the long poller: decode it, hand it to the
+ * domain ({@link HandleEventUseCase}: deduplication by update id, decisions, effects), and turn
+ * what happened into an {@link UpdateOutcome}, which the {@link UpdateObserver} is told about.
+ *
+ * <ul>
+ *   <li>Handled or a duplicate: acknowledged.
+ *   <li>A Bot API call refused for good ({@link BotApiException#isRetryable()} false): {@link
+ *       Kind#REJECTED}, acknowledged, so that it does not hold back the chat's later updates.
+ *   <li>Storage down, a retryable Bot API failure (a 429 with its {@code retry_after}), the update
+ *       in progress elsewhere: {@link Kind#UNAVAILABLE}, redelivered. These never count as poison.
+ *   <li>Anything else (a bug): {@link Kind#FAILED}, redelivered, until the same update failed
+ *       {@link #MAX_UNEXPECTED_FAILURES} times in this process: then {@link Kind#DROPPED}.
+ * </ul>
+ *
+ * Never throws; thread-safe.
+ */
+public final class UpdateProcessor {
+  /**
+   * An update whose handling fails unexpectedly this many times is acknowledged and dropped: it
+   * would otherwise be redelivered for 24 h and hold its chat's later updates back.
+   */
+  public static final int MAX_UNEXPECTED_FAILURES = 3;
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateProcessor.class);
+
+  private final UpdateDecoder decoder;
+  private final HandleEventUseCase useCase;
+  private final UpdateObserver observer;
+  private final Clock clock;
+  private final PoisonUpdates poison = new PoisonUpdates(MAX_UNEXPECTED_FAILURES);
+
+  public UpdateProcessor(
+      UpdateDecoder decoder, HandleEventUseCase useCase, UpdateObserver observer, Clock clock) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.useCase = Objects.requireNonNull(useCase, "useCase");
+    this.observer = Objects.requireNonNull(observer, "observer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The observer told about every outcome (the endpoint reports its own checks to it too). */
+  public UpdateObserver observer() {
+    return observer;
+  }
+
+  /** A webhook body: decoded, then handled on the caller's thread. */
+  public UpdateOutcome process(byte[] body) {
+    Instant start = clock.instant();
+    Optional<InboundEvent> event;
+    try {
+      event = decoder.decode(body);
+    } catch (MalformedUpdateException e) {
+      // The reason only: the body holds users' personal data.
+      LOG.warn("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
+      return report(UpdateOutcome.of(Kind.MALFORMED, String.valueOf(e.getMessage())), start);
+    } catch (RuntimeException e) {
+      LOG.warn("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
+      return report(UpdateOutcome.of(Kind.MALFORMED, e.getClass().getSimpleName()), start);
+    }
+    if (event.isEmpty()) {
+      return report(UpdateOutcome.of(Kind.IGNORED, "nothing for the guard"), start);
+    }
+    return report(run(event.get()), start);
+  }
+
+  /**
+   * A decoded event (the long poller's path), handled on the caller's thread.
+   *
+   * @return the outcome; when it is not {@link UpdateOutcome#acknowledged()} the update must be
+   *     delivered again
+   */
+  public UpdateOutcome handle(InboundEvent event) {
+    return report(run(event), clock.instant());
+  }
+
+  private UpdateOutcome run(InboundEvent event) {
+    try {
+      return UpdateOutcome.handled(event, useCase.handle(event));
+    } catch (FloodWaitException e) {
+      LOG.warn(
+          "Update {} ({}) hit a flood wait of {} s and will be redelivered: {}",
+          event.updateId(),
+          event.updateType(),
+          e.retryAfter().toSeconds(),
+          e.getMessage());
+      return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName())
+          .withRetryAfter(e.retryAfter());
+    } catch (BotApiException e) {
+      if (e.isRetryable()) {
+        LOG.warn(
+            "Update {} ({}) failed and will be redelivered: {}",
+            event.updateId(),
+            event.updateType(),
+            e.getMessage());
+        return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName());
+      }
+      LOG.error(
+          "Update {} ({}) dropped: Telegram refused {} for good: {}",
+          event.updateId(),
+          event.updateType(),
+          e.method(),
+          e.getMessage());
+      return UpdateOutcome.of(Kind.REJECTED, event, e.getClass().getSimpleName());
+    } catch (UpdateInProgressException e) {
+      // Being handled elsewhere (or by a handler that died: its lease runs out). Not a failure of
+      // this update: Telegram delivers it again later, and it never counts towards dropping.
+      LOG.info(
+          "Update {} ({}) is in progress elsewhere: redeliver later",
+          event.updateId(),
+          event.updateType());
+      return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName());
+    } catch (StorageUnavailableException e) {
+      LOG.warn(
+          "Update {} ({}) failed and will be redelivered: {}",
+          event.updateId(),
+          event.updateType(),
+          e.getMessage());
+      return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      int attempts = poison.failed(event.updateId());
+      if (poison.reachedLimit(attempts)) {
+        LOG.error(
+            "Update {} ({}) failed unexpectedly {} times: dropped",
+            event.updateId(),
+            event.updateType(),
+            attempts,
+            e);
+        return UpdateOutcome.of(Kind.DROPPED, event, e.getClass().getSimpleName());
+      }
+      LOG.error(
+          "Update {} ({}) failed unexpectedly and will be redelivered",
+          event.updateId(),
+          event.updateType(),
+          e);
+      return UpdateOutcome.of(Kind.FAILED, event, e.getClass().getSimpleName());
+    }
+  }
+
+  private UpdateOutcome report(UpdateOutcome measured, Instant start) {
+    UpdateOutcome outcome = measured.took(Duration.between(start, clock.instant()));
+    notify(observer, outcome);
+    return outcome;
+  }
+
+  /** Tells the observer, which must not break the update's answer. */
+  static void notify(UpdateObserver observer, UpdateOutcome outcome) {
+    try {
+      observer.processed(outcome);
+    } catch (RuntimeException e) {
+      LOG.warn("An update observer failed", e);
+    }
+  }
+}

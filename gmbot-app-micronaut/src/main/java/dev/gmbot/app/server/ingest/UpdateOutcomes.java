@@ -1,0 +1,47 @@
+package dev.gmbot.app.server.ingest;
+
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's {@link UpdateObserver}: counts every outcome in {@code
+ * bot_updates_received_total{outcome}} and tells the listeners (the sandbox transcript, load runs).
+ */
+public final class UpdateOutcomes implements UpdateObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateOutcomes.class);
+
+  private final MeterRegistry registry;
+  private final List<UpdateObserver> listeners = new CopyOnWriteArrayList<>();
+
+  public UpdateOutcomes(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** Adds a listener told about every outcome after it was counted. */
+  public void addListener(UpdateObserver listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void processed(UpdateOutcome outcome) {
+    Counter.builder("bot_updates_received")
+        .description("Updates received, by outcome")
+        .tag("outcome", outcome.kind().label())
+        .register(registry)
+        .increment();
+    for (UpdateObserver listener : listeners) {
+      try {
+        listener.processed(outcome);
+      } catch (RuntimeException e) {
+        LOG.warn("An update listener failed", e);
+      }
+    }
+  }
+}

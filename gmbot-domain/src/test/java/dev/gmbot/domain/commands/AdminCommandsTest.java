@@ -1,0 +1,100 @@
+package dev.gmbot.domain.commands;
+
+import static dev.gmbot.domain.GuardFixture.ADMIN;
+import static dev.gmbot.domain.GuardFixture.ALICE;
+import static dev.gmbot.domain.GuardFixture.CHANNEL;
+import static dev.gmbot.domain.GuardFixture.GROUP;
+import static dev.gmbot.domain.GuardFixture.HELPER_BOT;
+import static dev.gmbot.domain.GuardFixture.OTHER_GROUP;
+import static dev.gmbot.domain.GuardFixture.OWNER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmbot.domain.GuardFixture;
+import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.ProtectedGroup;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every admin command shares: who may run it, and that it acts on its own group only. */
+class AdminCommandsTest extends CommandTestBase {
+  @Test
+  void everyAdminCommandRefusesNonAdmins() {
+    world.protectedGroup();
+    for (String name : List.of("unprotect", "settings", "reactivate", "stats", "protect")) {
+      String reply = run(world.command(GROUP, ALICE, name, "@news"));
+      assertThat(reply).as(name).isEqualTo("❌ Only admins of this group can use this command.");
+    }
+    assertThat(world.group(GROUP).isActive()).isTrue();
+  }
+
+  @Test
+  void aCommandInOneGroupNeverTouchesAnother() {
+    world.protectedGroup().protect(OTHER_GROUP, GuardFixture.news());
+    world.handle(world.joins(OTHER_GROUP, ALICE));
+    ProtectedGroup before = world.group(OTHER_GROUP);
+    world.telegram.clearCalls();
+
+    world.handle(world.command(GROUP, OWNER, "settings", "delete_messages", "off"));
+    world.handle(world.command(GROUP, OWNER, "unprotect", "all"));
+
+    assertThat(world.group(OTHER_GROUP)).isEqualTo(before);
+    assertThat(world.repos.members().restricted(OTHER_GROUP.groupId(), 10))
+        .containsExactly(ALICE.id());
+    assertThat(world.telegram.calls())
+        .allSatisfy(c -> assertThat(c.chat()).isNotEqualTo(Optional.of(OTHER_GROUP.id())));
+  }
+
+  @Test
+  void anAnonymousAdminOfTheGroupMayRunEveryAdminCommand() {
+    world.protectedGroup();
+    Sender anonymous = new Sender.AnonymousAdmin(GROUP);
+
+    for (String name : List.of("settings", "reactivate", "stats")) {
+      assertThat(run(world.command(GROUP, anonymous, name, Optional.empty())))
+          .as(name)
+          .doesNotContain("Only admins");
+    }
+  }
+
+  @Test
+  void botsChannelsAndAnonymousAdminsOfOtherGroupsAreRefused() {
+    world.protectedGroup();
+    List<Sender> strangers =
+        List.of(
+            new Sender.User(HELPER_BOT),
+            new Sender.OnBehalfOfChannel(CHANNEL),
+            new Sender.AutomaticForward(CHANNEL),
+            new Sender.AnonymousAdmin(OTHER_GROUP));
+
+    for (Sender sender : strangers) {
+      for (String name : List.of("unprotect", "settings", "reactivate", "stats", "protect")) {
+        assertThat(run(world.command(GROUP, sender, name, Optional.empty(), "@news")))
+            .as(name + " by " + sender)
+            .isEqualTo("❌ Only admins of this group can use this command.");
+      }
+    }
+    assertThat(world.group(GROUP).isActive()).isTrue();
+  }
+
+  @Test
+  void adminCommandsInPrivateSayToRunThemInTheGroup() {
+    for (String name : List.of("unprotect", "settings", "reactivate", "stats", "protect")) {
+      assertThat(run(world.command(ChatRef.privateChat(OWNER), OWNER, name, "@news")))
+          .as(name)
+          .isEqualTo(
+              "Run this command in the group you want to protect (I must be an admin there).");
+    }
+  }
+
+  @Test
+  void adminCommandsOnAnUnprotectedGroupSayProtectionIsOff() {
+    for (String name : List.of("unprotect", "settings", "reactivate", "stats")) {
+      assertThat(run(world.command(GROUP, ADMIN, name)))
+          .as(name)
+          .isEqualTo(
+              "🔓 Protection is off here. An admin can turn it on with /protect @YourChannel.");
+    }
+  }
+}
