@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +158,11 @@ public final class CachingGroupRepository implements GroupRepository {
   @Override
   public long countActive() {
     return database.countActive();
+  }
+
+  @Override
+  public Map<PauseReason.Kind, Long> countPaused() {
+    return database.countPaused();
   }
 
   /** A write of this instance (done, or failed half-way: the cache cannot know which). */
