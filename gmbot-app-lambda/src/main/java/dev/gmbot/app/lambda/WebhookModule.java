@@ -73,8 +73,7 @@ final class WebhookModule {
     }
     return Optional.of(
         SentryErrorTracker.start(
-            config.errorTracking(),
-            List.of(config.shared().telegram().token(), config.webhookSecret())));
+            config.errorTracking(), List.of(config.telegram().token(), config.webhookSecret())));
   }
 
   @Provides
@@ -88,8 +87,7 @@ final class WebhookModule {
   @Singleton
   static WebhookEndpoint endpoint(
       LambdaConfig config, UpdateProcessor processor, WebhookReplySlot replies) {
-    return new WebhookEndpoint(
-        config.webhookSecret(), config.shared().maxBodyBytes(), processor, replies);
+    return new WebhookEndpoint(config.webhookSecret(), config.maxBodyBytes(), processor, replies);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package dev.gmbot.app.server.runtime;
 
 import dev.gmbot.adapter.telegram.LongPoller;
+import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
@@ -9,6 +10,7 @@ import dev.gmbot.app.server.metrics.ServerMeters;
 import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.commands.CommandMenuRegistration;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
@@ -22,10 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +79,28 @@ public final class GmbotServer implements AutoCloseable {
     Objects.requireNonNull(component, "component");
     ServerConfig config = component.config();
     ApplicationContext context = null;
+    // The graph is built while Micronaut starts, its three slow, independent parts (database,
+    // Redis, Bot API client) at the same time: on two cores that hides most of it
+    // (docs/performance.md, "Start-up"). Requests that arrive before it is done wait for it in the
+    // Dagger providers.
+    CompletableFuture<Guard> graph =
+        opening(
+            "gmbot-startup",
+            () -> {
+              CompletableFuture<?> state = opening("gmbot-startup-redis", component::sharedState);
+              CompletableFuture<?> telegram =
+                  opening("gmbot-startup-telegram", component::telegramClient);
+              try {
+                component.database();
+              } finally {
+                awaitQuietly(state);
+                awaitQuietly(telegram);
+              }
+              built(state);
+              built(telegram);
+              return component.guard();
+            });
     try {
-      Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
-      component.outcomes(); // and the outcomes' observers: the handling line, error tracking
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
@@ -92,6 +116,8 @@ public final class GmbotServer implements AutoCloseable {
               .build();
       context.registerSingleton(ServerComponent.class, component);
       context.start();
+      Guard guard = built(graph);
+      component.outcomes(); // the outcomes' observers: the handling line, error tracking
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
@@ -122,13 +148,55 @@ public final class GmbotServer implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
       housekeeping.execute(() -> countGroups(component));
+      housekeeping.execute(() -> registerCommandMenus(component));
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
+      awaitQuietly(graph);
       if (context != null) {
         context.close();
       }
       component.closer().close();
       throw e;
+    }
+  }
+
+  /** Runs {@code step} on a new platform thread. */
+  private static <T> CompletableFuture<T> opening(String thread, Supplier<T> step) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name(thread)
+        .start(
+            () -> {
+              try {
+                result.complete(step.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  /** What a start-up thread built; its failure is rethrown as it was thrown. */
+  private static <T> T built(CompletableFuture<T> graph) {
+    try {
+      return graph.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for a start-up thread (before closing what it opened). */
+  private static void awaitQuietly(CompletableFuture<?> graph) {
+    try {
+      graph.join();
+    } catch (RuntimeException ignored) {
+      // already failing: the first failure is the one reported
     }
   }
 
@@ -180,6 +248,23 @@ public final class GmbotServer implements AutoCloseable {
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
     countGroups(component);
+  }
+
+  /**
+   * Registers GMBot's command menus with Telegram (setMyCommands per scope and language), off the
+   * start-up path; a menu Telegram refuses is logged and the others are still set.
+   */
+  private static void registerCommandMenus(ServerComponent component) {
+    try {
+      List<String> lines =
+          new CommandMenuRegistration(new TelegramBotApi(component.telegramClient()))
+              .registerCommandMenus();
+      List<String> failed = lines.stream().filter(l -> l.startsWith("could not")).toList();
+      LOG.info("Command menus: {} of {} set", lines.size() - failed.size(), lines.size());
+      failed.forEach(line -> LOG.warn("Command menus: {}", line));
+    } catch (RuntimeException e) {
+      LOG.warn("Registering the command menus failed: {}", e.toString());
+    }
   }
 
   /** The active-groups and paused-groups gauges, as the database counts them. */
