@@ -3,6 +3,7 @@ package dev.gmbot.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gmbot.port.out.AuditTrail;
+import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
@@ -10,13 +11,19 @@ import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The persistence entry point: a HikariCP pool, Flyway migrations and the Jdbi repositories that
@@ -35,11 +42,25 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
   private final JdbiConversationRepository conversations;
+  private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
     this.config = config;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.getConfig(SqlStatements.class)
+        .setSqlLogger(
+            new SqlLogger() {
+              @Override
+              public void logAfterExecution(StatementContext context) {
+                statements.increment();
+              }
+
+              @Override
+              public void logException(StatementContext context, SQLException ex) {
+                statements.increment();
+              }
+            });
     this.groups = new JdbiGroupRepository(jdbi);
     this.channels = new JdbiChannelRepository(jdbi, clock);
     this.owners = new JdbiOwnerRepository(jdbi, clock);
@@ -99,18 +120,26 @@ public final class Database implements Repositories, AutoCloseable {
   /**
    * Applies the pending Flyway migrations ({@code classpath:db/migration/common} and the vendor
    * folder {@code db/migration/postgresql} or {@code db/migration/h2}). Safe to run at every start;
-   * the app's {@code migrate} command calls only this.
+   * the app's {@code migrate} command calls only this. When the schema history already holds
+   * exactly the shipped migrations (one query, see {@link SchemaHistory}) Flyway is not loaded at
+   * all.
    *
    * @return the number of migrations applied
    * @throws DatabaseConfigurationException when a migration fails
    */
   public int migrate() {
+    if (SchemaHistory.isCurrent(dataSource, config.schema(), vendor())) {
+      return 0;
+    }
+    return migrateWithFlyway();
+  }
+
+  /** Flyway's migrate (which validates first), whatever the schema history says. */
+  int migrateWithFlyway() {
     var flyway =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(
-                "classpath:db/migration/common",
-                "classpath:db/migration/" + (config.isH2() ? "h2" : "postgresql"))
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
             .failOnMissingLocations(true);
     config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
     try {
@@ -124,6 +153,10 @@ public final class Database implements Repositories, AutoCloseable {
               + scrub(config, firstLine(rootMessage(e))),
           e);
     }
+  }
+
+  private String vendor() {
+    return config.isH2() ? "h2" : "postgresql";
   }
 
   /** True when the database answers a trivial query now (for /health). */
@@ -152,6 +185,39 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public MemberRepository members() {
     return members;
+  }
+
+  /**
+   * A member repository for the per-update path: members cached in process (dropped on the other
+   * instances' {@link ChangeNotices}), activity written behind every {@code interval} in one
+   * statement. Close it before this database (it flushes what is pending).
+   */
+  public WriteBehindMemberRepository writeBehindMembers(
+      ChangeNotices notices, Clock clock, Duration interval) {
+    return new WriteBehindMemberRepository(
+        members,
+        jdbi,
+        notices,
+        clock,
+        interval,
+        WriteBehindMemberRepository.DEFAULT_TTL,
+        WriteBehindMemberRepository.DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * A group repository for the per-update path: groups and channel links cached in process, dropped
+   * on the other instances' {@link ChangeNotices}.
+   */
+  public CachingGroupRepository cachedGroups(ChangeNotices notices, Clock clock) {
+    return new CachingGroupRepository(groups, notices, clock);
+  }
+
+  /**
+   * SQL statements run through the repositories since the database was connected (the start-up
+   * schema check excluded): lets a test or a metric hold the per-update budget.
+   */
+  public long statements() {
+    return statements.sum();
   }
 
   @Override

@@ -61,6 +61,64 @@ abstract class DatabaseBehaviour {
     assertThat(db.isHealthy()).isTrue();
   }
 
+  private String vendor() {
+    return db.config().isH2() ? "h2" : "postgresql";
+  }
+
+  @Test
+  void theQuickSchemaCheckAgreesWithWhatFlywayRecorded() {
+    // Same versions, success flags and checksums as Flyway wrote: the checksum is Flyway's.
+    assertThat(SchemaHistory.applied(db.dataSource(), db.config().schema()))
+        .contains(SchemaHistory.expected(vendor()));
+    assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isTrue();
+    assertThat(SchemaHistory.expected(vendor()))
+        .extracting(SchemaHistory.Entry::version)
+        .containsExactly("1", "2", "20");
+  }
+
+  @Test
+  void anEditedMigrationIsLeftToFlywaysValidation() throws SQLException {
+    execute("UPDATE " + history() + " SET checksum = checksum + 1 WHERE version = '2'");
+
+    assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isFalse();
+    assertThatThrownBy(db::migrate)
+        .isInstanceOf(DatabaseConfigurationException.class)
+        .hasMessageContaining("Database migration failed");
+  }
+
+  @Test
+  void aMissingMigrationIsAppliedByFlyway() throws SQLException {
+    // The newest migration (V20) undone, as in a database one release behind.
+    String schema = db.config().schema().map(s -> s + ".").orElse("");
+    execute("DROP TABLE " + schema + "menu_conversations");
+    execute("DROP TABLE " + schema + "menu_groups");
+    execute("DROP INDEX " + schema + "idx_audit_at");
+    execute("DELETE FROM " + history() + " WHERE version = '20'");
+
+    assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isFalse();
+    assertThat(db.migrate()).isEqualTo(1);
+    assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isTrue();
+  }
+
+  @Test
+  void withoutAHistoryTableTheCheckSaysNotCurrent() throws SQLException {
+    execute("DROP TABLE " + history());
+
+    assertThat(SchemaHistory.applied(db.dataSource(), db.config().schema())).isEmpty();
+    assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isFalse();
+  }
+
+  private String history() {
+    return db.config().schema().map(s -> s + ".").orElse("") + SchemaHistory.TABLE;
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.execute();
+    }
+  }
+
   @Test
   void theAuditLogIsIndexedForPagesAndForTheRetentionCleanUp() throws SQLException {
     try (Connection c = db.dataSource().getConnection()) {

@@ -9,6 +9,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.event.command.CommandListener;
@@ -105,6 +106,36 @@ final class RedisLink implements AutoCloseable {
     connectInBackground();
     throw new RedisConnectionException(
         "not connected to " + config.describe() + " (connecting in the background)");
+  }
+
+  /**
+   * The asynchronous commands of the shared connection, for commands nobody waits for.
+   *
+   * @throws RedisConnectionException at once when there is no connection yet (see {@link
+   *     #commands()})
+   */
+  RedisAsyncCommands<String, String> asyncCommands() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null) {
+      return c.async();
+    }
+    connectInBackground();
+    throw new RedisConnectionException(
+        "not connected to " + config.describe() + " (connecting in the background)");
+  }
+
+  /** The client, for a second connection of another kind (publish/subscribe). */
+  RedisClient client() {
+    return client;
+  }
+
+  RedisURI uri() {
+    return uri;
+  }
+
+  /** Shared event executors, for timers of the components. */
+  ClientResources resources() {
+    return resources;
   }
 
   /**

@@ -22,15 +22,21 @@ public final class RedisUpdateLog implements UpdateLog {
   private final Outage outage;
 
   RedisUpdateLog(RedisLink link, UpdateLog local, GuardMetrics metrics) {
-    this.link = link;
-    this.prefix = link.config().keyPrefix() + "update:";
-    this.local = local;
-    this.outage =
+    this(
+        link,
+        local,
         new Outage(
             link.config().reconnectDelay(),
             "update_log",
             metrics,
-            "updates are deduplicated within this instance only");
+            "updates are deduplicated within this instance only"));
+  }
+
+  RedisUpdateLog(RedisLink link, UpdateLog local, Outage outage) {
+    this.link = link;
+    this.prefix = link.config().keyPrefix() + "update:";
+    this.local = local;
+    this.outage = outage;
   }
 
   @Override
@@ -55,13 +61,28 @@ public final class RedisUpdateLog implements UpdateLog {
     }
   }
 
+  /**
+   * Sent, not waited for: the caller acknowledges the update without a round trip. Commands on the
+   * shared connection run in order, so a later {@link #begin} of the same update (a redelivery)
+   * finds it done; if the marker is lost, the lease runs out and a redelivery is handled again (ADR
+   * 0005: at least once).
+   */
   @Override
   public void complete(long updateId, Duration ttl) {
     local.complete(updateId, ttl);
     try {
       outage.check();
-      link.commands().set(prefix + updateId, DONE, SetArgs.Builder.px(TtlMillis.of(ttl)));
-      outage.succeeded();
+      link.asyncCommands()
+          .set(prefix + updateId, DONE, SetArgs.Builder.px(TtlMillis.of(ttl)))
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure == null) {
+                  outage.succeeded();
+                } else {
+                  outage.fellBack(
+                      failure instanceof RuntimeException r ? r : new RedisException(failure));
+                }
+              });
     } catch (RedisException e) {
       outage.fellBack(e);
     }

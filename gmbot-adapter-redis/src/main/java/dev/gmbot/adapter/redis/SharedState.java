@@ -6,18 +6,22 @@ import dev.gmbot.adapter.redis.local.LocalMembershipCache;
 import dev.gmbot.adapter.redis.local.LocalUpdateLog;
 import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.out.AdministratorCache;
+import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.LeaseStore;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.StateStores;
+import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,8 @@ public final class SharedState implements StateStores, AutoCloseable {
   private final RateLimitStore rateLimitStore;
   private final UpdateLog updateLog;
   private final LeaseStore leaseStore;
+  private final UpdateGate updateGate;
+  private RedisChangeNotices notices;
 
   private SharedState(
       Optional<RedisLink> link,
@@ -53,13 +59,15 @@ public final class SharedState implements StateStores, AutoCloseable {
       AdministratorCache administratorCache,
       RateLimitStore rateLimitStore,
       UpdateLog updateLog,
-      LeaseStore leaseStore) {
+      LeaseStore leaseStore,
+      UpdateGate updateGate) {
     this.link = link;
     this.membershipCache = membershipCache;
     this.administratorCache = administratorCache;
     this.rateLimitStore = rateLimitStore;
     this.updateLog = updateLog;
     this.leaseStore = leaseStore;
+    this.updateGate = updateGate;
   }
 
   /**
@@ -89,13 +97,17 @@ public final class SharedState implements StateStores, AutoCloseable {
   public static SharedState inProcess(Clock clock, RateLimitStore localRates) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(localRates, "localRates");
+    LocalMembershipCache memberships = new LocalMembershipCache(clock);
+    LocalAdministratorCache administrators = new LocalAdministratorCache(clock);
+    LocalUpdateLog log = new LocalUpdateLog(clock);
     return new SharedState(
         Optional.empty(),
-        new LocalMembershipCache(clock),
-        new LocalAdministratorCache(clock),
+        memberships,
+        administrators,
         localRates,
-        new LocalUpdateLog(clock),
-        new LocalLeaseStore(clock));
+        log,
+        new LocalLeaseStore(clock),
+        UpdateGate.of(log, memberships, administrators));
   }
 
   /**
@@ -105,6 +117,27 @@ public final class SharedState implements StateStores, AutoCloseable {
   public static SharedState redis(
       RedisConfig config, Clock clock, GuardMetrics metrics, RateLimitStore localRates) {
     return redis(config, clock, metrics, localRates, List.of());
+  }
+
+  /**
+   * As {@link #redis(RedisConfig, Clock, GuardMetrics, RateLimitStore)}, counting every command
+   * sent (each one round trip, or one pipelined step): for tests that hold a round-trip budget.
+   */
+  public static SharedState redisCounting(
+      RedisConfig config,
+      Clock clock,
+      GuardMetrics metrics,
+      RateLimitStore localRates,
+      LongAdder commands) {
+    Objects.requireNonNull(commands, "commands");
+    CommandListener counter =
+        new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent event) {
+            commands.increment();
+          }
+        };
+    return redis(config, clock, metrics, localRates, List.of(counter));
   }
 
   /**
@@ -130,13 +163,21 @@ public final class SharedState implements StateStores, AutoCloseable {
               + " the background",
           config.describe());
     }
+    LocalUpdateLog local = new LocalUpdateLog(clock);
+    Outage updates =
+        new Outage(
+            config.reconnectDelay(),
+            "update_log",
+            metrics,
+            "updates are deduplicated within this instance only");
     return new SharedState(
         Optional.of(link),
         new RedisMembershipCache(link, metrics),
         new RedisAdministratorCache(link, metrics),
         new RedisRateLimitStore(link, localRates, clock, metrics),
-        new RedisUpdateLog(link, new LocalUpdateLog(clock), metrics),
-        new RedisLeaseStore(link, clock, metrics));
+        new RedisUpdateLog(link, local, updates),
+        new RedisLeaseStore(link, clock, metrics),
+        new RedisUpdateGate(link, local, updates));
   }
 
   /** True when the state is shared through Redis. */
@@ -168,6 +209,28 @@ public final class SharedState implements StateStores, AutoCloseable {
     return leaseStore;
   }
 
+  /**
+   * The update's claim, the sender's membership answers and the administrator check in one step
+   * (one round trip on Redis); completed through {@link #updateLog()}.
+   */
+  public UpdateGate updateGate() {
+    return updateGate;
+  }
+
+  /**
+   * Change notices between the instances sharing this Redis (publish/subscribe on a connection of
+   * their own, opened at the first call); {@link ChangeNotices#NONE} in process.
+   */
+  public synchronized ChangeNotices changeNotices() {
+    if (link.isEmpty()) {
+      return ChangeNotices.NONE;
+    }
+    if (notices == null) {
+      notices = new RedisChangeNotices(link.get());
+    }
+    return notices;
+  }
+
   /** Where the shared state is, for a health check. */
   public enum Health {
     /** No Redis configured: the state is in this process. */
@@ -190,6 +253,11 @@ public final class SharedState implements StateStores, AutoCloseable {
   /** Closes the Redis connection and its threads; the ports then act as if Redis were down. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (notices != null) {
+        notices.close();
+      }
+    }
     link.ifPresent(RedisLink::close);
   }
 }

@@ -8,6 +8,7 @@ import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.Meter;
 import dev.gmbot.port.out.Rate;
+import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import dev.gmbot.testkit.fake.MutableClock;
 import io.lettuce.core.event.command.CommandListener;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counts the Redis commands (each one round trip: nothing is pipelined) of the hot path: a message
- * from an already-verified user in a group with two linked channels, and one rate-limited message
- * call. The counts are asserted; the timings are only printed (see docs/performance.md).
+ * Counts the Redis commands of the hot path: a message from an already-verified user in a group
+ * with two linked channels (through the separate ports, and through the {@link UpdateGate}: one
+ * script), and one rate-limited message call. The completion marker is sent without waiting for its
+ * answer, so it costs a command but no round trip on the critical path. The counts are asserted;
+ * the timings are only printed (see docs/performance.md).
  */
 class HotPathRoundTripsIT {
   private static final int UPDATES = 2_000;
@@ -81,7 +84,7 @@ class HotPathRoundTripsIT {
   }
 
   @Test
-  void aMessageFromAVerifiedUserTakesFourRoundTrips() {
+  void throughTheSeparatePortsAMessageFromAVerifiedUserTakesFourCommands() {
     long started = System.nanoTime();
     for (int i = 0; i < UPDATES; i++) {
       long updateId = 900_000L + i;
@@ -95,7 +98,30 @@ class HotPathRoundTripsIT {
 
     assertThat(counted())
         .isEqualTo(Map.of("SET", 2L * UPDATES, "GET", (long) UPDATES, "MGET", (long) UPDATES));
-    report("verified-user message (begin + admins + getAll + complete)", 4, elapsed);
+    report(
+        "verified-user message, separate ports (begin + admins + getAll; complete not waited for)",
+        3,
+        elapsed);
+  }
+
+  @Test
+  void throughTheGateAMessageFromAVerifiedUserTakesOneRoundTrip() {
+    state.updateGate().admit(1, Duration.ofMinutes(15), GROUP, USER, CHANNELS); // loads the script
+    commands.clear();
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      long updateId = 800_000L + i;
+      UpdateGate.Admission admission =
+          state.updateGate().admit(updateId, Duration.ofMinutes(15), GROUP, USER, CHANNELS);
+      assertThat(admission.claim()).isEqualTo(UpdateLog.Claim.CLAIMED);
+      assertThat(admission.memberships()).hasSize(2).containsValue(true);
+      assertThat(admission.administrator()).contains(false);
+      state.updateLog().complete(updateId, Duration.ofHours(25)); // sent, not waited for
+    }
+    long elapsed = System.nanoTime() - started;
+
+    assertThat(counted()).isEqualTo(Map.of("EVALSHA", (long) UPDATES, "SET", (long) UPDATES));
+    report("verified-user message through the gate (admit; complete not waited for)", 1, elapsed);
   }
 
   @Test

@@ -26,10 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +81,28 @@ public final class GmbotServer implements AutoCloseable {
     Objects.requireNonNull(component, "component");
     ServerConfig config = component.config();
     ApplicationContext context = null;
+    // The graph is built while Micronaut starts, its three slow, independent parts (database,
+    // Redis, Bot API client) at the same time: on two cores that hides most of it
+    // (docs/performance.md, "Start-up"). Requests that arrive before it is done wait for it in the
+    // Dagger providers.
+    CompletableFuture<Guard> graph =
+        opening(
+            "gmbot-startup",
+            () -> {
+              CompletableFuture<?> state = opening("gmbot-startup-redis", component::sharedState);
+              CompletableFuture<?> telegram =
+                  opening("gmbot-startup-telegram", component::telegramClient);
+              try {
+                component.database();
+              } finally {
+                awaitQuietly(state);
+                awaitQuietly(telegram);
+              }
+              built(state);
+              built(telegram);
+              return component.guard();
+            });
     try {
-      Guard guard = component.guard(); // builds everything once: database, Redis, scheduler, client
-      component.outcomes(); // and the outcomes' observers: the handling line, error tracking
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
@@ -96,6 +118,8 @@ public final class GmbotServer implements AutoCloseable {
               .build();
       context.registerSingleton(ServerComponent.class, component);
       context.start();
+      Guard guard = built(graph);
+      component.outcomes(); // the outcomes' observers: the handling line, error tracking
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
@@ -132,11 +156,52 @@ public final class GmbotServer implements AutoCloseable {
           () -> cleanUp(guard), sweep, cleanup, TimeUnit.MILLISECONDS);
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
+      awaitQuietly(graph);
       if (context != null) {
         context.close();
       }
       component.closer().close();
       throw e;
+    }
+  }
+
+  /** Runs {@code step} on a new platform thread. */
+  private static <T> CompletableFuture<T> opening(String thread, Supplier<T> step) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name(thread)
+        .start(
+            () -> {
+              try {
+                result.complete(step.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  /** What a start-up thread built; its failure is rethrown as it was thrown. */
+  private static <T> T built(CompletableFuture<T> graph) {
+    try {
+      return graph.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for a start-up thread (before closing what it opened). */
+  private static void awaitQuietly(CompletableFuture<?> graph) {
+    try {
+      graph.join();
+    } catch (RuntimeException ignored) {
+      // already failing: the first failure is the one reported
     }
   }
 

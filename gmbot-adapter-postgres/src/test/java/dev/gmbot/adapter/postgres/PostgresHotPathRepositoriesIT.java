@@ -1,0 +1,8 @@
+package dev.gmbot.adapter.postgres;
+
+class PostgresHotPathRepositoriesIT extends HotPathRepositoriesBehaviour {
+  @Override
+  PersistenceConfig config() {
+    return TestDatabases.postgres();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.gmbot.adapter.redis;
+
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.UpdateGate;
+import dev.gmbot.port.out.UpdateLog;
+import dev.gmbot.port.out.UpdateLog.Claim;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link UpdateGate} in one round trip: a Lua script claims {@code {prefix}update:{id}} as {@link
+ * RedisUpdateLog#begin} does (SET NX PX, the holder's state when taken) and, when claimed, reads
+ * the group's administrator list ({@code {prefix}admins:{group}}, looking the user up in it on the
+ * server) and the user's membership answers ({@code {prefix}verify:{user}:{channel}}), the keys
+ * {@link RedisAdministratorCache} and {@link RedisMembershipCache} write. A won claim is also
+ * recorded in the in-process log, as the update log does. While Redis is unreachable the claim is
+ * decided in process and nothing is cached (the three ports' fallbacks).
+ */
+final class RedisUpdateGate implements UpdateGate {
+  static final RedisLink.Script SCRIPT =
+      RedisLink.Script.of(
+          """
+          -- KEYS[1] update claim, KEYS[2] administrators, KEYS[3..] memberships
+          -- ARGV[1] lease (ms), ARGV[2] user id
+          if not redis.call('SET', KEYS[1], 'p', 'NX', 'PX', ARGV[1]) then
+            if redis.call('GET', KEYS[1]) == 'd' then return {'d'} end
+            return {'p'}
+          end
+          local admins = redis.call('GET', KEYS[2])
+          local admin = -1
+          if admins then
+            admin = 0
+            if string.find(',' .. admins .. ',', ',' .. ARGV[2] .. ',', 1, true) then admin = 1 end
+          end
+          local out = {'c', admin}
+          for i = 3, #KEYS do
+            out[#out + 1] = redis.call('GET', KEYS[i]) or ''
+          end
+          return out
+          """);
+
+  private final RedisLink link;
+  private final String prefix;
+  private final UpdateLog local;
+  private final Outage outage;
+
+  RedisUpdateGate(RedisLink link, UpdateLog local, Outage outage) {
+    this.link = link;
+    this.prefix = link.config().keyPrefix();
+    this.local = local;
+    this.outage = outage;
+  }
+
+  @Override
+  public Admission admit(
+      long updateId, Duration lease, GroupId group, UserId user, List<ChannelId> channels) {
+    String[] keys = new String[2 + channels.size()];
+    keys[0] = prefix + "update:" + updateId;
+    keys[1] = prefix + "admins:" + group.value();
+    for (int i = 0; i < channels.size(); i++) {
+      keys[2 + i] = prefix + "verify:" + user.value() + ":" + channels.get(i).value();
+    }
+    List<Object> reply;
+    try {
+      outage.check();
+      reply =
+          link.eval(
+              SCRIPT,
+              ScriptOutputType.MULTI,
+              keys,
+              Long.toString(TtlMillis.of(lease)),
+              Long.toString(user.value()));
+      outage.succeeded();
+    } catch (RedisException e) {
+      outage.fellBack(e);
+      Claim claim = local.begin(updateId, lease);
+      return claim == Claim.CLAIMED
+          ? new Admission(claim, Map.of(), Optional.empty())
+          : Admission.notClaimed(claim);
+    }
+    return switch (String.valueOf(reply.get(0))) {
+      case "d" -> Admission.notClaimed(Claim.DONE);
+      case "p" -> Admission.notClaimed(Claim.IN_PROGRESS);
+      default -> claimed(updateId, lease, channels, reply);
+    };
+  }
+
+  private Admission claimed(
+      long updateId, Duration lease, List<ChannelId> channels, List<Object> reply) {
+    // Also claimed locally: an update this instance handled during an outage stays handled.
+    Claim claim = local.begin(updateId, lease);
+    if (claim != Claim.CLAIMED) {
+      return Admission.notClaimed(claim);
+    }
+    long admin = (Long) reply.get(1);
+    Map<ChannelId, Boolean> memberships = new HashMap<>(channels.size() * 2);
+    for (int i = 0; i < channels.size(); i++) {
+      String value = String.valueOf(reply.get(2 + i));
+      if (!value.isEmpty()) {
+        memberships.put(channels.get(i), "1".equals(value));
+      }
+    }
+    return new Admission(
+        claim, memberships, admin < 0 ? Optional.empty() : Optional.of(admin == 1));
+  }
+}

@@ -1,0 +1,205 @@
+package dev.gmbot.app.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gmbot.adapter.postgres.CachingGroupRepository;
+import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.postgres.PersistenceConfig;
+import dev.gmbot.adapter.postgres.WriteBehindMemberRepository;
+import dev.gmbot.adapter.redis.RedisConfig;
+import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.domain.scheduling.LocalRateLimitStore;
+import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.GroupMember;
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Owner;
+import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.RestrictionState;
+import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.UpdateGate;
+import dev.gmbot.port.out.UpdateLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hot-path building blocks on PostgreSQL and Redis, as two instances of the bot would use them:
+ * the statements and Redis commands one message from a known, verified user costs (0 statements;
+ * one script, whose answer is waited for, plus the completion marker, which is not), and a group
+ * change or a restriction made on one instance seen by the other through the change notices.
+ */
+class HotPathBudgetIT {
+  private static final GroupId GROUP = GroupId.of(-1001000000321L);
+  private static final List<EnforcedChannel> CHANNELS =
+      List.of(
+          new EnforcedChannel(
+              ChannelId.of(-1002000000321L), "News", Optional.of("n"), Optional.empty()),
+          new EnforcedChannel(
+              ChannelId.of(-1002000000322L), "Talk", Optional.of("t"), Optional.empty()));
+  private static final Owner OWNER = new Owner(UserId.of(1), Optional.of("owner"), true);
+  private static final int UPDATES = 2_000;
+
+  private final Clock clock = Clock.systemUTC();
+  private final LongAdder commandsA = new LongAdder();
+  private String databaseUrl;
+  private String prefix;
+  private Instance a;
+  private Instance b;
+
+  /** What one bot instance holds: its pool, its Redis connection, its caches. */
+  private record Instance(
+      Database db,
+      SharedState state,
+      CachingGroupRepository groups,
+      WriteBehindMemberRepository members)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      members.close();
+      state.close();
+      db.close();
+    }
+  }
+
+  private Instance open(LongAdder commands) {
+    Database db =
+        Database.connect(
+            PersistenceConfig.parse(databaseUrl)
+                .withCredentials(TestServices.PG_USER, Optional.empty()));
+    db.migrate();
+    RedisConfig redis =
+        RedisConfig.parse(TestServices.requireRedis())
+            .withKeyPrefix(prefix)
+            .withConnectTimeout(Duration.ofSeconds(5))
+            .withCommandTimeout(Duration.ofSeconds(2));
+    SharedState state =
+        SharedState.redisCounting(
+            redis, clock, GuardMetrics.NONE, new LocalRateLimitStore(), commands);
+    return new Instance(
+        db,
+        state,
+        db.cachedGroups(state.changeNotices(), clock),
+        // Flushed by the test (the periodic flush would add one statement per interval).
+        db.writeBehindMembers(state.changeNotices(), clock, Duration.ofHours(1)));
+  }
+
+  @BeforeEach
+  void start() {
+    databaseUrl = TestServices.freshPostgresDatabase();
+    prefix = "gmbot-it:" + UUID.randomUUID() + ":";
+    a = open(commandsA);
+    b = open(new LongAdder());
+  }
+
+  @AfterEach
+  void stop() {
+    if (a != null) {
+      a.close();
+    }
+    if (b != null) {
+      b.close();
+    }
+    TestServices.deleteRedisKeys(prefix);
+    TestServices.dropPostgresDatabase(databaseUrl);
+  }
+
+  /** Waits until the instance serves the group from its cache (its notices are live). */
+  private static void servingFromCache(Instance instance) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              instance.groups().find(GROUP);
+              long before = instance.db().statements();
+              instance.groups().find(GROUP);
+              return instance.db().statements() == before;
+            });
+  }
+
+  @Test
+  void aVerifiedUsersMessageCostsNoStatementAndOneRoundTrip() {
+    a.groups().protect(GROUP, "Group", OWNER, CHANNELS, clock.instant());
+    List<ChannelId> channels = CHANNELS.stream().map(EnforcedChannel::id).toList();
+    UserId user = UserId.of(4242);
+    for (ChannelId c : channels) {
+      a.state().membershipCache().put(user, c, true, Duration.ofMinutes(10));
+    }
+    a.state().administratorCache().put(GROUP, Set.of(OWNER.id()), Duration.ofHours(1));
+    a.members().recordActivity(GROUP, user, clock.instant()); // a known member
+    a.members().flush();
+    servingFromCache(a);
+    a.members().find(GROUP, user);
+    a.state().updateGate().admit(1, Duration.ofMinutes(15), GROUP, user, channels); // loads script
+    long statements = a.db().statements();
+    long commands = commandsA.sum();
+
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      long updateId = 10_000L + i;
+      ProtectedGroup g = a.groups().find(GROUP).orElseThrow();
+      UpdateGate.Admission admission =
+          a.state().updateGate().admit(updateId, Duration.ofMinutes(15), GROUP, user, channels);
+      assertThat(admission.claim()).isEqualTo(UpdateLog.Claim.CLAIMED);
+      assertThat(admission.memberships()).hasSize(g.channels().size()).doesNotContainValue(false);
+      assertThat(admission.administrator()).contains(false);
+      assertThat(a.members().find(GROUP, user)).map(GroupMember::isRestricted).contains(false);
+      a.members().recordActivity(GROUP, user, clock.instant());
+      a.state().updateLog().complete(updateId, Duration.ofHours(25));
+    }
+    long elapsed = System.nanoTime() - started;
+
+    assertThat(a.db().statements() - statements).as("statements").isZero();
+    assertThat(commandsA.sum() - commands)
+        .as("Redis commands: the script, and the completion marker nobody waits for")
+        .isEqualTo(2L * UPDATES);
+    assertThat(a.members().flush()).isEqualTo(1);
+    System.err.printf(
+        "HOT PATH | %d updates | 0 statements, 1 waited round trip each | %.1f us per update%n",
+        UPDATES, elapsed / 1000.0 / UPDATES);
+  }
+
+  @Test
+  void aChangeOnOneInstanceIsInForceOnTheOtherAtOnce() {
+    a.groups().protect(GROUP, "Group", OWNER, CHANNELS, clock.instant());
+    servingFromCache(b);
+    assertThat(b.groups().find(GROUP).orElseThrow().settings().deleteMessages()).isTrue();
+
+    GroupSettings keep =
+        new GroupSettings(
+            Optional.empty(),
+            GroupSettings.DEFAULTS.verifyButtonText(),
+            GroupSettings.DEFAULTS.joinButtonText(),
+            GroupSettings.DEFAULTS.promptLifetime(),
+            false);
+    Instant changed = Instant.now();
+    a.groups().updateSettings(GROUP, keep, clock.instant());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> !b.groups().find(GROUP).orElseThrow().settings().deleteMessages());
+    long delay = Duration.between(changed, Instant.now()).toMillis();
+
+    UserId user = UserId.of(77);
+    a.members().recordActivity(GROUP, user, clock.instant());
+    a.members().flush();
+    assertThat(b.members().find(GROUP, user)).map(GroupMember::isRestricted).contains(false);
+    a.members().setRestriction(GROUP, user, RestrictionState.RESTRICTED, clock.instant());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> b.members().find(GROUP, user).map(GroupMember::isRestricted).orElse(false));
+    System.err.printf("HOT PATH | settings change seen by the other instance after %d ms%n", delay);
+  }
+}
