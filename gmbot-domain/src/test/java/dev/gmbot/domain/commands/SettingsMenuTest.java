@@ -16,6 +16,7 @@ import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberStatus;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.testkit.fake.FakeTelegram.SentMessage;
@@ -127,6 +128,22 @@ class SettingsMenuTest {
     owner.presses(before, "🗑 Delete messages: on");
 
     assertThat(world.group(GROUP).settings().deleteMessages()).isFalse();
+  }
+
+  @Test
+  void theLanguageScreenSetsTheGroupsLanguage() {
+    openGroupMenu(owner);
+    assertThat(owner.lastText()).contains("• Language: English");
+
+    owner.presses(owner.last(), "🌐 Language: English");
+    assertThat(MenuDriver.labels(owner.last())).hasSize(Language.values().length + 1);
+    owner.presses(owner.last(), "Русский");
+
+    assertThat(world.group(GROUP).settings().language()).isEqualTo(Language.RUSSIAN);
+    assertThat(MenuDriver.labels(owner.last())).contains("🌐 Language: Русский");
+    world.handle(world.command(GROUP, OWNER, "settings"));
+    List<SentMessage> inGroup = world.telegram.messagesIn(GROUP.id());
+    assertThat(inGroup.get(inGroup.size() - 1).message().text()).startsWith("⚙️ Настройки");
   }
 
   @Test
