@@ -169,8 +169,8 @@ abstract class LambdaScenarios {
     assertThat(sim.commandMenu("all_chat_administrators", "ar"))
         .extracting(c -> c.command())
         .containsExactly(
-            "protect", "unprotect", "status", "settings", "reactivate", "stats", "help");
-    assertThat(sim.commandMenu("all_private_chats", "")).hasSize(3);
+            "protect", "unprotect", "status", "settings", "reactivate", "stats", "audit", "help");
+    assertThat(sim.commandMenu("all_private_chats", "")).hasSize(5);
   }
 
   @Test
