@@ -187,6 +187,12 @@ public final class Database implements AutoCloseable {
    */
   public WriteBehindMemberRepository writeBehindMembers(
       ChangeNotices notices, Clock clock, Duration interval) {
+    return writeBehindMembers(
+        notices, clock, interval, WriteBehindMemberRepository.DEFAULT_MAX_ENTRIES);
+  }
+
+  WriteBehindMemberRepository writeBehindMembers(
+      ChangeNotices notices, Clock clock, Duration interval, int maxEntries) {
     return new WriteBehindMemberRepository(
         members,
         jdbi,
@@ -194,7 +200,7 @@ public final class Database implements AutoCloseable {
         clock,
         interval,
         WriteBehindMemberRepository.DEFAULT_TTL,
-        WriteBehindMemberRepository.DEFAULT_MAX_ENTRIES);
+        maxEntries);
   }
 
   /**

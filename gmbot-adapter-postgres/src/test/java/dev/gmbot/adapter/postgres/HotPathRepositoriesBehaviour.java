@@ -169,6 +169,25 @@ abstract class HotPathRepositoriesBehaviour {
   }
 
   @Test
+  void pastItsBoundActivityIsWrittenAtOnce() throws SQLException {
+    WriteBehindMemberRepository members =
+        db.writeBehindMembers(ChangeNotices.NONE, clock, NEVER, 2);
+    opened.add(members);
+    members.recordActivity(GROUP, UserId.of(1), at(1));
+    members.recordActivity(GROUP, UserId.of(2), at(1));
+
+    members.recordActivity(GROUP, UserId.of(3), at(1));
+
+    assertThat(members.pending()).isEqualTo(2);
+    assertThat(db.members().find(GROUP, UserId.of(3))).isPresent();
+    execute("ALTER TABLE group_members RENAME TO group_members_away");
+    assertThatThrownBy(() -> members.recordActivity(GROUP, UserId.of(4), at(1)))
+        .as("a failing database is reported again once the buffer is full")
+        .isInstanceOf(StorageUnavailableException.class);
+    execute("ALTER TABLE group_members_away RENAME TO group_members");
+  }
+
+  @Test
   void aRemovedMemberIsNotBroughtBackByTheFlush() {
     WriteBehindMemberRepository members = members(ChangeNotices.NONE);
     members.recordActivity(GROUP, UserId.of(8), at(1));
