@@ -10,7 +10,6 @@ COPY gmbot-testkit/pom.xml gmbot-testkit/
 COPY gmbot-adapter-telegram/pom.xml gmbot-adapter-telegram/
 COPY gmbot-adapter-postgres/pom.xml gmbot-adapter-postgres/
 COPY gmbot-adapter-redis/pom.xml gmbot-adapter-redis/
-COPY gmbot-assembly/pom.xml gmbot-assembly/
 COPY gmbot-app-micronaut/pom.xml gmbot-app-micronaut/
 COPY gmbot-app-lambda/pom.xml gmbot-app-lambda/
 COPY docs/pom.xml docs/

@@ -33,6 +33,8 @@ class ArchitectureTest {
   void seesTheClassesOfEveryLibraryModule() {
     assertThat(production.containPackage("dev.gmbot.port.model")).isTrue();
     assertThat(production.containPackage("dev.gmbot.port.out")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.port.config")).isTrue();
+    assertThat(production.containPackage("dev.gmbot.domain")).isTrue();
     assertThat(production.containPackage("dev.gmbot.domain.scheduling")).isTrue();
     assertThat(production.containPackage("dev.gmbot.domain.verification")).isTrue();
     assertThat(production.containPackage("dev.gmbot.domain.protection")).isTrue();

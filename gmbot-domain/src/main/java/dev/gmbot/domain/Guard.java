@@ -1,6 +1,7 @@
 package dev.gmbot.domain;
 
 import dev.gmbot.domain.commands.CommandPolicy;
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
@@ -41,6 +42,7 @@ import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AdministratorCache;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.BotIdentity;
@@ -227,10 +229,11 @@ public final class Guard
     }
     ChatId chat = press.chat().map(ChatRef::id).orElse(press.from().id().privateChat());
     if (!presses.tryEnter(chat, press.from().id())) {
+      Texts texts = Texts.in(Readers.languageFor(press.from(), Language.DEFAULT));
       return executor.execute(
           List.of(
               new Decision.AnswerCallback(
-                  CallbackAnswer.toast(press.callbackQueryId(), Texts.STILL_CHECKING))));
+                  CallbackAnswer.toast(press.callbackQueryId(), texts.stillChecking()))));
     }
     try {
       return executor.execute(decide(event));

@@ -9,6 +9,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.Repositories;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * #fromEnvironment(Map)}), call {@link #migrate()} at start-up, hand the repositories to the domain
  * and {@link #close()} it at shutdown.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Repositories, AutoCloseable {
   private final PersistenceConfig config;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -164,6 +165,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  @Override
   public GroupRepository groups() {
     return groups;
   }
@@ -172,10 +174,12 @@ public final class Database implements AutoCloseable {
     return channels;
   }
 
+  @Override
   public OwnerRepository owners() {
     return owners;
   }
 
+  @Override
   public MemberRepository members() {
     return members;
   }
@@ -219,10 +223,12 @@ public final class Database implements AutoCloseable {
     return statements.sum();
   }
 
+  @Override
   public PromptRepository prompts() {
     return prompts;
   }
 
+  @Override
   public AuditTrail audit() {
     return audit;
   }

@@ -112,6 +112,18 @@ public record PersistenceConfig(
   }
 
   /**
+   * Reads {@code GMBOT_MIGRATE_ON_START}: whether the deployable applies the migrations when it
+   * starts ({@link Database#migrate()}).
+   *
+   * @param byDefault when it is not set (the server: true; the Lambda function: false, a migration
+   *     function applies them once per deploy)
+   * @throws ConfigurationException when it is not a flag
+   */
+  public static boolean readMigrateOnStart(ConfigReader env, boolean byDefault) {
+    return env.flag("GMBOT_MIGRATE_ON_START", byDefault);
+  }
+
+  /**
    * Parses a {@code DATABASE_URL} value.
    *
    * @throws ConfigurationException naming {@code DATABASE_URL} when the form is not one of the

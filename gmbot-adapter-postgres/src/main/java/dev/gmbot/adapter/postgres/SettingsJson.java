@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@link GroupSettings} as the flat JSON object stored in {@code protected_groups.params}. Missing
- * keys take the defaults and unknown keys are ignored, so settings can grow without a migration.
+ * keys take the defaults and unknown keys are ignored, so settings can grow without a migration
+ * (the group's {@code language} joined them so: a group stored before it speaks the default).
  */
 final class SettingsJson {
   private SettingsJson() {}
@@ -22,7 +24,8 @@ final class SettingsJson {
     out.append("\"joinButtonText\":").append(quote(settings.joinButtonText())).append(',');
     out.append("\"promptLifetimeSeconds\":").append(settings.promptLifetime().toSeconds());
     out.append(',');
-    out.append("\"deleteMessages\":").append(settings.deleteMessages());
+    out.append("\"deleteMessages\":").append(settings.deleteMessages()).append(',');
+    out.append("\"language\":").append(quote(settings.language().tag()));
     return out.append('}').toString();
   }
 
@@ -36,7 +39,10 @@ final class SettingsJson {
         values.get("promptLifetimeSeconds") instanceof Long seconds
             ? Duration.ofSeconds(seconds)
             : d.promptLifetime(),
-        values.get("deleteMessages") instanceof Boolean b ? b : d.deleteMessages());
+        values.get("deleteMessages") instanceof Boolean b ? b : d.deleteMessages(),
+        values.get("language") instanceof String tag
+            ? Language.ofTag(tag).orElse(d.language())
+            : d.language());
   }
 
   private static String stringOr(Map<String, Object> values, String key, String fallback) {

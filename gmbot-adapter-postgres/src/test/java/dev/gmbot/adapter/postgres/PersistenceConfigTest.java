@@ -132,4 +132,20 @@ class PersistenceConfigTest {
     assertThatThrownBy(() -> PersistenceConfig.parse("jdbc:h2:mem:x").withSchema("a; drop"))
         .isInstanceOf(DatabaseConfigurationException.class);
   }
+
+  @Test
+  void migrateOnStartIsAFlagWithTheDeployablesDefault() {
+    assertThat(PersistenceConfig.readMigrateOnStart(ConfigReader.of(Map.of()), true)).isTrue();
+    assertThat(PersistenceConfig.readMigrateOnStart(ConfigReader.of(Map.of()), false)).isFalse();
+    assertThat(
+            PersistenceConfig.readMigrateOnStart(
+                ConfigReader.of(Map.of("GMBOT_MIGRATE_ON_START", "on")), false))
+        .isTrue();
+    assertThatThrownBy(
+            () ->
+                PersistenceConfig.readMigrateOnStart(
+                    ConfigReader.of(Map.of("GMBOT_MIGRATE_ON_START", "maybe")), true))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("GMBOT_MIGRATE_ON_START must be true or false");
+  }
 }

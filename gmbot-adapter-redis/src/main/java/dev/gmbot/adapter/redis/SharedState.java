@@ -11,6 +11,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.LeaseStore;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
+import dev.gmbot.port.out.StateStores;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.event.command.CommandListener;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * A Redis that is down at startup never prevents startup: every component falls back (see the
  * component classes) and returns to Redis by itself once it answers again.
  */
-public final class SharedState implements AutoCloseable {
+public final class SharedState implements StateStores, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
 
   private final Optional<RedisLink> link;
@@ -184,18 +185,22 @@ public final class SharedState implements AutoCloseable {
     return link.isPresent();
   }
 
+  @Override
   public MembershipCache membershipCache() {
     return membershipCache;
   }
 
+  @Override
   public AdministratorCache administratorCache() {
     return administratorCache;
   }
 
+  @Override
   public RateLimitStore rateLimitStore() {
     return rateLimitStore;
   }
 
+  @Override
   public UpdateLog updateLog() {
     return updateLog;
   }

@@ -17,6 +17,7 @@ import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatInfo;
 import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -29,6 +30,7 @@ import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.CommandMenus;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Telegram side of the driven ports, over the Bot API. One object implements all five
+ * The Telegram side of the driven ports, over the Bot API. One object implements all six
  * Telegram-facing ports; each method is one Bot API call through {@link TelegramBotApiClient}, so
  * every call is counted and every failure is one of the ports' exceptions.
  *
@@ -52,10 +54,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *       lifting").
  *   <li>Messages are plain text (no parse_mode), with an inline keyboard from the ports' buttons.
  *   <li>{@link #me()} calls getMe once and keeps the answer.
+ *   <li>{@link #setCommands}: setMyCommands with scope {@code all_private_chats} or {@code
+ *       all_chat_administrators} and the language's two-letter code (none for the default menu).
  * </ul>
  */
 public final class TelegramBotApi
-    implements MembershipLookup, ChatModeration, ChatMessaging, ChatDirectory, BotIdentity {
+    implements MembershipLookup,
+        ChatModeration,
+        ChatMessaging,
+        ChatDirectory,
+        BotIdentity,
+        CommandMenus {
 
   /** Every ChatPermissions field of Bot API 10.1: a lift leaves no permission behind. */
   static final List<String> PERMISSIONS =
@@ -282,6 +291,31 @@ public final class TelegramBotApi
             });
     me.compareAndSet(null, profile);
     return me.get();
+  }
+
+  // ---- CommandMenus -------------------------------------------------------------------------
+
+  @Override
+  public void setCommands(CommandMenu menu) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    List<Map<String, Object>> commands = new ArrayList<>(menu.items().size());
+    for (CommandMenu.Item item : menu.items()) {
+      Map<String, Object> command = new LinkedHashMap<>();
+      command.put("command", item.command());
+      command.put("description", item.description());
+      commands.add(command);
+    }
+    p.put("commands", commands);
+    p.put(
+        "scope",
+        Map.of(
+            "type",
+            switch (menu.scope()) {
+              case PRIVATE_CHATS -> "all_private_chats";
+              case GROUP_ADMINISTRATORS -> "all_chat_administrators";
+            }));
+    menu.language().ifPresent(language -> p.put("language_code", language.isoCode()));
+    client.write(BotMethod.SET_MY_COMMANDS, p, Boolean.class, Optional.empty());
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -112,6 +112,23 @@ public final class TelegramWebhooks {
         "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)");
   }
 
+  /**
+   * The secret read by {@link #readSecret}, where the deployable needs one.
+   *
+   * @param why what needs it, for the message ("the Function URL is public: ...")
+   * @throws ConfigurationException naming {@code WEBHOOK_SECRET} when it is not set
+   */
+  public static String requireSecret(Optional<String> secret, String why) {
+    return secret.orElseThrow(
+        () ->
+            new ConfigurationException(
+                SECRET_VARIABLE,
+                "is not set but "
+                    + why
+                    + " (expected 1-256 characters of A-Z, a-z, 0-9, _ and -; Telegram sends it"
+                    + " with every update)"));
+  }
+
   private static Optional<Instant> instant(Long epochSeconds) {
     return epochSeconds == null || epochSeconds == 0
         ? Optional.empty()

@@ -12,7 +12,9 @@ import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.BotProfile;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberStatus;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -23,6 +25,7 @@ import dev.gmbot.testkit.contract.TelegramPortsContract;
 import dev.gmbot.testkit.contract.TelegramWorld;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimChat;
+import dev.gmbot.testkit.simulator.SimCommand;
 import dev.gmbot.testkit.simulator.SimMessage;
 import dev.gmbot.testkit.simulator.SimUser;
 import dev.gmbot.testkit.simulator.TelegramSimulator;
@@ -113,6 +116,38 @@ class TelegramBotApiSimulatorIT {
             }
           };
       return new Subject(world, api, api, api, api, api);
+    }
+  }
+
+  @Test
+  void commandMenusReachTelegramAndUsersBringTheirLanguage() {
+    try (TelegramSimulator sim = TelegramSimulator.start();
+        TelegramBotApiClient client = clientFor(sim)) {
+      TelegramBotApi api = new TelegramBotApi(client);
+
+      api.setCommands(
+          new CommandMenu(
+              CommandMenu.Scope.GROUP_ADMINISTRATORS,
+              Optional.of(Language.RUSSIAN),
+              List.of(new CommandMenu.Item("protect", "Требовать подписку на канал"))));
+      api.setCommands(
+          new CommandMenu(
+              CommandMenu.Scope.PRIVATE_CHATS,
+              Optional.empty(),
+              List.of(new CommandMenu.Item("start", "Welcome and quick setup"))));
+
+      assertThat(sim.commandMenu("all_chat_administrators", "ru"))
+          .containsExactly(new SimCommand("protect", "Требовать подписку на канал"));
+      assertThat(sim.commandMenu("all_private_chats", ""))
+          .containsExactly(new SimCommand("start", "Welcome and quick setup"));
+
+      SimChat group = sim.newSupergroup("Гости").withBotAsAdmin(AdminRights.all());
+      SimUser olga = sim.newUser("Olga").speaks("ru");
+      olga.joins(group);
+      UserRef seen =
+          api.getChatMember(dev.gmbot.port.model.ChatId.of(group.id()), UserId.of(olga.id()))
+              .user();
+      assertThat(seen.languageCode()).contains("ru");
     }
   }
 

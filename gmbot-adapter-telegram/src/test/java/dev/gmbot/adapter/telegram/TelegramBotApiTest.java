@@ -15,7 +15,9 @@ import dev.gmbot.port.model.ChatInfo;
 import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ChatType;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberStatus;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -87,7 +89,8 @@ class TelegramBotApiTest {
     ChatMember member = api.getChatMember(CHANNEL, ALICE);
     assertThat(member.status()).isEqualTo(MemberStatus.LEFT);
     assertThat(member.isSubscribed()).isFalse();
-    assertThat(member.user()).isEqualTo(UserRef.of(111111111L, "Alice", "alice"));
+    assertThat(member.user())
+        .isEqualTo(UserRef.of(111111111L, "Alice", "alice").withLanguageCode("en"));
     assertThat(body(takeCall("getChatMember")))
         .containsEntry("chat_id", -1009876543210.0)
         .containsEntry("user_id", 111111111.0);
@@ -210,6 +213,37 @@ class TelegramBotApiTest {
         .containsEntry("text", "Join @linked_channel first")
         .containsEntry("show_alert", true);
     assertThat(body(takeCall("answerCallbackQuery"))).containsOnlyKeys("callback_query_id");
+  }
+
+  @Test
+  void setCommandsSendsTheScopeTheLanguageCodeAndTheCommands() {
+    server.ok("true");
+    server.ok("true");
+    api.setCommands(
+        new CommandMenu(
+            CommandMenu.Scope.GROUP_ADMINISTRATORS,
+            Optional.of(Language.PORTUGUESE_BRAZIL),
+            List.of(
+                new CommandMenu.Item("protect", "Exigir a inscrição em um canal"),
+                new CommandMenu.Item("help", "Todos os comandos"))));
+    api.setCommands(
+        new CommandMenu(
+            CommandMenu.Scope.PRIVATE_CHATS,
+            Optional.empty(),
+            List.of(new CommandMenu.Item("start", "Welcome"))));
+
+    assertThat(body(takeCall("setMyCommands")))
+        .containsEntry("scope", Map.of("type", "all_chat_administrators"))
+        .containsEntry("language_code", "pt")
+        .containsEntry(
+            "commands",
+            List.of(
+                Map.of("command", "protect", "description", "Exigir a inscrição em um canal"),
+                Map.of("command", "help", "description", "Todos os comandos")));
+    assertThat(body(takeCall("setMyCommands")))
+        .containsEntry("scope", Map.of("type", "all_private_chats"))
+        .doesNotContainKey("language_code")
+        .containsEntry("commands", List.of(Map.of("command", "start", "description", "Welcome")));
   }
 
   @Test

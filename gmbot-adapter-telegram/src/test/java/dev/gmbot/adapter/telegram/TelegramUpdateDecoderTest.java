@@ -42,7 +42,11 @@ class TelegramUpdateDecoderTest {
           Optional.of("guarded_group"));
   private static final ChatRef ANNOUNCEMENTS =
       new ChatRef(ChatId.of(-1009876543210L), ChatType.CHANNEL, "Announcements", Optional.empty());
-  private static final UserRef ALICE = UserRef.of(111111111L, "Alice", "alice");
+
+  /** Alice as the fixtures write her: her Telegram speaks English ({@code language_code}). */
+  private static final UserRef ALICE =
+      UserRef.of(111111111L, "Alice", "alice").withLanguageCode("en");
+
   private static final UserRef GUARD_BOT =
       new UserRef(UserId.of(7000000001L), "Group Guard", Optional.of("group_guard_bot"), true);
   private static final UserRef OWNER = UserRef.of(333333333L, "Owner", "owner");
@@ -189,7 +193,10 @@ class TelegramUpdateDecoderTest {
                 Optional.of("cryptoinside_talk")));
     assertThat(event.message()).isEqualTo(MessageId.of(134546));
     assertThat(event.sender())
-        .isEqualTo(new Sender.User(UserRef.of(5964236329L, "the Cable Guy", "spacewhaleblues")));
+        .isEqualTo(
+            new Sender.User(
+                UserRef.of(5964236329L, "the Cable Guy", "spacewhaleblues")
+                    .withLanguageCode("en")));
     assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1721592580L));
   }
 
@@ -209,7 +216,8 @@ class TelegramUpdateDecoderTest {
     var event = (ButtonPressed) fixture("found/update_callback_query_private_nutgram.json");
     assertThat(event.updateId()).isEqualTo(2L);
     assertThat(event.callbackQueryId()).isEqualTo("666728699048485871");
-    assertThat(event.from()).isEqualTo(UserRef.of(222222222L, "Mario", "Super"));
+    assertThat(event.from())
+        .isEqualTo(UserRef.of(222222222L, "Mario", "Super").withLanguageCode("it"));
     assertThat(event.chat().map(ChatRef::id)).contains(ChatId.of(222222222L));
     assertThat(event.message()).contains(MessageId.of(69587));
     assertThat(event.data()).isEqualTo("thedata");
@@ -234,7 +242,9 @@ class TelegramUpdateDecoderTest {
     assertThat(event.updateType()).isEqualTo("edited_message");
     assertThat(event.message()).isEqualTo(MessageId.of(23762));
     assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1584985181L));
-    assertThat(event.sender()).isEqualTo(new Sender.User(UserRef.of(999999999L, "Mario", "super")));
+    assertThat(event.sender())
+        .isEqualTo(
+            new Sender.User(UserRef.of(999999999L, "Mario", "super").withLanguageCode("it")));
   }
 
   @Test

@@ -173,4 +173,15 @@ class TelegramWebhooksTest {
           .hasMessageNotContaining(bad);
     }
   }
+
+  @Test
+  void aMissingSecretIsExplainedByWhatNeedsIt() {
+    assertThat(TelegramWebhooks.requireSecret(Optional.of("ok_-1"), "anything")).isEqualTo("ok_-1");
+    assertThatThrownBy(
+            () -> TelegramWebhooks.requireSecret(Optional.empty(), "the Function URL is public"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("WEBHOOK_SECRET is not set but the Function URL is public")
+        .extracting(e -> ((ConfigurationException) e).variable())
+        .isEqualTo("WEBHOOK_SECRET");
+  }
 }

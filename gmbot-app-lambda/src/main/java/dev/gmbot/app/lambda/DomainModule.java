@@ -5,9 +5,9 @@ import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
-import dev.gmbot.app.assembly.GuardAssembly;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.GuardAssembly;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.GuardMetrics;
@@ -15,9 +15,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The domain, built by the shared assembly exactly as in the server; only the Telegram ports
- * differ: {@link ReplyingTelegram} lets the last fire-and-forget call travel in the webhook
- * response.
+ * The domain, built by the domain's {@link GuardAssembly} exactly as in the server; only the
+ * Telegram ports differ: {@link ReplyingTelegram} lets the last fire-and-forget call travel in the
+ * webhook response.
  */
 @Module
 final class DomainModule {
@@ -27,7 +27,7 @@ final class DomainModule {
   @Singleton
   static PriorityBotCallScheduler priorityScheduler(
       LambdaConfig config, SharedState state, GuardMetrics metrics, Clock clock) {
-    return GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock);
+    return GuardAssembly.scheduler(config.guard(), state, metrics, clock);
   }
 
   @Provides
@@ -46,6 +46,6 @@ final class DomainModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.shared().guard());
+        telegram, database, state, scheduler, metrics, clock, config.guard());
   }
 }

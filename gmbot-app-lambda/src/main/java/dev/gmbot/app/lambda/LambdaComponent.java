@@ -6,6 +6,7 @@ import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.commands.CommandMenuRegistration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
       PersistenceModule.class,
       SharedStateModule.class,
       DomainModule.class,
-      WebhookModule.class
+      WebhookModule.class,
+      CommandMenusModule.class
     })
 public interface LambdaComponent {
   /** The webhook handler's work per invocation. */
@@ -37,6 +39,9 @@ public interface LambdaComponent {
 
   /** The database (the migration function migrates it). */
   Database database();
+
+  /** The command menus (the migration function registers them, once per deploy). */
+  CommandMenuRegistration commandMenus();
 
   /** Everything that holds a connection or a thread, to close (tests, the harness). */
   Resources resources();

@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The database, with the pool and the migration policy of {@link LambdaConfig#DEFAULTS}: no Flyway
- * at cold start by default (ADR 0081), except for an embedded H2 database, which lives and dies
- * with the container.
+ * The database, with the pool and the migration policy of the function's defaults ({@link
+ * LambdaConfig}): no Flyway at cold start by default (ADR 0081), except for an embedded H2
+ * database, which lives and dies with the container.
  */
 @Module
 final class PersistenceModule {
@@ -22,9 +22,9 @@ final class PersistenceModule {
   @Provides
   @Singleton
   static Database database(LambdaConfig config, Clock clock, JsonLog log) {
-    PersistenceConfig persistence = config.shared().persistence();
+    PersistenceConfig persistence = config.persistence();
     Database database = Database.connect(persistence, clock);
-    if (persistence.isH2() || config.shared().migrateOnStart()) {
+    if (persistence.isH2() || config.migrateOnStart()) {
       int applied = database.migrate();
       log.info(
           "database migrated at start",

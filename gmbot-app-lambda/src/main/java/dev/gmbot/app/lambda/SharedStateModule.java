@@ -3,8 +3,8 @@ package dev.gmbot.app.lambda;
 import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.redis.SharedState;
-import dev.gmbot.app.assembly.GuardAssembly;
 import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,6 +21,6 @@ final class SharedStateModule {
   @Provides
   @Singleton
   static SharedState sharedState(LambdaConfig config, Clock clock, GuardMetrics metrics) {
-    return GuardAssembly.sharedState(config.shared().redis(), clock, metrics);
+    return SharedState.open(config.redis(), clock, metrics, new LocalRateLimitStore());
   }
 }

@@ -20,7 +20,7 @@ final class TelegramModule {
   @Provides
   @Singleton
   static TelegramBotApiClient client(LambdaConfig config, GuardMetrics metrics) {
-    return new TelegramBotApiClient(config.shared().telegram(), metrics);
+    return new TelegramBotApiClient(config.telegram(), metrics);
   }
 
   @Provides

@@ -11,6 +11,7 @@ import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
 import dev.gmbot.app.lambda.config.LambdaConfig;
+import dev.gmbot.app.lambda.errors.SentryErrorTracker;
 import dev.gmbot.app.lambda.json.JsonLog;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
 import dev.gmbot.app.lambda.webhook.OutcomeLog;
@@ -20,8 +21,10 @@ import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -51,11 +54,26 @@ final class WebhookModule {
     return metrics;
   }
 
-  /** Every outcome as a metric and as one JSON log line. */
+  /** Every outcome as a metric and as one JSON log line; with {@code SENTRY_DSN}, tracked. */
   @Provides
   @Singleton
-  static UpdateObserver observer(EmfMetrics metrics, JsonLog log) {
-    return UpdateObserver.all(List.of(metrics, new OutcomeLog(log)));
+  static UpdateObserver observer(
+      EmfMetrics metrics, JsonLog log, Optional<SentryErrorTracker> errors) {
+    List<UpdateObserver> observers = new ArrayList<>(List.of(metrics, new OutcomeLog(log)));
+    errors.ifPresent(observers::add);
+    return UpdateObserver.all(observers);
+  }
+
+  /** Sentry, only with {@code SENTRY_DSN}: without it no Sentry class is loaded. */
+  @Provides
+  @Singleton
+  static Optional<SentryErrorTracker> errorTracker(LambdaConfig config) {
+    if (!config.errorTracking().enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SentryErrorTracker.start(
+            config.errorTracking(), List.of(config.telegram().token(), config.webhookSecret())));
   }
 
   @Provides
@@ -69,8 +87,7 @@ final class WebhookModule {
   @Singleton
   static WebhookEndpoint endpoint(
       LambdaConfig config, UpdateProcessor processor, WebhookReplySlot replies) {
-    return new WebhookEndpoint(
-        config.webhookSecret(), config.shared().maxBodyBytes(), processor, replies);
+    return new WebhookEndpoint(config.webhookSecret(), config.maxBodyBytes(), processor, replies);
   }
 
   @Provides
@@ -85,7 +102,10 @@ final class WebhookModule {
       PriorityBotCallScheduler scheduler,
       TelegramBotApiClient client,
       SharedState state,
-      Database database) {
-    return new Resources(List.of(database, state, client, scheduler));
+      Database database,
+      Optional<SentryErrorTracker> errors) {
+    List<AutoCloseable> opened = new ArrayList<>(List.of(database, state, client, scheduler));
+    errors.ifPresent(opened::add);
+    return new Resources(opened);
   }
 }

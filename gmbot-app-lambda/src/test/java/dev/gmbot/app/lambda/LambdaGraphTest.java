@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.in.RegisterCommandMenusUseCase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The Dagger graph from environment variables: what it builds, and how it refuses bad input. */
@@ -37,6 +39,27 @@ class LambdaGraphTest {
 
       assertThat(answer).isEqualTo("applied 0 migration(s)");
       assertThat(stdout).anySatisfy(l -> assertThat(l).contains("database migrated at start"));
+    } finally {
+      graph.database().close();
+    }
+  }
+
+  @Test
+  void theMigrationFunctionAlsoRegistersTheCommandMenusAndSaysWhichFailed() {
+    LambdaComponent graph = graph();
+    try {
+      RegisterCommandMenusUseCase menus =
+          () ->
+              List.of("set the private_chats menu (default)", "could not set the x menu (ru): 400");
+
+      String answer =
+          new MigrationHandler(graph.database(), Optional.of(menus))
+              .handleRequest(Map.of(), new TestContext());
+
+      assertThat(answer)
+          .isEqualTo(
+              "applied 0 migration(s); command menus: 1 of 2 set (could not set the x menu (ru):"
+                  + " 400)");
     } finally {
       graph.database().close();
     }

@@ -125,7 +125,7 @@ public final class Launcher {
     boolean delete = options.contains("--delete");
     boolean infoOnly = options.contains("--info");
     ServerConfig config = ServerConfig.fromEnvironment(env);
-    try (TelegramBotApiClient client = new TelegramBotApiClient(config.shared().telegram())) {
+    try (TelegramBotApiClient client = new TelegramBotApiClient(config.telegram())) {
       TelegramWebhooks webhooks = new TelegramWebhooks(client);
       if (delete) {
         webhooks.deleteWebhook(false);
@@ -138,7 +138,7 @@ public final class Launcher {
         WebhookSettings settings =
             WebhookSettings.of(
                 config.webhookEndpoint().orElseThrow(),
-                config.shared().requireWebhookSecret("set-webhook registers it"));
+                TelegramWebhooks.requireSecret(config.webhookSecret(), "set-webhook registers it"));
         Optional<String> certificate = WebhookCertificate.choose(options, config.tls());
         if (certificate.isPresent()) {
           settings = settings.withCertificate(certificate.get());

@@ -6,8 +6,9 @@ import dev.gmbot.port.out.GroupRepository;
 import java.util.Objects;
 
 /**
- * The checks every admin command on a protected group starts with (/unprotect, /settings,
- * /reactivate, /stats): the chat is a group, the caller one of its admins, and it is protected.
+ * The checks every admin command on a protected group starts with (/status in a group, /unprotect,
+ * /settings, /reactivate, /stats): the chat is a group, the caller one of its admins, and it is
+ * protected. Refusals are in the request's language.
  */
 final class AdminAccess {
   /** The outcome: the group to act on, or the reply that refuses. */
@@ -19,15 +20,14 @@ final class AdminAccess {
 
   private final AdminAuthorization authorization;
   private final GroupRepository groups;
-  private final CommandTexts texts;
 
-  AdminAccess(AdminAuthorization authorization, GroupRepository groups, CommandTexts texts) {
+  AdminAccess(AdminAuthorization authorization, GroupRepository groups) {
     this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.groups = Objects.requireNonNull(groups, "groups");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   Outcome check(CommandRequest request) {
+    CommandTexts texts = request.texts();
     if (!request.chat().type().isGroup()) {
       return new Outcome.Refused(texts.inGroupOnly());
     }

@@ -1,5 +1,6 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.protection.GroupRight;
 import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
@@ -14,14 +15,13 @@ import java.util.Optional;
  */
 final class BotRightsCheck {
   private final TelegramReads telegram;
-  private final CommandTexts texts;
 
-  BotRightsCheck(TelegramReads telegram, CommandTexts texts) {
+  BotRightsCheck(TelegramReads telegram) {
     this.telegram = Objects.requireNonNull(telegram, "telegram");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   boolean inGroup(GroupId group, Checklist checks) {
+    CommandTexts texts = checks.texts();
     Optional<ChatMember> bot = telegram.bot(group.chat());
     if (bot.isEmpty() || !bot.get().isAdmin()) {
       return checks.fail(texts.botNotAdminInGroup());
@@ -35,6 +35,7 @@ final class BotRightsCheck {
 
   /** A channel already linked (/reactivate). */
   boolean inChannel(EnforcedChannel channel, Checklist checks) {
+    CommandTexts texts = checks.texts();
     return telegram.botIsAdmin(channel.id().chat())
         ? checks.pass(texts.botAdminIn(channel.displayName()))
         : checks.fail(texts.botNotAdminIn(channel.displayName()));

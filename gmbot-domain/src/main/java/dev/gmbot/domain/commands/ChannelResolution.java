@@ -19,16 +19,15 @@ import java.util.Optional;
  */
 final class ChannelResolution {
   private final TelegramReads telegram;
-  private final CommandTexts texts;
 
-  ChannelResolution(TelegramReads telegram, CommandTexts texts) {
+  ChannelResolution(TelegramReads telegram) {
     this.telegram = Objects.requireNonNull(telegram, "telegram");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   /** The channel, when every check holds; empty after a failed line. */
   Optional<EnforcedChannel> resolve(
       ChannelReference reference, Owner accountable, boolean anonymous, Checklist checks) {
+    CommandTexts texts = checks.texts();
     Optional<ChatInfo> info = telegram.chat(reference);
     if (info.isEmpty()) {
       checks.fail(texts.channelNotFound(reference.text()));

@@ -1,5 +1,6 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.Note;
@@ -8,8 +9,12 @@ import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.GroupStatusQuery;
 import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.in.ReactivateGroupCommand;
+import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.in.UnprotectGroupCommand;
+import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ChatType;
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
@@ -20,19 +25,24 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The commands of GMBot, one small {@link Command} each, all listed here by name, like {@code
  * ProtectionPolicy} lists the protection policies. The admin commands share {@link
  * AdminAuthorization} (who may), {@link AdminAccess} (a protected group, asked by one of its
  * admins), {@link BotRightsCheck} and {@link ChannelResolution} (the bot's rights, the channels to
- * require); every text comes from one {@link CommandTexts} catalogue. The typed use cases ({@code
- * ProtectGroupUseCase} and the others, implemented by the {@code Guard}) reach the very same
- * commands, so their checks and texts are those of the chat.
+ * require); every text comes from the {@link CommandTexts} of the request's language: in a group
+ * the group's language (its settings), else, and in private, the sender's own language when GMBot
+ * speaks it, else English. The typed use cases ({@code ProtectGroupUseCase} and the others,
+ * implemented by the {@code Guard}) reach the very same commands, so their checks and texts are
+ * those of the chat.
  */
 public final class CommandPolicy {
   private final BotSelf self;
-  private final CommandTexts texts;
+  private final GroupRepository groups;
+  private final Function<Language, CommandTexts> texts;
   private final ProtectCommand protect;
   private final UnprotectCommand unprotect;
   private final StatusCommand status;
@@ -56,7 +66,7 @@ public final class CommandPolicy {
         audit,
         new TelegramReads(lookup, directory, scheduler, self),
         self,
-        CommandTexts.english());
+        CommandTexts::of);
   }
 
   CommandPolicy(
@@ -66,27 +76,27 @@ public final class CommandPolicy {
       AuditTrail audit,
       TelegramReads telegram,
       BotSelf self,
-      CommandTexts texts) {
-    Objects.requireNonNull(groups, "groups");
+      Function<Language, CommandTexts> texts) {
+    this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
     Objects.requireNonNull(audit, "audit");
     this.self = Objects.requireNonNull(self, "self");
     this.texts = Objects.requireNonNull(texts, "texts");
     AdminAuthorization authorization = new AdminAuthorization(telegram, owners);
-    AdminAccess access = new AdminAccess(authorization, groups, texts);
-    BotRightsCheck rights = new BotRightsCheck(telegram, texts);
-    ChannelResolution channels = new ChannelResolution(telegram, texts);
-    this.protect = new ProtectCommand(groups, authorization, rights, channels, texts);
-    this.unprotect = new UnprotectCommand(members, access, texts);
-    this.status = new StatusCommand(groups, members, texts);
-    this.reactivate = new ReactivateCommand(access, rights, texts);
+    AdminAccess access = new AdminAccess(authorization, groups);
+    BotRightsCheck rights = new BotRightsCheck(telegram);
+    ChannelResolution channels = new ChannelResolution(telegram);
+    this.protect = new ProtectCommand(groups, authorization, rights, channels);
+    this.unprotect = new UnprotectCommand(members, access);
+    this.status = new StatusCommand(groups, members, access);
+    this.reactivate = new ReactivateCommand(access, rights);
     this.commands =
         Map.of(
             "start",
-            new StartCommand(owners, texts),
+            new StartCommand(owners),
             "help",
-            new HelpCommand(texts),
+            new HelpCommand(),
             "protect",
             protect,
             "unprotect",
@@ -98,7 +108,7 @@ public final class CommandPolicy {
             "reactivate",
             reactivate,
             "stats",
-            new StatsCommand(audit, members, access, texts));
+            new StatsCommand(audit, members, access));
   }
 
   /** Every command, by name. Commands addressed to another bot are ignored. */
@@ -106,35 +116,53 @@ public final class CommandPolicy {
     if (e.addressee().isPresent() && !self.profile().isNamed(e.addressee().get())) {
       return List.of(new Note("ignored: /" + e.name() + " is for @" + e.addressee().get()));
     }
-    CommandRequest request = CommandRequest.of(e);
     Command command = commands.get(e.name());
     if (command != null) {
-      return command.decide(request);
+      return command.decide(CommandRequest.of(e, textsFor(e.chat(), e.sender())));
     }
-    return e.chat().type() == ChatType.PRIVATE
-        ? request.reply(texts.unknownCommand(e.name()))
-        : List.of(new Note("ignored: unknown command /" + e.name()));
+    if (e.chat().type() != ChatType.PRIVATE) {
+      return List.of(new Note("ignored: unknown command /" + e.name()));
+    }
+    CommandTexts texts = textsFor(e.chat(), e.sender());
+    return CommandRequest.of(e, texts).reply(texts.unknownCommand(e.name()));
+  }
+
+  /**
+   * The texts to answer in: a group's own language (a group GMBot has never protected has none
+   * yet), else the sender's, else English.
+   */
+  private CommandTexts textsFor(ChatRef chat, Sender sender) {
+    Optional<Language> group =
+        chat.type().isGroup()
+            ? groups.find(chat.groupId()).map(g -> g.settings().language())
+            : Optional.empty();
+    return texts.apply(
+        group.or(() -> Readers.languageOf(sender)).orElse(GroupSettings.DEFAULTS.language()));
   }
 
   // ---- the same commands as typed use cases (no chat message to quote) ------------------------
 
   /** /protect without a chat message. */
   public List<Decision> decide(ProtectGroupCommand c) {
-    return protect.decide(CommandRequest.typed(c.group(), c.caller(), c.channels()));
+    return protect.decide(typed(c.group(), c.caller(), c.channels()));
   }
 
   /** /unprotect without a chat message; no channels means all. */
   public List<Decision> decide(UnprotectGroupCommand c) {
-    return unprotect.decide(CommandRequest.typed(c.group(), c.caller(), c.channels()));
+    return unprotect.decide(typed(c.group(), c.caller(), c.channels()));
   }
 
   /** /reactivate without a chat message. */
   public List<Decision> decide(ReactivateGroupCommand c) {
-    return reactivate.decide(CommandRequest.typed(c.group(), c.caller(), List.of()));
+    return reactivate.decide(typed(c.group(), c.caller(), List.of()));
   }
 
   /** /status without a chat message. */
   public List<Decision> decide(GroupStatusQuery q) {
-    return status.decide(CommandRequest.typed(q.group(), q.caller(), List.of()));
+    return status.decide(typed(q.group(), q.caller(), List.of()));
+  }
+
+  private CommandRequest typed(ChatRef group, Sender caller, List<String> args) {
+    return CommandRequest.typed(group, caller, args, textsFor(group, caller));
   }
 }

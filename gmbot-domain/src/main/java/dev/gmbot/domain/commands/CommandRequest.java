@@ -14,23 +14,30 @@ import java.util.Optional;
 
 /**
  * A command as the commands need it, whether it arrived as a chat message ({@link CommandIssued}:
- * replies quote it) or through a typed use case (no message to quote).
+ * replies quote it) or through a typed use case (no message to quote), with the texts of the
+ * language its replies are in (chosen by {@link CommandPolicy}).
  */
-record CommandRequest(ChatRef chat, Sender sender, List<String> args, Optional<MessageId> replyTo) {
+record CommandRequest(
+    ChatRef chat,
+    Sender sender,
+    List<String> args,
+    Optional<MessageId> replyTo,
+    CommandTexts texts) {
   CommandRequest {
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(sender, "sender");
     args = List.copyOf(args);
     Objects.requireNonNull(replyTo, "replyTo");
+    Objects.requireNonNull(texts, "texts");
   }
 
-  static CommandRequest of(CommandIssued e) {
-    return new CommandRequest(e.chat(), e.sender(), e.args(), Optional.of(e.message()));
+  static CommandRequest of(CommandIssued e, CommandTexts texts) {
+    return new CommandRequest(e.chat(), e.sender(), e.args(), Optional.of(e.message()), texts);
   }
 
   /** A request of a typed use case: no message to quote. */
-  static CommandRequest typed(ChatRef group, Sender caller, List<String> args) {
-    return new CommandRequest(group, caller, args, Optional.empty());
+  static CommandRequest typed(ChatRef group, Sender caller, List<String> args, CommandTexts texts) {
+    return new CommandRequest(group, caller, args, Optional.empty(), texts);
   }
 
   /** The reply in the command's chat (P0), quoting the command's message when there is one. */

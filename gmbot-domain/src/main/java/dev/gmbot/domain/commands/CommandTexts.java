@@ -1,7 +1,11 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.i18n.Catalogue;
+import dev.gmbot.domain.protection.GroupRight;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberCounts;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -9,19 +13,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalogue of everything the commands say, one method per message, in one language. The
- * commands hold one catalogue object and take every user-visible text from it, so a language is
- * swapped by handing them another implementation. Messages get their facts as values (channels,
- * counts as numbers, settings, a pause reason), never pre-formatted English, so that a language can
- * word them, order them and apply its plural rules. Command names ({@code /protect}), setting keys
- * ({@code prompt_lifetime}) and the values one types ({@code on}, {@code 15m}) are syntax and stay
- * the same in every language.
+ * Everything the commands say, one method per message, in one language. A command takes the texts
+ * of its request's language ({@link CommandRequest#texts()}) and every user-visible text from them.
+ * Messages get their facts as values (channels, counts as numbers, settings, a pause reason), never
+ * pre-formatted English, so that a language can word them, order them and apply its plural rules.
+ * Command names ({@code /protect}), setting keys ({@code prompt_lifetime}) and the values one types
+ * ({@code on}, {@code 15m}) are syntax and stay the same in every language.
+ *
+ * <p>The words are in the {@code commands} message catalogue of each language ({@link Catalogue},
+ * {@code commands_<language>.properties}).
  */
 interface CommandTexts {
-  /** The built-in catalogue. */
+  /** The built-in catalogue in English. */
   static CommandTexts english() {
-    return EnglishCommandTexts.INSTANCE;
+    return of(Language.ENGLISH);
   }
+
+  /** The texts in a language (its catalogue is read once, when first needed). */
+  static CommandTexts of(Language language) {
+    return new CatalogueCommandTexts(Catalogue.of("commands", language));
+  }
+
+  /** The language these texts are in. */
+  Language language();
 
   // ---- /start, /help, commands GMBot does not know --------------------------------------------
 
@@ -120,4 +134,9 @@ interface CommandTexts {
   // ---- /stats --------------------------------------------------------------------------------
 
   String statistics(Statistics statistics);
+
+  // ---- the command menus (setMyCommands) -----------------------------------------------------
+
+  /** What a command of the menu of one scope does, in a few words (at most 256 characters). */
+  String menuDescription(CommandMenu.Scope scope, String command);
 }

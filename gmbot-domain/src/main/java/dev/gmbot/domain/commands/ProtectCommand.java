@@ -2,12 +2,14 @@ package dev.gmbot.domain.commands;
 
 import dev.gmbot.domain.commands.AdminAuthorization.Caller;
 import dev.gmbot.domain.protection.Decision;
+import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.domain.protection.Decision.ProtectGroup;
 import dev.gmbot.port.in.ChannelReference;
 import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.out.GroupRepository;
@@ -22,30 +24,29 @@ import java.util.Optional;
 /**
  * /protect @channel…: the setup wizard. Every check gets its ✅ or ❌ line (the bot's rights in the
  * group, each channel, the caller); when all pass, protection is turned on, or the channels are
- * added to those already required.
+ * added to those already required. A group protected for the first time speaks the language of the
+ * admin who protects it (their Telegram language, when GMBot speaks it).
  */
 final class ProtectCommand implements Command {
   private final GroupRepository groups;
   private final AdminAuthorization authorization;
   private final BotRightsCheck rights;
   private final ChannelResolution channels;
-  private final CommandTexts texts;
 
   ProtectCommand(
       GroupRepository groups,
       AdminAuthorization authorization,
       BotRightsCheck rights,
-      ChannelResolution channels,
-      CommandTexts texts) {
+      ChannelResolution channels) {
     this.groups = Objects.requireNonNull(groups, "groups");
     this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.rights = Objects.requireNonNull(rights, "rights");
     this.channels = Objects.requireNonNull(channels, "channels");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   @Override
   public List<Decision> decide(CommandRequest request) {
+    CommandTexts texts = request.texts();
     ChatType type = request.chat().type();
     if (type == ChatType.PRIVATE || type == ChatType.CHANNEL) {
       return request.reply(texts.inGroupOnly());
@@ -77,7 +78,7 @@ final class ProtectCommand implements Command {
     if (owner.isEmpty()) {
       return request.reply(texts.ownerUnknown());
     }
-    Checklist checks = new Checklist();
+    Checklist checks = new Checklist(texts);
     rights.inGroup(group, checks);
     List<EnforcedChannel> added = new ArrayList<>();
     for (ChannelReference reference : wanted.values()) {
@@ -89,11 +90,18 @@ final class ProtectCommand implements Command {
     if (!checks.passed()) {
       return request.reply(texts.protectChecksFailed(checks.lines()));
     }
-    return List.of(
-        new ProtectGroup(group, request.chat().title(), owner.get(), added),
+    List<Decision> decisions = new ArrayList<>();
+    decisions.add(new ProtectGroup(group, request.chat().title(), owner.get(), added));
+    if (groups.find(group).isEmpty() && texts.language() != GroupSettings.DEFAULTS.language()) {
+      // A new group speaks the language of the admin who protects it (they can change it).
+      decisions.add(
+          new ChangeSettings(group, GroupSettings.DEFAULTS.withLanguage(texts.language())));
+    }
+    decisions.add(
         request.answer(
             texts.protectionActivated(
                 checks.lines(), afterProtect(group, added), owner.get().reachableInPrivate())));
+    return decisions;
   }
 
   /** The channels the group will require: those already linked (when enabled) and the new ones. */

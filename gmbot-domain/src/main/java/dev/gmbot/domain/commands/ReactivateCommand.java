@@ -15,18 +15,16 @@ import java.util.Objects;
 final class ReactivateCommand implements Command {
   private final AdminAccess access;
   private final BotRightsCheck rights;
-  private final CommandTexts texts;
 
-  ReactivateCommand(AdminAccess access, BotRightsCheck rights, CommandTexts texts) {
+  ReactivateCommand(AdminAccess access, BotRightsCheck rights) {
     this.access = Objects.requireNonNull(access, "access");
     this.rights = Objects.requireNonNull(rights, "rights");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   @Override
   public List<Decision> decide(CommandRequest request) {
     if (request.chat().type() == ChatType.GROUP) {
-      return request.reply(texts.basicGroup());
+      return request.reply(request.texts().basicGroup());
     }
     return switch (access.check(request)) {
       case AdminAccess.Outcome.Refused refused -> request.reply(refused.reply());
@@ -35,7 +33,8 @@ final class ReactivateCommand implements Command {
   }
 
   private List<Decision> reactivate(CommandRequest request, ProtectedGroup g) {
-    Checklist checks = new Checklist();
+    CommandTexts texts = request.texts();
+    Checklist checks = new Checklist(texts);
     rights.inGroup(g.id(), checks);
     for (EnforcedChannel channel : g.channels()) {
       rights.inChannel(channel, checks);

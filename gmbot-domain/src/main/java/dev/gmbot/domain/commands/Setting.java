@@ -1,6 +1,7 @@
 package dev.gmbot.domain.commands;
 
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * What /settings can change, by key, and how the value is written: {@code prompt_lifetime 15m}
  * (seconds, minutes or hours), {@code delete_messages on|off}, {@code verify_text} and {@code
  * join_text} (button labels, at most 64 characters), {@code prompt_text} (at most 1000 characters,
- * or {@code default} for the built-in text).
+ * or {@code default} for the built-in text), {@code language} (a language's tag: {@code ru}, {@code
+ * pt-br}).
  */
 enum Setting {
   PROMPT_LIFETIME("prompt_lifetime") {
@@ -37,6 +39,12 @@ enum Setting {
     @Override
     Optional<GroupSettings> apply(GroupSettings settings, String value) {
       return label(value).map(settings::withJoinButtonText);
+    }
+  },
+  LANGUAGE("language") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return Language.ofTag(value).map(settings::withLanguage);
     }
   },
   PROMPT_TEXT("prompt_text") {

@@ -3,20 +3,22 @@ package dev.gmbot.domain.commands;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** /settings [key value]: shows the group's settings, or changes one {@link Setting}. */
 final class SettingsCommand implements Command {
   private final AdminAccess access;
-  private final CommandTexts texts;
+  private final Function<Language, CommandTexts> languages;
 
-  SettingsCommand(AdminAccess access, CommandTexts texts) {
+  SettingsCommand(AdminAccess access, Function<Language, CommandTexts> languages) {
     this.access = Objects.requireNonNull(access, "access");
-    this.texts = Objects.requireNonNull(texts, "texts");
+    this.languages = Objects.requireNonNull(languages, "languages");
   }
 
   @Override
@@ -28,6 +30,7 @@ final class SettingsCommand implements Command {
   }
 
   private List<Decision> settings(CommandRequest request, ProtectedGroup g) {
+    CommandTexts texts = request.texts();
     List<String> args = request.args();
     if (args.isEmpty()) {
       return request.reply(texts.settings(g.settings()));
@@ -41,9 +44,14 @@ final class SettingsCommand implements Command {
     if (changed.isEmpty()) {
       return request.reply(texts.cannotSet(key, value));
     }
+    // A new language confirms in that language.
+    CommandTexts saved =
+        changed.get().language() == texts.language()
+            ? texts
+            : languages.apply(changed.get().language());
     return List.of(
         new ChangeSettings(g.id(), changed.get()),
-        request.answer(texts.settingsSaved(changed.get())));
+        request.answer(saved.settingsSaved(changed.get())));
   }
 
   private static Optional<GroupSettings> change(GroupSettings current, String key, String value) {

@@ -16,15 +16,14 @@ import java.util.Objects;
  */
 final class StartCommand implements Command {
   private final OwnerRepository owners;
-  private final CommandTexts texts;
 
-  StartCommand(OwnerRepository owners, CommandTexts texts) {
+  StartCommand(OwnerRepository owners) {
     this.owners = Objects.requireNonNull(owners, "owners");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   @Override
   public List<Decision> decide(CommandRequest request) {
+    CommandTexts texts = request.texts();
     if (request.chat().type() != ChatType.PRIVATE) {
       return request.reply(texts.startInGroup());
     }

@@ -14,13 +14,11 @@ final class StatsCommand implements Command {
   private final AuditTrail audit;
   private final MemberRepository members;
   private final AdminAccess access;
-  private final CommandTexts texts;
 
-  StatsCommand(AuditTrail audit, MemberRepository members, AdminAccess access, CommandTexts texts) {
+  StatsCommand(AuditTrail audit, MemberRepository members, AdminAccess access) {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.members = Objects.requireNonNull(members, "members");
     this.access = Objects.requireNonNull(access, "access");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   @Override
@@ -33,6 +31,6 @@ final class StatsCommand implements Command {
 
   private List<Decision> stats(CommandRequest request, ProtectedGroup g) {
     Statistics statistics = Statistics.of(audit.recent(g.id(), WINDOW), members.counts(g.id()));
-    return request.reply(texts.statistics(statistics));
+    return request.reply(request.texts().statistics(statistics));
   }
 }

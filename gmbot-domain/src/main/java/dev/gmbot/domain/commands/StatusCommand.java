@@ -9,21 +9,21 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * /status: in a group, its channels, whether protection is active or paused (and why) and the
- * member counts, for anyone who asks; in private, the groups the sender owns.
+ * /status: in a group, for its admins only (like the other admin commands), its channels, whether
+ * protection is active or paused (and why) and the member counts; in private, the groups the sender
+ * owns.
  */
 final class StatusCommand implements Command {
   private final GroupRepository groups;
   private final MemberRepository members;
-  private final CommandTexts texts;
+  private final AdminAccess access;
 
-  StatusCommand(GroupRepository groups, MemberRepository members, CommandTexts texts) {
+  StatusCommand(GroupRepository groups, MemberRepository members, AdminAccess access) {
     this.groups = Objects.requireNonNull(groups, "groups");
     this.members = Objects.requireNonNull(members, "members");
-    this.texts = Objects.requireNonNull(texts, "texts");
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   @Override
@@ -34,16 +34,18 @@ final class StatusCommand implements Command {
     if (!request.chat().type().isGroup()) {
       return List.of(new Note("ignored: /status outside a group"));
     }
-    Optional<ProtectedGroup> g =
-        groups.find(request.chat().groupId()).filter(ProtectedGroup::enabled);
-    if (g.isEmpty()) {
-      return request.reply(texts.notProtected());
-    }
-    return request.reply(
-        texts.groupStatus(g.get().pause(), g.get().channels(), members.counts(g.get().id())));
+    return switch (access.check(request)) {
+      case AdminAccess.Outcome.Refused refused -> request.reply(refused.reply());
+      case AdminAccess.Outcome.Granted granted -> {
+        ProtectedGroup g = granted.group();
+        yield request.reply(
+            request.texts().groupStatus(g.pause(), g.channels(), members.counts(g.id())));
+      }
+    };
   }
 
   private List<Decision> inPrivate(CommandRequest request) {
+    CommandTexts texts = request.texts();
     if (!(request.sender() instanceof Sender.User u)) {
       return List.of(new Note("ignored"));
     }

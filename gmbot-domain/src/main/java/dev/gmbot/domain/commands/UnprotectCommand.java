@@ -28,12 +28,10 @@ final class UnprotectCommand implements Command {
 
   private final MemberRepository members;
   private final AdminAccess access;
-  private final CommandTexts texts;
 
-  UnprotectCommand(MemberRepository members, AdminAccess access, CommandTexts texts) {
+  UnprotectCommand(MemberRepository members, AdminAccess access) {
     this.members = Objects.requireNonNull(members, "members");
     this.access = Objects.requireNonNull(access, "access");
-    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   @Override
@@ -45,6 +43,7 @@ final class UnprotectCommand implements Command {
   }
 
   private List<Decision> unprotect(CommandRequest request, ProtectedGroup g) {
+    CommandTexts texts = request.texts();
     boolean all =
         request.args().isEmpty() || request.args().stream().anyMatch(ALL::equalsIgnoreCase);
     Set<ChannelId> removed = new LinkedHashSet<>();

@@ -1,7 +1,6 @@
 package dev.gmbot.domain.protection;
 
 import static dev.gmbot.domain.protection.Enforcement.channelName;
-import static dev.gmbot.domain.protection.Enforcement.title;
 
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.NotifyOwner;
@@ -65,7 +64,7 @@ final class BotRightsPolicy {
       boolean groupPause =
           pausedFor.isPresent() && pausedFor.get() != PauseReason.Kind.CANNOT_CHECK_CHANNEL;
       return groupPause
-          ? List.of(new ResumeGroup(group), new NotifyOwner(group, Texts.resumed(title(g))))
+          ? List.of(new ResumeGroup(group), new NotifyOwner(group, texts(g).resumed(g)))
           : List.of(new Note("bot rights in " + group + " are sufficient"));
     }
     PauseReason reason =
@@ -75,21 +74,21 @@ final class BotRightsPolicy {
             : new PauseReason(
                 PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS,
                 Optional.empty(),
-                "missing: " + String.join(", ", missingRights(bot)));
+                "missing: " + Texts.rightsForRecord(missingRights(bot)));
     if (pausedFor.equals(Optional.of(reason.kind()))) {
       return List.of(new Note(group + " already paused: " + reason.detail()));
     }
     String text =
-        removed
-            ? Texts.removedFromGroup(title(g))
-            : Texts.lostGroupRights(title(g), missingRights(bot));
+        removed ? texts(g).removedFromGroup(g) : texts(g).lostGroupRights(g, missingRights(bot));
     return List.of(new PauseGroup(group, reason), new NotifyOwner(group, text));
   }
 
-  private static List<String> missingRights(ChatMember bot) {
-    return bot.isAdmin()
-        ? Texts.missingGroupRights(bot.rights())
-        : List.of("restrict members", "delete messages", "invite users");
+  private static List<GroupRight> missingRights(ChatMember bot) {
+    return bot.isAdmin() ? GroupRight.missingIn(bot.rights()) : List.of(GroupRight.values());
+  }
+
+  private static Texts texts(ProtectedGroup g) {
+    return Texts.in(g.settings().language());
   }
 
   private List<Decision> onBotRightsInChannel(ChatRef chat, ChatMember bot) {
@@ -111,7 +110,7 @@ final class BotRightsPolicy {
               .orElse(false);
       if (bot.isAdmin() && pausedForThis) {
         decisions.add(new ResumeGroup(id));
-        decisions.add(new NotifyOwner(id, Texts.resumed(title(g))));
+        decisions.add(new NotifyOwner(id, texts(g).resumed(g)));
       } else if (!bot.isAdmin() && !g.isPaused()) {
         decisions.add(
             new PauseGroup(
@@ -120,7 +119,7 @@ final class BotRightsPolicy {
                     PauseReason.Kind.CANNOT_CHECK_CHANNEL,
                     Optional.of(channel),
                     "not an admin of " + name)));
-        decisions.add(new NotifyOwner(id, Texts.lostChannelRights(name, title(g))));
+        decisions.add(new NotifyOwner(id, texts(g).lostChannelRights(name, g)));
       }
     }
     if (decisions.isEmpty()) {

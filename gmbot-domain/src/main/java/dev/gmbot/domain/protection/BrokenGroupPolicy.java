@@ -1,7 +1,5 @@
 package dev.gmbot.domain.protection;
 
-import static dev.gmbot.domain.protection.Enforcement.title;
-
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.NotifyOwner;
 import dev.gmbot.domain.protection.Decision.PauseGroup;
@@ -38,26 +36,27 @@ public final class BrokenGroupPolicy {
     if (found.isEmpty() || found.get().isPaused()) {
       return List.of(new Note("cannot enforce in " + group + ": " + problem));
     }
-    String title = title(found.get());
+    ProtectedGroup g = found.get();
+    Texts texts = Texts.in(g.settings().language());
     return switch (problem) {
       case BOT_NOT_MEMBER, BOT_KICKED, CHAT_NOT_FOUND ->
           pause(
               group,
               PauseReason.Kind.BOT_REMOVED_FROM_GROUP,
               problem + ": " + description,
-              Texts.removedFromGroup(title));
+              texts.removedFromGroup(g));
       case NOT_A_SUPERGROUP ->
           pause(
               group,
               PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS,
               Texts.NOT_A_SUPERGROUP_DETAIL,
-              Texts.notASupergroup(title));
+              texts.notASupergroup(g));
       default ->
           pause(
               group,
               PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS,
               problem + ": " + description,
-              Texts.lostGroupRights(title, List.of("restrict members")));
+              texts.lostGroupRights(g, List.of(GroupRight.RESTRICT_MEMBERS)));
     };
   }
 

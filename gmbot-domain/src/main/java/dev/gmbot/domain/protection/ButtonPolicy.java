@@ -3,10 +3,10 @@ package dev.gmbot.domain.protection;
 import static dev.gmbot.domain.protection.Enforcement.answer;
 import static dev.gmbot.domain.protection.Enforcement.cannotCheck;
 import static dev.gmbot.domain.protection.Enforcement.clearPrompts;
-import static dev.gmbot.domain.protection.Enforcement.title;
 import static dev.gmbot.domain.protection.ProtectionPolicy.JOIN_PREFIX;
 import static dev.gmbot.domain.protection.ProtectionPolicy.VERIFY_PREFIX;
 
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.Note;
@@ -18,6 +18,7 @@ import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
+import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.GroupRepository;
@@ -30,7 +31,8 @@ import java.util.Optional;
 /**
  * Pressed buttons: "verify" under a prompt (answered first, then the lift and the prompt clean-up;
  * a press by someone the prompt is not for changes nothing) and "I joined" in a join requester's
- * private chat (ADR 0063).
+ * private chat (ADR 0063). Answers are in the presser's own language when GMBot speaks it, else in
+ * the group's.
  */
 final class ButtonPolicy {
   private final GroupRepository groups;
@@ -64,23 +66,24 @@ final class ButtonPolicy {
   List<Decision> onVerifyPressed(ButtonPressed e) {
     String id = e.callbackQueryId();
     if (e.chat().isEmpty() || !e.chat().get().type().isGroup()) {
-      return List.of(answer(CallbackAnswer.alert(id, Texts.UNKNOWN_BUTTON)));
+      return List.of(answer(CallbackAnswer.alert(id, texts(e, Optional.empty()).unknownButton())));
     }
     GroupId group = e.chat().get().groupId();
     UserId presser = e.from().id();
     Optional<ProtectedGroup> found = groups.find(group);
+    Texts texts = texts(e, found);
     if (found.isEmpty() || !found.get().enabled() || found.get().channels().isEmpty()) {
-      return List.of(answer(CallbackAnswer.toast(id, Texts.PROTECTION_OFF)));
+      return List.of(answer(CallbackAnswer.toast(id, texts.protectionOff())));
     }
     ProtectedGroup g = found.get();
     Optional<GroupMember> known = members.find(group, presser);
     if (!isPromptFor(e, group, presser, known)) {
       return List.of(
-          answer(CallbackAnswer.alert(id, Texts.NOT_FOR_YOU)),
+          answer(CallbackAnswer.alert(id, texts.notForYou())),
           new Note("press by " + presser + " on someone else's prompt"));
     }
     if (g.isPaused()) {
-      return List.of(answer(CallbackAnswer.alert(id, Texts.PAUSED_HERE)));
+      return List.of(answer(CallbackAnswer.alert(id, texts.pausedHere())));
     }
     Verdict verdict =
         verifier.verify(
@@ -89,15 +92,15 @@ final class ButtonPolicy {
       case Verdict.Subscribed s ->
           known.isPresent() && !known.get().isRestricted()
               ? List.of(
-                  answer(CallbackAnswer.toast(id, Texts.ALREADY_VERIFIED)),
+                  answer(CallbackAnswer.toast(id, texts.alreadyVerified())),
                   clearPrompts(g, presser))
               : List.of(
-                  answer(CallbackAnswer.toast(id, Texts.VERIFIED)),
+                  answer(CallbackAnswer.toast(id, texts.verified())),
                   new Lift(group, presser, Priority.P0_INTERACTIVE, "verified"),
                   clearPrompts(g, presser));
       case Verdict.NotSubscribed n ->
           List.of(
-              answer(CallbackAnswer.alert(id, Texts.notYet(n.missingNames()))),
+              answer(CallbackAnswer.alert(id, texts.notYet(n.missing()))),
               new Note(presser + " pressed verify but misses " + n.missingNames()));
       case Verdict.CannotCheck c -> {
         List<Decision> decisions = new ArrayList<>();
@@ -106,8 +109,8 @@ final class ButtonPolicy {
                 CallbackAnswer.alert(
                     id,
                     c.cause() == Verdict.Cause.UNAVAILABLE
-                        ? Texts.TRY_AGAIN
-                        : Texts.CANNOT_CHECK)));
+                        ? texts.tryAgain()
+                        : texts.cannotCheck())));
         decisions.addAll(cannotCheck(g, c));
         yield decisions;
       }
@@ -136,11 +139,9 @@ final class ButtonPolicy {
     String id = e.callbackQueryId();
     Optional<GroupId> group = parseGroup(e.data().substring(JOIN_PREFIX.length()));
     Optional<ProtectedGroup> found = group.flatMap(groups::find);
+    Texts texts = texts(e, found);
     if (found.isEmpty() || !found.get().isActive()) {
-      return List.of(
-          answer(
-              CallbackAnswer.alert(
-                  id, "This group isn't checked by me right now; its admins will decide.")));
+      return List.of(answer(CallbackAnswer.alert(id, texts.notCheckedNow())));
     }
     ProtectedGroup g = found.get();
     Verdict verdict =
@@ -149,17 +150,25 @@ final class ButtonPolicy {
     return switch (verdict) {
       case Verdict.Subscribed s ->
           List.of(
-              answer(CallbackAnswer.toast(id, Texts.joinRequestWelcome(title(g)))),
+              answer(CallbackAnswer.toast(id, texts.joinRequestWelcome(g))),
               new ApproveJoin(g.id(), e.from().id()));
       case Verdict.NotSubscribed n ->
-          List.of(answer(CallbackAnswer.alert(id, Texts.notYet(n.missingNames()))));
+          List.of(answer(CallbackAnswer.alert(id, texts.notYet(n.missing()))));
       case Verdict.CannotCheck c -> {
         List<Decision> decisions = new ArrayList<>();
-        decisions.add(answer(CallbackAnswer.alert(id, Texts.TRY_AGAIN)));
+        decisions.add(answer(CallbackAnswer.alert(id, texts.tryAgain())));
         decisions.addAll(cannotCheck(g, c));
         yield decisions;
       }
     };
+  }
+
+  /** The presser's own language, else the group's, else the default. */
+  private static Texts texts(ButtonPressed e, Optional<ProtectedGroup> group) {
+    return Texts.in(
+        Readers.languageFor(
+            e.from(),
+            group.map(g -> g.settings().language()).orElse(GroupSettings.DEFAULTS.language())));
   }
 
   private static Optional<GroupId> parseGroup(String text) {

@@ -82,7 +82,7 @@ final class Enforcement {
             g.id(),
             new PauseReason(
                 PauseReason.Kind.CANNOT_CHECK_CHANNEL, Optional.of(c.channel().id()), c.detail())),
-        new NotifyOwner(g.id(), Texts.lostChannelRights(channel, title(g))));
+        new NotifyOwner(g.id(), Texts.in(g.settings().language()).lostChannelRights(channel, g)));
   }
 
   static String channelName(ProtectedGroup g, ChannelId channel) {
@@ -103,9 +103,5 @@ final class Enforcement {
 
   static AnswerCallback answer(CallbackAnswer answer) {
     return new AnswerCallback(answer);
-  }
-
-  static String title(ProtectedGroup g) {
-    return g.title().isBlank() ? "your group" : "“" + g.title() + "”";
   }
 }

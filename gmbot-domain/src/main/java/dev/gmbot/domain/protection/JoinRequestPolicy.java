@@ -1,9 +1,9 @@
 package dev.gmbot.domain.protection;
 
 import static dev.gmbot.domain.protection.Enforcement.cannotCheck;
-import static dev.gmbot.domain.protection.Enforcement.title;
 import static dev.gmbot.domain.protection.ProtectionPolicy.JOIN_PREFIX;
 
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.Reply;
@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Join requests (ADR 0063): approve the subscribed, tell the others in private what to join. */
+/**
+ * Join requests (ADR 0063): approve the subscribed, tell the others in private what to join (in
+ * their own language when GMBot speaks it, else the group's).
+ */
 final class JoinRequestPolicy {
   private final GroupRepository groups;
   private final MembershipVerifier verifier;
@@ -46,6 +49,7 @@ final class JoinRequestPolicy {
       return List.of(new Note("join request left to the admins of " + group));
     }
     ProtectedGroup g = found.get();
+    Texts texts = Texts.in(Readers.languageFor(e.user(), g.settings().language()));
     Verdict verdict =
         verifier.verify(e.user().id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     return switch (verdict) {
@@ -54,9 +58,8 @@ final class JoinRequestPolicy {
           List.of(
               new Reply(
                   e.userChat(),
-                  OutgoingMessage.text(Texts.joinRequestInstructions(title(g), n.missing()))
-                      .withKeyboard(
-                          joinRequestKeyboard(n.missing(), g.settings().joinButtonText(), group)),
+                  OutgoingMessage.text(texts.joinRequestInstructions(g, n.missing()))
+                      .withKeyboard(joinRequestKeyboard(n.missing(), g, group, texts)),
                   Priority.P1_ENFORCEMENT),
               new Note("join request of " + e.user().id() + " pending until subscribed"));
       case Verdict.CannotCheck c -> cannotCheck(g, c);
@@ -64,7 +67,8 @@ final class JoinRequestPolicy {
   }
 
   private static List<List<Button>> joinRequestKeyboard(
-      List<EnforcedChannel> missing, String joinText, GroupId group) {
+      List<EnforcedChannel> missing, ProtectedGroup g, GroupId group, Texts texts) {
+    String joinText = texts.joinLabel(g.settings());
     List<List<Button>> rows = new ArrayList<>();
     for (EnforcedChannel channel : missing) {
       channel
@@ -73,7 +77,7 @@ final class JoinRequestPolicy {
               url ->
                   rows.add(List.of(new Button.Url(joinText + " " + channel.displayName(), url))));
     }
-    rows.add(List.of(new Button.Callback("✅ I joined - let me in", JOIN_PREFIX + group.value())));
+    rows.add(List.of(new Button.Callback(texts.joinRequestButton(), JOIN_PREFIX + group.value())));
     return rows;
   }
 }

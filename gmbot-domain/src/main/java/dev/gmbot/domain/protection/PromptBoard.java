@@ -253,7 +253,10 @@ final class PromptBoard {
     names.put(user.id(), user.displayName());
   }
 
-  /** The prompt: up to {@code namesShown} names, "and N others", the channels and the buttons. */
+  /**
+   * The prompt, in the group's language: up to {@code namesShown} names, "and N others", the
+   * channels and the buttons.
+   */
   OutgoingMessage render(Set<UserId> users, Look look) {
     List<String> known =
         users.stream()
@@ -263,39 +266,25 @@ final class PromptBoard {
             .limit(settings.namesShown())
             .toList();
     int others = users.size() - known.size();
-    String who = String.join(", ", known);
-    if (others > 0) {
-      who =
-          who.isEmpty()
-              ? others + (others == 1 ? " new member" : " new members")
-              : who + " and " + others + (others == 1 ? " other" : " others");
-    }
     GroupSettings s = look.settings();
-    String body =
-        s.promptText()
-            .orElse(
-                "To write in this group, please join "
-                    + Texts.channelNames(look.channels())
-                    + " first, then press “"
-                    + s.verifyButtonText()
-                    + "”.");
+    Texts texts = Texts.in(s.language());
+    String who = texts.promptGreeting(known, others);
+    String body = s.promptText().orElseGet(() -> texts.promptBody(look.channels(), s));
     String text = "👋 " + who + "\n\n" + body;
     if (text.length() > 4096) {
       text = text.substring(0, 4095) + "…";
     }
     List<List<Button>> rows = new ArrayList<>();
+    String join = texts.joinLabel(s);
     for (EnforcedChannel channel : look.channels()) {
-      String label =
-          look.channels().size() == 1
-              ? s.joinButtonText()
-              : s.joinButtonText() + " " + channel.displayName();
+      String label = look.channels().size() == 1 ? join : join + " " + channel.displayName();
       channel.joinUrl().ifPresent(url -> rows.add(List.of(new Button.Url(label, url))));
     }
     String data =
         users.size() == 1
             ? ProtectionPolicy.VERIFY_PREFIX + users.iterator().next().value()
             : ProtectionPolicy.VERIFY_ANY;
-    rows.add(List.of(new Button.Callback(s.verifyButtonText(), data)));
+    rows.add(List.of(new Button.Callback(texts.verifyLabel(s), data)));
     return OutgoingMessage.text(text).withKeyboard(rows).silently();
   }
 }

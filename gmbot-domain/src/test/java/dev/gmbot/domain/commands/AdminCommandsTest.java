@@ -2,6 +2,7 @@ package dev.gmbot.domain.commands;
 
 import static dev.gmbot.domain.GuardFixture.ADMIN;
 import static dev.gmbot.domain.GuardFixture.ALICE;
+import static dev.gmbot.domain.GuardFixture.BOB;
 import static dev.gmbot.domain.GuardFixture.CHANNEL;
 import static dev.gmbot.domain.GuardFixture.GROUP;
 import static dev.gmbot.domain.GuardFixture.HELPER_BOT;
@@ -10,6 +11,7 @@ import static dev.gmbot.domain.GuardFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.domain.GuardFixture;
+import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -19,14 +21,55 @@ import org.junit.jupiter.api.Test;
 
 /** What every admin command shares: who may run it, and that it acts on its own group only. */
 class AdminCommandsTest extends CommandTestBase {
+  /** Every command that acts on a group and is for its admins only. */
+  private static final List<String> ADMIN_COMMANDS =
+      List.of("status", "unprotect", "settings", "reactivate", "stats", "protect");
+
   @Test
   void everyAdminCommandRefusesNonAdmins() {
     world.protectedGroup();
-    for (String name : List.of("unprotect", "settings", "reactivate", "stats", "protect")) {
-      String reply = run(world.command(GROUP, ALICE, name, "@news"));
-      assertThat(reply).as(name).isEqualTo("❌ Only admins of this group can use this command.");
+    for (String name : ADMIN_COMMANDS) {
+      List<Decision> decisions = world.guard.decide(world.command(GROUP, ALICE, name, "@news"));
+
+      assertThat(decisions)
+          .as(name)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Decision.Reply.class,
+              r ->
+                  assertThat(r.message().text())
+                      .isEqualTo("❌ Only admins of this group can use this command."));
+      assertThat(run(world.command(GROUP, ALICE, name, "@news")))
+          .as(name)
+          .isEqualTo("❌ Only admins of this group can use this command.");
     }
     assertThat(world.group(GROUP).isActive()).isTrue();
+  }
+
+  @Test
+  void statusAndStatsTellANonAdminNothingAboutTheGroup() {
+    world.protectedGroup();
+    world.handle(world.joins(GROUP, BOB));
+
+    for (String name : List.of("status", "stats")) {
+      assertThat(run(world.command(GROUP, ALICE, name)))
+          .as(name)
+          .doesNotContain("@news")
+          .doesNotContain("restricted")
+          .contains("Only admins");
+    }
+    assertThat(run(world.command(GROUP, ADMIN, "status"))).contains("Channels: @news");
+  }
+
+  @Test
+  void aNonAdminIsRefusedBeforeHearingThatTheGroupIsUnprotected() {
+    for (String name : ADMIN_COMMANDS) {
+      if (!name.equals("protect")) {
+        assertThat(run(world.command(GROUP, ALICE, name)))
+            .as(name)
+            .isEqualTo("❌ Only admins of this group can use this command.");
+      }
+    }
   }
 
   @Test
@@ -51,7 +94,7 @@ class AdminCommandsTest extends CommandTestBase {
     world.protectedGroup();
     Sender anonymous = new Sender.AnonymousAdmin(GROUP);
 
-    for (String name : List.of("settings", "reactivate", "stats")) {
+    for (String name : List.of("status", "settings", "reactivate", "stats")) {
       assertThat(run(world.command(GROUP, anonymous, name, Optional.empty())))
           .as(name)
           .doesNotContain("Only admins");
@@ -69,7 +112,7 @@ class AdminCommandsTest extends CommandTestBase {
             new Sender.AnonymousAdmin(OTHER_GROUP));
 
     for (Sender sender : strangers) {
-      for (String name : List.of("unprotect", "settings", "reactivate", "stats", "protect")) {
+      for (String name : ADMIN_COMMANDS) {
         assertThat(run(world.command(GROUP, sender, name, Optional.empty(), "@news")))
             .as(name + " by " + sender)
             .isEqualTo("❌ Only admins of this group can use this command.");

@@ -12,6 +12,7 @@ import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.scheduling.DirectScheduler;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.Language;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ class CommandTextsTest {
               CommandTexts.class.getClassLoader(),
               new Class<?>[] {CommandTexts.class},
               (proxy, method, args) -> {
+                if (method.getName().equals("language")) {
+                  return Language.ENGLISH;
+                }
                 asked.add(method.getName());
                 return "«" + method.getName() + "»";
               });
@@ -48,7 +52,7 @@ class CommandTextsTest {
           world.repos.audit(),
           new TelegramReads(world.telegram, world.telegram, scheduler, self),
           self,
-          names);
+          language -> names);
 
   @Test
   void everyReplyOfEveryCommandIsAMessageOfTheCatalogue() {

@@ -49,7 +49,8 @@ class SettingsCommandTest extends CommandTestBase {
     assertThat(run(world.command(GROUP, OWNER, "settings")))
         .isEqualTo(
             "⚙️ Settings\n• prompt_lifetime: 10m\n• delete_messages: on\n• verify_text: ✅ I"
-                + " joined - verify\n• join_text: 📢 Join channel\n• prompt_text: (built-in)\n\n"
+                + " joined - verify\n• join_text: 📢 Join channel\n• prompt_text: (built-in)\n"
+                + "• language: en\n\n"
                 + "Change one with e.g. /settings prompt_lifetime 15m");
   }
 

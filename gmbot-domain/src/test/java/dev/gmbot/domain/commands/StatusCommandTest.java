@@ -23,7 +23,7 @@ class StatusCommandTest extends CommandTestBase {
     world.protectedGroup();
     world.handle(world.joins(GROUP, ALICE));
 
-    assertThat(run(world.command(GROUP, ALICE, "status")))
+    assertThat(run(world.command(GROUP, OWNER, "status")))
         .contains("✅ active")
         .contains("Channels: @news")
         .contains("0 verified, 1 restricted");

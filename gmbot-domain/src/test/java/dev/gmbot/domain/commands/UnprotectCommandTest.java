@@ -25,7 +25,7 @@ class UnprotectCommandTest extends CommandTestBase {
 
     String reply = run(world.command(GROUP, OWNER, "unprotect"));
 
-    assertThat(reply).contains("Protection disabled").contains("lifting the 1 restrictions");
+    assertThat(reply).contains("Protection disabled").contains("lifting the 1 restriction I made");
     assertThat(world.group(GROUP).enabled()).isFalse();
     assertThat(world.lifts()).isEqualTo(1);
     assertThat(world.repos.members().restricted(GROUP.groupId(), 10)).isEmpty();

@@ -52,7 +52,10 @@ class BrokenGroupPolicyTest {
                     "NOT_ENOUGH_RIGHTS: Bad Request: not enough rights to restrict/unrestrict chat"
                         + " member")),
             new NotifyOwner(
-                GROUP.groupId(), Texts.lostGroupRights("“Fans”", List.of("restrict members"))));
+                GROUP.groupId(),
+                "⚠️ WARNING: I can't protect “Fans” any more: I need to be an admin there with the rights"
+                    + " to restrict members.\nProtection is temporarily disabled.\n\nPlease fix my admin"
+                    + " rights; protection resumes by itself (or run /reactivate)."));
   }
 
   @Test
@@ -71,7 +74,11 @@ class BrokenGroupPolicyTest {
                 assertThat(p.reason().detail()).isEqualTo(problem + ": Forbidden: bot was kicked");
               });
       assertThat(decisions.get(1))
-          .isEqualTo(new NotifyOwner(GROUP.groupId(), Texts.removedFromGroup("“Fans”")));
+          .isEqualTo(
+              new NotifyOwner(
+                  GROUP.groupId(),
+                  "⚠️ I was removed from “Fans”. Protection there is off until you add me back as admin"
+                      + " and run /reactivate."));
     }
   }
 
@@ -91,8 +98,13 @@ class BrokenGroupPolicyTest {
                     PauseReason.Kind.BOT_LACKS_GROUP_RIGHTS,
                     Optional.empty(),
                     "the group is not a supergroup")),
-            new NotifyOwner(GROUP.groupId(), Texts.notASupergroup("“Fans”")));
-    assertThat(Texts.notASupergroup("“Fans”"))
+            new NotifyOwner(
+                GROUP.groupId(),
+                "⚠️ “Fans” is a basic group: I can only mute members in supergroups. Protection is paused;"
+                    + " upgrade the group to a supergroup, then run /reactivate."));
+    assertThat(
+            "⚠️ “Fans” is a basic group: I can only mute members in supergroups. Protection is paused;"
+                + " upgrade the group to a supergroup, then run /reactivate.")
         .startsWith("⚠️ “Fans” is a basic group")
         .contains("/reactivate");
   }

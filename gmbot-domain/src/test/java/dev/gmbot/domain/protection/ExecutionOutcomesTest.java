@@ -154,7 +154,12 @@ class ExecutionOutcomesTest {
     assertThat(auditOf(GROUP.groupId())).containsExactly(Action.PAUSED);
     assertThat(world.telegram.messagesIn(OWNER.id().privateChat()))
         .singleElement()
-        .satisfies(m -> assertThat(m.message().text()).isEqualTo(Texts.notASupergroup("“Fans”")));
+        .satisfies(
+            m ->
+                assertThat(m.message().text())
+                    .isEqualTo(
+                        "⚠️ “Fans” is a basic group: I can only mute members in supergroups. Protection is paused;"
+                            + " upgrade the group to a supergroup, then run /reactivate."));
     assertThat(world.repos.prompts().naming(GROUP.groupId(), ALICE.id())).isEmpty();
     assertThat(result.effects()).anyMatch(line -> line.startsWith("paused protection of "));
   }

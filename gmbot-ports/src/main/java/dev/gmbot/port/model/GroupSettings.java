@@ -9,21 +9,29 @@ import java.util.Optional;
  * settings.withPromptLifetime(d)}); each checks the new value like the constructor does.
  *
  * @param promptText custom text of the prompt (empty: the built-in text)
- * @param verifyButtonText label of the verify button
- * @param joinButtonText label of the join-channel button
+ * @param verifyButtonText label of the verify button ({@link #DEFAULTS}' label is shown in the
+ *     group's language)
+ * @param joinButtonText label of the join-channel button (likewise)
  * @param promptLifetime how long a prompt stays before it is deleted
  * @param deleteMessages whether messages of unsubscribed members are deleted
+ * @param language the language GMBot speaks in the group
  */
 public record GroupSettings(
     Optional<String> promptText,
     String verifyButtonText,
     String joinButtonText,
     Duration promptLifetime,
-    boolean deleteMessages) {
+    boolean deleteMessages,
+    Language language) {
 
   public static final GroupSettings DEFAULTS =
       new GroupSettings(
-          Optional.empty(), "✅ I joined - verify", "📢 Join channel", Duration.ofMinutes(10), true);
+          Optional.empty(),
+          "✅ I joined - verify",
+          "📢 Join channel",
+          Duration.ofMinutes(10),
+          true,
+          Language.DEFAULT);
 
   public GroupSettings {
     Objects.requireNonNull(promptText, "promptText");
@@ -38,30 +46,52 @@ public record GroupSettings(
         || promptLifetime.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("a prompt lives between 30 seconds and 1 day");
     }
+    Objects.requireNonNull(language, "language");
+  }
+
+  /** Settings in the default language. */
+  public GroupSettings(
+      Optional<String> promptText,
+      String verifyButtonText,
+      String joinButtonText,
+      Duration promptLifetime,
+      boolean deleteMessages) {
+    this(
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        Language.DEFAULT);
   }
 
   public GroupSettings withPromptText(Optional<String> promptText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
   }
 
   public GroupSettings withVerifyButtonText(String verifyButtonText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
   }
 
   public GroupSettings withJoinButtonText(String joinButtonText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
   }
 
   public GroupSettings withPromptLifetime(Duration promptLifetime) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
   }
 
   public GroupSettings withDeleteMessages(boolean deleteMessages) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages);
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+  }
+
+  public GroupSettings withLanguage(Language language) {
+    return new GroupSettings(
+        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
   }
 }

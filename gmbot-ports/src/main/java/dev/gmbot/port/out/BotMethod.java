@@ -23,7 +23,8 @@ public enum BotMethod {
   GET_UPDATES("getUpdates"),
   SET_WEBHOOK("setWebhook"),
   DELETE_WEBHOOK("deleteWebhook"),
-  GET_WEBHOOK_INFO("getWebhookInfo");
+  GET_WEBHOOK_INFO("getWebhookInfo"),
+  SET_MY_COMMANDS("setMyCommands");
 
   private final String wireName;
   private final boolean message;

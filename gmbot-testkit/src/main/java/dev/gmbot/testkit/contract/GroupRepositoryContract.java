@@ -7,6 +7,7 @@ import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
@@ -62,7 +63,12 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     groups().protect(group(1), "Old title", owner(10), List.of(channel(1)), at(0));
     GroupSettings custom =
         new GroupSettings(
-            Optional.of("Join first"), "Verify", "Join", Duration.ofMinutes(3), false);
+            Optional.of("Join first"),
+            "Verify",
+            "Join",
+            Duration.ofMinutes(3),
+            false,
+            Language.PORTUGUESE_BRAZIL);
     groups().updateSettings(group(1), custom, at(1));
     groups()
         .pause(
@@ -200,7 +206,8 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
             "✅ ok",
             "Join \"now\"",
             Duration.ofSeconds(30),
-            false);
+            false,
+            Language.ARABIC);
 
     groups().updateSettings(group(1), custom, at(3));
 
@@ -246,7 +253,8 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
     GroupId to = group(5);
     groups().protect(from, "Basic", owner(10), List.of(channel(1)), at(0));
     GroupSettings custom =
-        new GroupSettings(Optional.empty(), "V", "J", Duration.ofMinutes(2), false);
+        new GroupSettings(
+            Optional.empty(), "V", "J", Duration.ofMinutes(2), false, Language.RUSSIAN);
     groups().updateSettings(from, custom, at(1));
     store.members().setRestriction(from, user(50), RestrictionState.RESTRICTED, at(2));
     Prompt prompt = new Prompt(from, MessageId.of(7), Set.of(user(50)), at(2), at(100));

@@ -8,7 +8,9 @@ import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatInfo;
 import dev.gmbot.port.model.ChatMember;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberStatus;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -19,6 +21,7 @@ import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.CommandMenus;
 import dev.gmbot.port.out.MembershipLookup;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +44,12 @@ import java.util.function.Predicate;
  * simulator in {@code dev.gmbot.testkit.simulator} is the faithful one, over HTTP).
  */
 public final class FakeTelegram
-    implements MembershipLookup, ChatDirectory, ChatModeration, ChatMessaging, BotIdentity {
+    implements MembershipLookup,
+        ChatDirectory,
+        ChatModeration,
+        ChatMessaging,
+        BotIdentity,
+        CommandMenus {
 
   /** One call the fake received. */
   public record Call(String method, Optional<ChatId> chat, Optional<UserId> user, String detail) {}
@@ -60,6 +68,7 @@ public final class FakeTelegram
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
   private final List<CallbackAnswer> answers = new CopyOnWriteArrayList<>();
+  private final List<CommandMenu> menus = new CopyOnWriteArrayList<>();
   private final AtomicLong nextMessageId = new AtomicLong(1000);
   private volatile Consumer<Call> beforeCall = call -> {};
 
@@ -161,6 +170,11 @@ public final class FakeTelegram
 
   public List<CallbackAnswer> callbackAnswers() {
     return List.copyOf(answers);
+  }
+
+  /** The command menus set, in order. */
+  public List<CommandMenu> commandMenus() {
+    return List.copyOf(menus);
   }
 
   public void clearCalls() {
@@ -293,6 +307,16 @@ public final class FakeTelegram
   public void answerCallback(CallbackAnswer answer) {
     enter("answerCallbackQuery", Optional.empty(), Optional.empty(), answer.text().orElse(""));
     answers.add(answer);
+  }
+
+  @Override
+  public void setCommands(CommandMenu menu) {
+    enter(
+        "setMyCommands",
+        Optional.empty(),
+        Optional.empty(),
+        menu.scope() + " " + menu.language().map(Language::tag).orElse("default"));
+    menus.add(menu);
   }
 
   private ChatInfo requireChat(String method, ChatId chat) {

@@ -20,6 +20,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * atomic as the ports require. {@link #setUnavailable(boolean)} makes every operation fail with
  * {@link StorageUnavailableException}, as a lost database connection would.
  */
-public final class InMemoryRepositories {
+public final class InMemoryRepositories implements Repositories {
   private record GroupRow(
       GroupId id,
       String title,
@@ -70,6 +71,7 @@ public final class InMemoryRepositories {
   private final PromptRepository promptRepository = new Prompts();
   private final AuditTrail auditTrail = new Audit();
 
+  @Override
   public GroupRepository groups() {
     return groupRepository;
   }
@@ -78,18 +80,22 @@ public final class InMemoryRepositories {
     return channelRepository;
   }
 
+  @Override
   public OwnerRepository owners() {
     return ownerRepository;
   }
 
+  @Override
   public MemberRepository members() {
     return memberRepository;
   }
 
+  @Override
   public PromptRepository prompts() {
     return promptRepository;
   }
 
+  @Override
   public AuditTrail audit() {
     return auditTrail;
   }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The Bot API methods. Every call runs under the world lock. */
 final class BotApi {
@@ -46,7 +47,10 @@ final class BotApi {
           "deleteMessage",
           "answerCallbackQuery",
           "pinChatMessage",
-          "setChatPermissions");
+          "setChatPermissions",
+          "setMyCommands",
+          "getMyCommands",
+          "deleteMyCommands");
   private static final Map<String, String> CANONICAL = new LinkedHashMap<>();
 
   static {
@@ -93,6 +97,9 @@ final class BotApi {
       case "deleteMessage" -> deleteMessage(p);
       case "answerCallbackQuery" -> answerCallback(p);
       case "pinChatMessage" -> pin(p);
+      case "setMyCommands" -> setMyCommands(p);
+      case "getMyCommands" -> getMyCommands(p);
+      case "deleteMyCommands" -> deleteMyCommands(p);
       default -> throw new ApiException(404, "Not Found: method not found");
     };
   }
@@ -173,6 +180,86 @@ final class BotApi {
   }
 
   // ------------------------------------------------------------ methods
+
+  // ------------------------------------------------------------ command menus
+
+  private static final Pattern COMMAND_NAME = Pattern.compile("[a-z0-9_]{1,32}");
+
+  /** The key of a menu: its scope (with the chat of a chat scope) and its language. */
+  private static String menuKey(Params p) {
+    Map<String, Object> scope =
+        p.has("scope")
+            ? p.object("scope")
+                .orElseThrow(
+                    () -> ApiException.badRequest("can't parse BotCommandScope JSON object"))
+            : Map.of("type", "default");
+    Object type = scope.get("type");
+    if (!(type instanceof String t)
+        || !List.of(
+                "default",
+                "all_private_chats",
+                "all_group_chats",
+                "all_chat_administrators",
+                "chat",
+                "chat_administrators",
+                "chat_member")
+            .contains(t)) {
+      throw ApiException.badRequest("unsupported bot command scope type");
+    }
+    String language = p.string("language_code").orElse("");
+    if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
+      throw ApiException.badRequest("LANG_CODE_INVALID");
+    }
+    Object chat = scope.get("chat_id");
+    return t + (chat == null ? "" : ":" + chat) + "|" + language;
+  }
+
+  static String menuKey(String scopeType, String languageCode) {
+    return scopeType + "|" + languageCode;
+  }
+
+  private Object setMyCommands(Params p) {
+    List<Object> commands =
+        p.list("commands")
+            .orElseThrow(() -> ApiException.badRequest("parameter \"commands\" is required"));
+    if (commands.size() > 100) {
+      throw ApiException.badRequest("BOT_COMMANDS_TOO_MUCH");
+    }
+    List<SimCommand> menu = new ArrayList<>();
+    for (Object c : commands) {
+      if (!(c instanceof Map<?, ?> m)
+          || !(m.get("command") instanceof String command)
+          || !COMMAND_NAME.matcher(command).matches()) {
+        throw ApiException.badRequest("BOT_COMMAND_INVALID");
+      }
+      if (!(m.get("description") instanceof String description)
+          || description.isBlank()
+          || description.length() > 256) {
+        throw ApiException.badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+      }
+      menu.add(new SimCommand(command, description));
+    }
+    String key = menuKey(p);
+    if (menu.isEmpty()) {
+      w.commandMenus.remove(key);
+    } else {
+      w.commandMenus.put(key, List.copyOf(menu));
+    }
+    return true;
+  }
+
+  private Object getMyCommands(Params p) {
+    List<Object> out = new ArrayList<>();
+    for (SimCommand c : w.commandMenus.getOrDefault(menuKey(p), List.of())) {
+      out.add(Json.obj().put("command", c.command()).put("description", c.description()).map());
+    }
+    return out;
+  }
+
+  private Object deleteMyCommands(Params p) {
+    w.commandMenus.remove(menuKey(p));
+    return true;
+  }
 
   private Object getMe() {
     return Json.obj()

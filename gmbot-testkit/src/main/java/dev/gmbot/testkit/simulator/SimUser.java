@@ -28,6 +28,24 @@ public final class SimUser {
     return sim.inWorld(w -> w.users.get(id).username);
   }
 
+  /** The user's Telegram interface language ({@code language_code}; new users speak "en"). */
+  public String languageCode() {
+    return sim.inWorld(w -> w.users.get(id).languageCode);
+  }
+
+  /**
+   * Switches the user's Telegram interface language: updates from now on carry this {@code
+   * language_code} ("" for none).
+   */
+  public SimUser speaks(String languageCode) {
+    sim.inWorld(
+        w -> {
+          w.users.get(id).languageCode = languageCode;
+          return null;
+        });
+    return this;
+  }
+
   /** The user JSON as the Bot API writes it. */
   public Map<String, Object> json() {
     return sim.inWorld(w -> w.users.get(id).json());

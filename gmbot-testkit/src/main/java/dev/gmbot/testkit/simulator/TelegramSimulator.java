@@ -160,6 +160,16 @@ public final class TelegramSimulator implements AutoCloseable {
         });
   }
 
+  /**
+   * The menu the bot registered with setMyCommands for a scope type ({@code all_private_chats},
+   * {@code all_chat_administrators}, {@code default}, …) and a two-letter language ("" for the menu
+   * of every other language); empty when none.
+   */
+  public List<SimCommand> commandMenu(String scopeType, String languageCode) {
+    return inWorld(
+        w -> w.commandMenus.getOrDefault(BotApi.menuKey(scopeType, languageCode), List.of()));
+  }
+
   // ------------------------------------------------------------ world building
 
   /** The bot itself as a user. */

@@ -118,7 +118,7 @@ final class World {
     final String firstName;
     final String lastName;
     final String username;
-    final String languageCode;
+    String languageCode;
     boolean startedBot;
     boolean blockedBot;
 
@@ -313,6 +313,10 @@ final class World {
   final Map<Long, UserState> users = new LinkedHashMap<>();
   final Map<Long, ChatState> chats = new LinkedHashMap<>();
   final Map<String, CallbackState> callbacks = new HashMap<>();
+
+  /** The bot's command menus (setMyCommands), by scope and language: "all_private_chats|ru". */
+  final Map<String, List<SimCommand>> commandMenus = new LinkedHashMap<>();
+
   final List<UpdateState> pending = new ArrayList<>();
   final List<Map<String, Object>> emitted = new ArrayList<>();
   Set<String> allowedUpdates = DEFAULT_ALLOWED;

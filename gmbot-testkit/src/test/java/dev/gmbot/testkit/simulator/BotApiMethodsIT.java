@@ -40,6 +40,75 @@ class BotApiMethodsIT {
   }
 
   @Test
+  void commandMenusAreKeptPerScopeAndLanguage() {
+    Map<String, Object> admins = Map.of("type", "all_chat_administrators");
+    List<Map<String, Object>> ru =
+        List.of(Map.of("command", "protect", "description", "Требовать подписку"));
+    List<Map<String, Object>> fallback =
+        List.of(
+            Map.of("command", "protect", "description", "Require channel membership"),
+            Map.of("command", "help", "description", "All commands"));
+
+    assertThat(
+            api.call(
+                    "setMyCommands", Map.of("commands", ru, "scope", admins, "language_code", "ru"))
+                .ok())
+        .isTrue();
+    assertThat(api.call("setMyCommands", Map.of("commands", fallback, "scope", admins)).ok())
+        .isTrue();
+
+    assertThat(sim.commandMenu("all_chat_administrators", "ru"))
+        .containsExactly(new SimCommand("protect", "Требовать подписку"));
+    assertThat(sim.commandMenu("all_chat_administrators", ""))
+        .extracting(SimCommand::command)
+        .containsExactly("protect", "help");
+    assertThat(sim.commandMenu("all_private_chats", "ru")).isEmpty();
+    assertThat(
+            api.call("getMyCommands", Map.of("scope", admins, "language_code", "ru")).resultList())
+        .containsExactly(Map.of("command", "protect", "description", "Требовать подписку"));
+
+    assertThat(api.call("deleteMyCommands", Map.of("scope", admins, "language_code", "ru")).ok())
+        .isTrue();
+    assertThat(sim.commandMenu("all_chat_administrators", "ru")).isEmpty();
+  }
+
+  @Test
+  void commandMenusRefuseWhatTelegramRefuses() {
+    Map<String, Object> scope = Map.of("type", "all_private_chats");
+    assertThat(
+            api.call(
+                    "setMyCommands",
+                    Map.of(
+                        "commands",
+                        List.of(Map.of("command", "/start", "description", "x")),
+                        "scope",
+                        scope))
+                .description())
+        .isEqualTo("Bad Request: BOT_COMMAND_INVALID");
+    assertThat(
+            api.call(
+                    "setMyCommands",
+                    Map.of(
+                        "commands",
+                        List.of(Map.of("command", "start", "description", "")),
+                        "scope",
+                        scope))
+                .description())
+        .isEqualTo("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+    assertThat(
+            api.call(
+                    "setMyCommands",
+                    Map.of(
+                        "commands",
+                        List.of(Map.of("command", "start", "description", "Start")),
+                        "language_code",
+                        "pt-br"))
+                .description())
+        .isEqualTo("Bad Request: LANG_CODE_INVALID");
+    assertThat(sim.commandMenu("all_private_chats", "")).isEmpty();
+  }
+
+  @Test
   void wrongTokenIs401AndUnknownMethodIs404() {
     BotClient wrong = new BotClient(sim.baseUrl(), "123:nope");
     BotClient.Resp r = wrong.call("getMe");

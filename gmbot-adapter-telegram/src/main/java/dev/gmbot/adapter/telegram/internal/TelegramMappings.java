@@ -34,7 +34,8 @@ public final class TelegramMappings {
         id,
         user.firstName(),
         Optional.ofNullable(user.username()),
-        Boolean.TRUE.equals(user.isBot()));
+        Boolean.TRUE.equals(user.isBot()),
+        Optional.ofNullable(user.languageCode()));
   }
 
   public static ChatRef chat(TgChat chat, String field) {

@@ -8,4 +8,5 @@ public record TgUser(
     @Json(name = "is_bot") Boolean isBot,
     @Json(name = "first_name") String firstName,
     @Json(name = "last_name") String lastName,
-    String username) {}
+    String username,
+    @Json(name = "language_code") String languageCode) {}

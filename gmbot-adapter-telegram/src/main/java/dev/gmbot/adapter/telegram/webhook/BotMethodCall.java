@@ -4,6 +4,7 @@ import dev.gmbot.adapter.telegram.internal.TelegramJson;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.out.BotMethod;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,10 +15,10 @@ import java.util.Objects;
  * makes it after a 2xx answer, and nobody learns its result. Telegram ignores {@code get*} methods
  * there, so only fire-and-forget calls qualify.
  */
-public record BotMethodCall(String method, Map<String, Object> parameters) {
+public record BotMethodCall(BotMethod method, Map<String, Object> parameters) {
   public BotMethodCall {
     Objects.requireNonNull(method, "method");
-    if (method.regionMatches(true, 0, "get", 0, 3)) {
+    if (method.wireName().startsWith("get")) {
       throw new IllegalArgumentException("Telegram ignores get* methods in a webhook response");
     }
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -30,20 +31,20 @@ public record BotMethodCall(String method, Map<String, Object> parameters) {
     if (answer.alert()) {
       p.put("show_alert", true);
     }
-    return new BotMethodCall("answerCallbackQuery", p);
+    return new BotMethodCall(BotMethod.ANSWER_CALLBACK_QUERY, p);
   }
 
   public static BotMethodCall deleteMessage(ChatId chat, MessageId message) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("chat_id", chat.value());
     p.put("message_id", message.value());
-    return new BotMethodCall("deleteMessage", p);
+    return new BotMethodCall(BotMethod.DELETE_MESSAGE, p);
   }
 
   /** The response body: the method and its parameters in one JSON object. */
   public String toJson() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("method", method);
+    body.put("method", method.wireName());
     body.putAll(parameters);
     return TelegramJson.requestBody(body);
   }

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * @param updateId the update's id, when it was decoded
  * @param updateType the update type ({@code message}, {@code callback_query}, …), or {@code
  *     unknown}
+ * @param chatId the chat the update is about (the group, the channel, a private chat), when it was
+ *     decoded and names one
  * @param result the domain's result, when it ran to completion
  * @param detail a short reason for logs (an exception's class, a decoding problem), no personal
  *     data
@@ -27,6 +29,7 @@ public record UpdateOutcome(
     Kind kind,
     OptionalLong updateId,
     String updateType,
+    OptionalLong chatId,
     Optional<HandlingResult> result,
     String detail,
     Optional<Duration> retryAfter,
@@ -94,6 +97,7 @@ public record UpdateOutcome(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(updateId, "updateId");
     Objects.requireNonNull(updateType, "updateType");
+    Objects.requireNonNull(chatId, "chatId");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(retryAfter, "retryAfter");
@@ -106,6 +110,7 @@ public record UpdateOutcome(
         result.duplicate() ? Kind.DUPLICATE : Kind.HANDLED,
         OptionalLong.of(event.updateId()),
         event.updateType(),
+        EventChats.chatOf(event),
         Optional.of(result),
         "",
         Optional.empty(),
@@ -118,6 +123,7 @@ public record UpdateOutcome(
         kind,
         OptionalLong.of(event.updateId()),
         event.updateType(),
+        EventChats.chatOf(event),
         Optional.empty(),
         detail,
         Optional.empty(),
@@ -130,6 +136,7 @@ public record UpdateOutcome(
         kind,
         OptionalLong.empty(),
         UNKNOWN_TYPE,
+        OptionalLong.empty(),
         Optional.empty(),
         detail,
         Optional.empty(),
@@ -138,12 +145,13 @@ public record UpdateOutcome(
 
   /** The same outcome with Telegram's {@code retry_after}. */
   public UpdateOutcome withRetryAfter(Duration wait) {
-    return new UpdateOutcome(kind, updateId, updateType, result, detail, Optional.of(wait), took);
+    return new UpdateOutcome(
+        kind, updateId, updateType, chatId, result, detail, Optional.of(wait), took);
   }
 
   /** The same outcome with its measured time. */
   public UpdateOutcome took(Duration time) {
-    return new UpdateOutcome(kind, updateId, updateType, result, detail, retryAfter, time);
+    return new UpdateOutcome(kind, updateId, updateType, chatId, result, detail, retryAfter, time);
   }
 
   /** True when Telegram is answered 2xx and forgets the update. */

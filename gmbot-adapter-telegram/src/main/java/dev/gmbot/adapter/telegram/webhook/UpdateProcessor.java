@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Storage down, a retryable Bot API failure (a 429 with its {@code retry_after}), the update
  *       in progress elsewhere: {@link Kind#UNAVAILABLE}, redelivered. These never count as poison.
  *   <li>Anything else (a bug): {@link Kind#FAILED}, redelivered, until the same update failed
- *       {@link #MAX_UNEXPECTED_FAILURES} times in this process: then {@link Kind#DROPPED}.
+ *       {@link #MAX_UNEXPECTED_FAILURES} times in this process: then {@link Kind#DROPPED}. The
+ *       first such failure of an update id is told to {@link UpdateObserver#failedUnexpectedly},
+ *       once (error tracking).
  * </ul>
  *
  * Never throws; thread-safe.
@@ -151,7 +153,20 @@ public final class UpdateProcessor {
           event.updateId(),
           event.updateType(),
           e);
-      return UpdateOutcome.of(Kind.FAILED, event, e.getClass().getSimpleName());
+      UpdateOutcome failed = UpdateOutcome.of(Kind.FAILED, event, e.getClass().getSimpleName());
+      if (attempts == 1) {
+        tellFailure(failed, e);
+      }
+      return failed;
+    }
+  }
+
+  /** The first unexpected failure of an update, once (an error tracker reports it). */
+  private void tellFailure(UpdateOutcome failed, RuntimeException failure) {
+    try {
+      observer.failedUnexpectedly(failed, failure);
+    } catch (RuntimeException e) {
+      LOG.warn("An update observer failed", e);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.gmbot.adapter.telegram.webhook;
 import dev.gmbot.adapter.telegram.MalformedUpdateException;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,10 +27,23 @@ import org.slf4j.LoggerFactory;
 public final class WebhookEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
 
+  /** The default body limit: an update is a few KB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
   private final String secret;
   private final int maxBodyBytes;
   private final UpdateProcessor processor;
   private final WebhookReplySlot replies;
+
+  /**
+   * Reads {@code GMBOT_MAX_BODY_BYTES}: larger bodies are answered 413 (default 1 MiB, from 1 KiB
+   * to 64 MiB).
+   *
+   * @throws ConfigurationException when it is not a whole number in that range
+   */
+  public static int readMaxBodyBytes(ConfigReader env) {
+    return env.integer("GMBOT_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 64 << 20);
+  }
 
   /**
    * @param secret the {@code secret_token} given to setWebhook; required: the endpoint is public
@@ -94,7 +109,7 @@ public final class WebhookEndpoint {
       return WebhookResponse.of(outcome);
     }
     try {
-      processor.observer().repliedInResponse(reply.get().method());
+      processor.observer().repliedInResponse(reply.get().method().wireName());
     } catch (RuntimeException e) {
       LOG.warn("An update observer failed", e);
     }

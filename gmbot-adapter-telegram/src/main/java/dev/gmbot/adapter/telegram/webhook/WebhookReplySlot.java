@@ -129,7 +129,7 @@ public final class WebhookReplySlot {
         throw e;
       }
       held = null;
-      onDroppedRejection.accept(h.call().method());
+      onDroppedRejection.accept(h.call().method().wireName());
     }
   }
 

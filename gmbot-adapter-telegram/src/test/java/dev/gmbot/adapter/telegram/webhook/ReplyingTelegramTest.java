@@ -9,11 +9,13 @@ import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.BotApiRejectedException;
+import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.TransientBotApiException;
 import dev.gmbot.testkit.fake.FakeTelegram;
 import dev.gmbot.testkit.fake.FakeTelegram.Call;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +75,7 @@ class ReplyingTelegramTest {
     ports.deleteMessage(GROUP.chat(), MessageId.of(42));
     ports.answerCallback(CallbackAnswer.silent("q1"));
 
-    assertThat(slot.finish()).map(BotMethodCall::method).contains("answerCallbackQuery");
+    assertThat(slot.finish()).map(BotMethodCall::method).contains(BotMethod.ANSWER_CALLBACK_QUERY);
     assertThat(sent()).containsExactly("deleteMessage");
   }
 
@@ -136,9 +138,9 @@ class ReplyingTelegramTest {
 
   @Test
   void refusesGetMethods() {
-    assertThatThrownBy(() -> new BotMethodCall("getChatMember", java.util.Map.of()))
+    assertThatThrownBy(() -> new BotMethodCall(BotMethod.GET_CHAT_MEMBER, Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(BotMethodCall.deleteMessage(new ChatId(-5), MessageId.of(1)).method())
-        .isEqualTo("deleteMessage");
+        .isEqualTo(BotMethod.DELETE_MESSAGE);
   }
 }

@@ -59,6 +59,7 @@ class UpdateProcessorTest {
     assertThat(outcome.kind().httpStatus()).isEqualTo(200);
     assertThat(outcome.updateId()).hasValue(41);
     assertThat(outcome.updateType()).isEqualTo("message");
+    assertThat(outcome.chatId()).hasValue(-1001234567890L);
     assertThat(outcome.result().orElseThrow().effects()).containsExactly("restricted 7");
     assertThat(handled).singleElement().isInstanceOf(MessagePosted.class);
   }
@@ -182,6 +183,107 @@ class UpdateProcessorTest {
     assertThat(processor.process(message(42)).kind())
         .as("another update starts its own count")
         .isEqualTo(Kind.FAILED);
+  }
+
+  @Test
+  void theFirstUnexpectedFailureOfAnUpdateIsToldOnceAcrossItsRedeliveries() {
+    RuntimeException bug = new IllegalStateException("a bug");
+    guard =
+        event -> {
+          throw bug;
+        };
+    List<String> told = new CopyOnWriteArrayList<>();
+    UpdateProcessor tracked =
+        new UpdateProcessor(
+            new TelegramUpdateDecoder(clock),
+            event -> guard.handle(event),
+            new UpdateObserver() {
+              @Override
+              public void processed(UpdateOutcome outcome) {
+                told.add("processed " + outcome.kind().label());
+              }
+
+              @Override
+              public void failedUnexpectedly(UpdateOutcome outcome, RuntimeException failure) {
+                assertThat(failure).isSameAs(bug);
+                told.add(
+                    "failure of "
+                        + outcome.updateId().orElseThrow()
+                        + " in "
+                        + outcome.chatId().orElseThrow());
+              }
+            },
+            clock);
+
+    for (int i = 0; i < UpdateProcessor.MAX_UNEXPECTED_FAILURES; i++) {
+      tracked.process(message(41));
+    }
+    tracked.process(message(42));
+
+    assertThat(told)
+        .containsExactly(
+            "failure of 41 in -1001234567890",
+            "processed failed",
+            "processed failed",
+            "processed dropped",
+            "failure of 42 in -1001234567890",
+            "processed failed");
+  }
+
+  @Test
+  void expectedFailuresAreNeverToldAsUnexpected() {
+    List<UpdateOutcome> failures = new CopyOnWriteArrayList<>();
+    UpdateObserver observer =
+        new UpdateObserver() {
+          @Override
+          public void processed(UpdateOutcome outcome) {}
+
+          @Override
+          public void failedUnexpectedly(UpdateOutcome outcome, RuntimeException failure) {
+            failures.add(outcome);
+          }
+        };
+    List<RuntimeException> thrown =
+        List.of(
+            new StorageUnavailableException("db down", null),
+            new UpdateInProgressException(41),
+            new TransientBotApiException("getChatMember", "timeout", OptionalInt.empty(), null),
+            new BotApiRejectedException(
+                "sendMessage", BotApiRejectedException.Reason.OTHER, 400, "Bad Request: x"));
+    for (RuntimeException e : thrown) {
+      new UpdateProcessor(
+              new TelegramUpdateDecoder(clock),
+              event -> {
+                throw e;
+              },
+              observer,
+              clock)
+          .process(message(41));
+    }
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void anObserverThatFailsOnTheFailureDoesNotChangeTheOutcome() {
+    UpdateProcessor tracked =
+        new UpdateProcessor(
+            new TelegramUpdateDecoder(clock),
+            event -> {
+              throw new IllegalStateException("a bug");
+            },
+            new UpdateObserver() {
+              @Override
+              public void processed(UpdateOutcome outcome) {}
+
+              @Override
+              public void failedUnexpectedly(UpdateOutcome outcome, RuntimeException failure) {
+                throw new IllegalStateException("tracker down");
+              }
+            },
+            clock);
+
+    assertThat(tracked.process(message(41)).kind()).isEqualTo(Kind.FAILED);
   }
 
   @Test

@@ -3,9 +3,12 @@ package dev.gmbot.adapter.telegram.webhook;
 import static dev.gmbot.adapter.telegram.webhook.UpdateProcessorTest.bytes;
 import static dev.gmbot.adapter.telegram.webhook.UpdateProcessorTest.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
+import dev.gmbot.port.config.ConfigReader;
+import dev.gmbot.port.config.ConfigurationException;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.HandleEventUseCase;
 import dev.gmbot.port.in.HandlingResult;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -315,6 +319,23 @@ class WebhookEndpointTest {
       assertThat(response.headers().containsKey("Retry-After"))
           .as(kind.name())
           .isEqualTo(kind.httpStatus() == 503);
+    }
+  }
+
+  @Test
+  void theBodyLimitIsReadWithARange() {
+    assertThat(WebhookEndpoint.readMaxBodyBytes(ConfigReader.of(Map.of()))).isEqualTo(1 << 20);
+    assertThat(
+            WebhookEndpoint.readMaxBodyBytes(
+                ConfigReader.of(Map.of("GMBOT_MAX_BODY_BYTES", "4096"))))
+        .isEqualTo(4096);
+    for (String bad : new String[] {"10", "many", String.valueOf((64 << 20) + 1)}) {
+      assertThatThrownBy(
+              () ->
+                  WebhookEndpoint.readMaxBodyBytes(
+                      ConfigReader.of(Map.of("GMBOT_MAX_BODY_BYTES", bad))))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("GMBOT_MAX_BODY_BYTES must be a whole number from 1024");
     }
   }
 }

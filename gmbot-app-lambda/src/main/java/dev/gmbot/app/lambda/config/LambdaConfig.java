@@ -1,69 +1,102 @@
 package dev.gmbot.app.lambda.config;
 
-import dev.gmbot.app.assembly.Defaults;
-import dev.gmbot.app.assembly.Environment;
-import dev.gmbot.app.assembly.SharedSettings;
+import dev.gmbot.adapter.postgres.PersistenceConfig;
+import dev.gmbot.adapter.redis.RedisConfig;
+import dev.gmbot.adapter.telegram.TelegramClientConfig;
+import dev.gmbot.adapter.telegram.TelegramWebhooks;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.app.lambda.errors.ErrorTrackingSettings;
+import dev.gmbot.domain.GuardSettings;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.config.Environment;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The function's configuration, read and validated at cold start: the variables it shares with the
- * server ({@link SharedSettings}), with the function's own {@link #DEFAULTS}, and those only the
- * function reads. {@link #toString()} never shows the token, the secret or passwords.
+ * The function's configuration, read and validated at cold start. The variables it shares with the
+ * server are read by their owners' {@code read} methods (ADR 0074), with the function's own
+ * defaults where it needs other ones; the rest only the function reads. {@link #toString()} never
+ * shows the token, the secret or passwords.
  *
  * <p>What is particular to Lambda: {@code WEBHOOK_SECRET} is required (the Function URL is public
  * and the header is its only protection), {@code ENVIRONMENT=production} requires {@code
  * DATABASE_URL}, and {@code GMBOT_WEBHOOK_REPLY} (true) and {@code GMBOT_METRICS_NAMESPACE} (GMBot)
  * are read here only.
  *
- * @param shared what the function reads like the server
+ * <p>The function's own defaults, each used only while its variable is unset:
+ *
+ * <ul>
+ *   <li>an in-memory H2 database, and no Flyway at cold start (the migration function applies
+ *       migrations once per deploy, ADR 0081; an embedded H2 database is always migrated);
+ *   <li>2 database connections (a container serves one request at a time; Flyway needs a second
+ *       connection) and 4 Bot API connections;
+ *   <li>no retries after a 429: a function billed by the millisecond should not sleep through
+ *       {@code retry_after}; the endpoint answers 503 with {@code Retry-After} and Telegram
+ *       redelivers (ADR 0082).
+ * </ul>
+ *
+ * @param environment {@code ENVIRONMENT}
+ * @param telegram {@code BOT_TOKEN}, {@code TELEGRAM_API_URL}, {@code GMBOT_TELEGRAM_*} (pool
+ *     default {@value #TELEGRAM_POOL_SIZE})
+ * @param persistence {@code DATABASE_URL} (default {@link #EMBEDDED_DATABASE_URL}), {@code
+ *     DATABASE_USER}, {@code DATABASE_PASSWORD}, {@code GMBOT_DB_*} (pool default {@value
+ *     #DATABASE_POOL_SIZE})
+ * @param migrateOnStart {@code GMBOT_MIGRATE_ON_START} (default false)
+ * @param redis {@code REDIS_URL}, {@code GMBOT_REDIS_*}, {@code GMBOT_EXPECTED_INSTANCES}; empty:
+ *     in-process state
  * @param webhookSecret {@code WEBHOOK_SECRET}
+ * @param maxBodyBytes {@code GMBOT_MAX_BODY_BYTES}: larger webhook bodies get 413
+ * @param guard the guard's tunables ({@link GuardSettings}; {@code GMBOT_FLOOD_RETRIES} default
+ *     {@value #FLOOD_RETRIES})
  * @param webhookReply {@code GMBOT_WEBHOOK_REPLY}: the last fire-and-forget call in the response
  * @param metricsNamespace {@code GMBOT_METRICS_NAMESPACE}: the CloudWatch namespace
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda), for the metric documents
  * @param functionVersion {@code AWS_LAMBDA_FUNCTION_VERSION} (set by Lambda)
+ * @param errorTracking {@code SENTRY_DSN}, {@code SENTRY_ENVIRONMENT}, {@code SENTRY_RELEASE}
  */
 public record LambdaConfig(
-    SharedSettings shared,
+    Environment environment,
+    TelegramClientConfig telegram,
+    PersistenceConfig persistence,
+    boolean migrateOnStart,
+    Optional<RedisConfig> redis,
     String webhookSecret,
+    int maxBodyBytes,
+    GuardSettings guard,
     boolean webhookReply,
     String metricsNamespace,
     Optional<String> functionName,
-    Optional<String> functionVersion) {
+    Optional<String> functionVersion,
+    ErrorTrackingSettings errorTracking) {
 
   /** Without {@code DATABASE_URL}: in memory (the server's ./data file is read-only in Lambda). */
   public static final String EMBEDDED_DATABASE_URL = "jdbc:h2:mem:gmbot;DB_CLOSE_DELAY=-1";
 
-  /**
-   * The function's own defaults, each used only while its variable is unset:
-   *
-   * <ul>
-   *   <li>an in-memory H2 database, and no Flyway at cold start (the migration function applies
-   *       migrations once per deploy, ADR 0081; an embedded H2 database is always migrated);
-   *   <li>2 database connections (a container serves one request at a time; Flyway needs a second
-   *       connection) and 4 Bot API connections;
-   *   <li>no retries after a 429: a function billed by the millisecond should not sleep through
-   *       {@code retry_after}; the endpoint answers 503 with {@code Retry-After} and Telegram
-   *       redelivers (ADR 0082).
-   * </ul>
-   */
-  public static final Defaults DEFAULTS =
-      Defaults.STANDARD
-          .withDatabaseUrl(EMBEDDED_DATABASE_URL)
-          .withDatabasePoolSize(2)
-          .withMigrateOnStart(false)
-          .withTelegramPoolSize(4)
-          .withFloodRetries(0);
+  /** Without {@code GMBOT_DB_POOL_SIZE}. */
+  public static final int DATABASE_POOL_SIZE = 2;
+
+  /** Without {@code GMBOT_TELEGRAM_POOL_SIZE}. */
+  public static final int TELEGRAM_POOL_SIZE = 4;
+
+  /** Without {@code GMBOT_FLOOD_RETRIES}. */
+  public static final int FLOOD_RETRIES = 0;
+
+  /** Without {@code GMBOT_MIGRATE_ON_START}. */
+  public static final boolean MIGRATE_ON_START = false;
 
   public LambdaConfig {
-    Objects.requireNonNull(shared, "shared");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(persistence, "persistence");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(webhookSecret, "webhookSecret");
     Objects.requireNonNull(metricsNamespace, "metricsNamespace");
     Objects.requireNonNull(functionName, "functionName");
     Objects.requireNonNull(functionVersion, "functionVersion");
+    Objects.requireNonNull(errorTracking, "errorTracking");
   }
 
   /**
@@ -81,44 +114,61 @@ public record LambdaConfig(
    * @throws ConfigurationException naming the first variable that is missing or invalid
    */
   public static LambdaConfig read(ConfigReader env) {
-    SharedSettings shared = SharedSettings.read(env, DEFAULTS);
-    String secret =
-        shared.requireWebhookSecret(
-            "the Function URL is public: the header is its only protection");
-    if (shared.environment() == Environment.PRODUCTION && !env.isSet("DATABASE_URL")) {
+    Environment environment = Environment.read(env);
+    TelegramClientConfig telegram = TelegramClientConfig.read(env, TELEGRAM_POOL_SIZE);
+    Optional<String> secret = TelegramWebhooks.readSecret(env);
+    PersistenceConfig persistence =
+        PersistenceConfig.read(env, EMBEDDED_DATABASE_URL, DATABASE_POOL_SIZE);
+    boolean migrate = PersistenceConfig.readMigrateOnStart(env, MIGRATE_ON_START);
+    Optional<RedisConfig> redis = RedisConfig.read(env);
+    int maxBody = WebhookEndpoint.readMaxBodyBytes(env);
+    GuardSettings guard = GuardSettings.read(env, FLOOD_RETRIES);
+    String required =
+        TelegramWebhooks.requireSecret(
+            secret, "the Function URL is public: the header is its only protection");
+    if (environment == Environment.PRODUCTION && !env.isSet("DATABASE_URL")) {
       throw new ConfigurationException(
           "DATABASE_URL",
           "is not set but ENVIRONMENT=production (an H2 database inside a Lambda container is"
               + " lost with the container)");
     }
     return new LambdaConfig(
-        shared,
-        secret,
+        environment,
+        telegram,
+        persistence,
+        migrate,
+        redis,
+        required,
+        maxBody,
+        guard,
         env.flag("GMBOT_WEBHOOK_REPLY", true),
         env.text("GMBOT_METRICS_NAMESPACE", "GMBot"),
         env.text("AWS_LAMBDA_FUNCTION_NAME"),
-        env.text("AWS_LAMBDA_FUNCTION_VERSION"));
+        env.text("AWS_LAMBDA_FUNCTION_VERSION"),
+        ErrorTrackingSettings.read(env, environment.name()));
   }
 
   /** True for an H2 database: it lives and dies with the container, so it is migrated at start. */
   public boolean embeddedDatabase() {
-    return shared.persistence().isH2();
+    return persistence.isH2();
   }
 
   @Override
   public String toString() {
     return "LambdaConfig[botToken=<redacted>, webhookSecret=<redacted>, environment="
-        + shared.environment()
+        + environment
         + ", database="
-        + shared.persistence().redactedUrl()
+        + persistence.redactedUrl()
         + ", redis="
-        + shared.redis().map(r -> r.describe()).orElse("<in-process>")
+        + redis.map(r -> r.describe()).orElse("<in-process>")
         + ", migrateOnStart="
-        + shared.migrateOnStart()
+        + migrateOnStart
         + ", webhookReply="
         + webhookReply
         + ", metricsNamespace="
         + metricsNamespace
+        + ", "
+        + errorTracking
         + "]";
   }
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * One JSON log line per webhook request for CloudWatch Logs: {@code update handled}, {@code update
- * malformed}, {@code update dropped}, … with the update's id and type, the effects or the reason
- * (never the body, never a secret) and the time taken. Failures are logged at WARN or ERROR.
+ * malformed}, {@code update dropped}, … with the fields the server's handling line has too: {@code
+ * updateId}, {@code updateType}, {@code chatId}, {@code outcome}, {@code status}, {@code
+ * durationMs}, the number of {@code effects}, a {@code detail} and {@code retryAfterSeconds}. Ids
+ * and names only: never the body, a message text or a secret. Failures are logged at WARN or ERROR.
  */
 public final class OutcomeLog implements UpdateObserver {
   private final JsonLog log;
@@ -24,14 +26,15 @@ public final class OutcomeLog implements UpdateObserver {
     Map<String, Object> fields = new LinkedHashMap<>();
     outcome.updateId().ifPresent(id -> fields.put("updateId", id));
     fields.put("updateType", outcome.updateType());
+    outcome.chatId().ifPresent(id -> fields.put("chatId", id));
     fields.put("outcome", outcome.kind().label());
     fields.put("status", outcome.kind().httpStatus());
-    outcome.result().ifPresent(r -> fields.put("effects", r.effects()));
+    fields.put("durationMs", outcome.took().toMillis());
+    outcome.result().ifPresent(r -> fields.put("effects", r.effects().size()));
     if (!outcome.detail().isEmpty()) {
       fields.put("detail", outcome.detail());
     }
     outcome.retryAfter().ifPresent(d -> fields.put("retryAfterSeconds", d.toSeconds()));
-    fields.put("millis", outcome.took().toMillis());
     String message = "update " + outcome.kind().label();
     switch (outcome.kind()) {
       case HANDLED, DUPLICATE, IGNORED -> log.info(message, fields);

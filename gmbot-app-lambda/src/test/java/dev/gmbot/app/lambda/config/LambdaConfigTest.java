@@ -3,8 +3,8 @@ package dev.gmbot.app.lambda.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gmbot.app.assembly.Environment;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.config.Environment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,33 +31,37 @@ class LambdaConfigTest {
   void readsTheDefaults() {
     LambdaConfig config = LambdaConfig.fromEnvironment(env());
 
-    assertThat(config.shared().environment()).isEqualTo(Environment.DEVELOPMENT);
-    assertThat(config.shared().persistence().jdbcUrl()).startsWith("jdbc:h2:mem:gmbot");
+    assertThat(config.environment()).isEqualTo(Environment.DEVELOPMENT);
+    assertThat(config.persistence().jdbcUrl()).startsWith("jdbc:h2:mem:gmbot");
     assertThat(config.embeddedDatabase()).isTrue();
-    assertThat(config.shared().redis()).isEmpty();
-    assertThat(config.shared().migrateOnStart()).isFalse();
+    assertThat(config.redis()).isEmpty();
+    assertThat(config.migrateOnStart()).isFalse();
     assertThat(config.webhookReply()).isTrue();
     assertThat(config.metricsNamespace()).isEqualTo("GMBot");
   }
 
   @Test
-  void theLambdaDefaultsAreNamedOverridesOfTheSharedReading() {
+  void theLambdaDefaultsApplyOnlyToUnsetVariables() {
     LambdaConfig config = LambdaConfig.fromEnvironment(env());
 
-    assertThat(config.shared().persistence().poolSize()).isEqualTo(2);
-    assertThat(config.shared().telegram().connectionPoolSize()).isEqualTo(4);
-    assertThat(config.shared().guard().scheduler().maxFloodRetries()).isZero();
+    assertThat(config.persistence().jdbcUrl()).startsWith(LambdaConfig.EMBEDDED_DATABASE_URL);
+    assertThat(config.persistence().poolSize()).isEqualTo(2);
+    assertThat(config.telegram().connectionPoolSize()).isEqualTo(4);
+    assertThat(config.guard().scheduler().maxFloodRetries()).isZero();
     LambdaConfig set =
         LambdaConfig.fromEnvironment(
             env(
+                "DATABASE_URL", "postgresql://gm:pw@db:5432/gmbot",
                 "GMBOT_DB_POOL_SIZE", "3",
                 "GMBOT_TELEGRAM_POOL_SIZE", "6",
                 "GMBOT_FLOOD_RETRIES", "1",
                 "GMBOT_MIGRATE_ON_START", "yes"));
-    assertThat(set.shared().persistence().poolSize()).isEqualTo(3);
-    assertThat(set.shared().telegram().connectionPoolSize()).isEqualTo(6);
-    assertThat(set.shared().guard().scheduler().maxFloodRetries()).isEqualTo(1);
-    assertThat(set.shared().migrateOnStart()).isTrue();
+    assertThat(set.persistence().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/gmbot");
+    assertThat(set.embeddedDatabase()).isFalse();
+    assertThat(set.persistence().poolSize()).isEqualTo(3);
+    assertThat(set.telegram().connectionPoolSize()).isEqualTo(6);
+    assertThat(set.guard().scheduler().maxFloodRetries()).isEqualTo(1);
+    assertThat(set.migrateOnStart()).isTrue();
   }
 
   @Test
@@ -139,7 +143,7 @@ class LambdaConfigTest {
                 "GMBOT_ADMIN_CACHE_TTL", "PT2M",
                 "GMBOT_JOIN_WINDOW", "90"));
 
-    var guard = config.shared().guard();
+    var guard = config.guard();
     assertThat(guard.verification().positiveTtl()).isEqualTo(Duration.ofMillis(500));
     assertThat(guard.verification().negativeTtl()).isEqualTo(Duration.ofSeconds(10));
     assertThat(guard.verification().administratorTtl()).isEqualTo(Duration.ofMinutes(2));

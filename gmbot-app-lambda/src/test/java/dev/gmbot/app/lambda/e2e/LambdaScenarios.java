@@ -162,6 +162,18 @@ abstract class LambdaScenarios {
   }
 
   @Test
+  void theCommandMenusAreRegisteredPerScopeAndLanguage() {
+    List<String> lines = graph.commandMenus().registerCommandMenus();
+
+    assertThat(lines).hasSize(20).allMatch(line -> line.startsWith("set the "));
+    assertThat(sim.commandMenu("all_chat_administrators", "ar"))
+        .extracting(c -> c.command())
+        .containsExactly(
+            "protect", "unprotect", "status", "settings", "reactivate", "stats", "help");
+    assertThat(sim.commandMenu("all_private_chats", "")).hasSize(3);
+  }
+
+  @Test
   void joinIsMutedVerifyFreesChannelLeaveMutesAgain() {
     Guarded g = protectedGroup("Alpha");
     SimUser alice = sim.newUser("Alice");

@@ -1,11 +1,17 @@
 package dev.gmbot.app.server.config;
 
-import dev.gmbot.app.assembly.Defaults;
-import dev.gmbot.app.assembly.Environment;
-import dev.gmbot.app.assembly.SharedSettings;
+import dev.gmbot.adapter.postgres.PersistenceConfig;
+import dev.gmbot.adapter.redis.RedisConfig;
+import dev.gmbot.adapter.telegram.TelegramClientConfig;
+import dev.gmbot.adapter.telegram.TelegramWebhooks;
+import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
+import dev.gmbot.app.server.errors.ErrorTrackingSettings;
+import dev.gmbot.app.server.logging.LogFormat;
 import dev.gmbot.app.server.tls.ServerTls;
+import dev.gmbot.domain.GuardSettings;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.config.Environment;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -16,15 +22,22 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The server's configuration, read and validated before anything starts: the variables both
- * deployables share ({@link SharedSettings}, with the standard {@link Defaults}) and those only the
- * server reads. Each problem is one {@link ConfigurationException} naming the variable. {@link
- * #toString()} never shows the token, the secret or passwords.
+ * The server's configuration, read and validated before anything starts. The variables the server
+ * shares with the Lambda function are read by their owners' {@code read} methods with the owners'
+ * defaults (ADR 0074); the rest only the server reads. Each problem is one {@link
+ * ConfigurationException} naming the variable. {@link #toString()} never shows the token, the
+ * secret or passwords.
  *
- * @param shared what the server reads like the Lambda function: {@code BOT_TOKEN}, {@code
- *     ENVIRONMENT}, {@code DATABASE_URL}, {@code REDIS_URL}, {@code WEBHOOK_SECRET}, {@code
- *     TELEGRAM_API_URL}, {@code GMBOT_MAX_BODY_BYTES}, {@code GMBOT_MIGRATE_ON_START}, the pools
- *     and the guard's tunables
+ * @param environment {@code ENVIRONMENT}
+ * @param telegram {@code BOT_TOKEN}, {@code TELEGRAM_API_URL}, {@code GMBOT_TELEGRAM_*}
+ * @param persistence {@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD}, {@code
+ *     GMBOT_DB_*}
+ * @param migrateOnStart {@code GMBOT_MIGRATE_ON_START} (default true)
+ * @param redis {@code REDIS_URL}, {@code GMBOT_REDIS_*}, {@code GMBOT_EXPECTED_INSTANCES}; empty:
+ *     in-process state
+ * @param webhookSecret {@code WEBHOOK_SECRET}
+ * @param maxBodyBytes {@code GMBOT_MAX_BODY_BYTES}: larger webhook bodies get 413
+ * @param guard the guard's tunables ({@link GuardSettings})
  * @param port {@code PORT} (default 8443)
  * @param webhookUrl {@code WEBHOOK_URL}: the public base URL; the webhook path is appended
  * @param webhookPath {@code GMBOT_WEBHOOK_PATH} (default /webhook)
@@ -39,9 +52,18 @@ import java.util.regex.Pattern;
  * @param promptSweepInterval {@code GMBOT_PROMPT_SWEEP_SECONDS} (default 30 s)
  * @param instanceId {@code GMBOT_INSTANCE_ID} (default host name + pid): the lease holder's name
  * @param tls {@code GMBOT_TLS_CERT} and {@code GMBOT_TLS_KEY}: HTTPS served by the server itself
+ * @param logFormat {@code GMBOT_LOG_FORMAT} (default json)
+ * @param errorTracking {@code SENTRY_DSN}, {@code SENTRY_ENVIRONMENT}, {@code SENTRY_RELEASE}
  */
 public record ServerConfig(
-    SharedSettings shared,
+    Environment environment,
+    TelegramClientConfig telegram,
+    PersistenceConfig persistence,
+    boolean migrateOnStart,
+    Optional<RedisConfig> redis,
+    Optional<String> webhookSecret,
+    int maxBodyBytes,
+    GuardSettings guard,
     int port,
     Optional<URI> webhookUrl,
     String webhookPath,
@@ -51,7 +73,9 @@ public record ServerConfig(
     Duration pollLease,
     Duration promptSweepInterval,
     String instanceId,
-    Optional<ServerTls> tls) {
+    Optional<ServerTls> tls,
+    LogFormat logFormat,
+    ErrorTrackingSettings errorTracking) {
 
   /** How updates arrive. */
   public enum Mode {
@@ -67,7 +91,12 @@ public record ServerConfig(
   private static final Duration HOUR = Duration.ofHours(1);
 
   public ServerConfig {
-    Objects.requireNonNull(shared, "shared");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(persistence, "persistence");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(webhookSecret, "webhookSecret");
+    Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(webhookUrl, "webhookUrl");
     Objects.requireNonNull(webhookPath, "webhookPath");
     Objects.requireNonNull(handlingDeadline, "handlingDeadline");
@@ -77,6 +106,8 @@ public record ServerConfig(
     Objects.requireNonNull(promptSweepInterval, "promptSweepInterval");
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(errorTracking, "errorTracking");
   }
 
   /**
@@ -94,17 +125,24 @@ public record ServerConfig(
    * @throws ConfigurationException naming the first variable that is missing or invalid
    */
   public static ServerConfig read(ConfigReader env) {
-    SharedSettings shared = SharedSettings.read(env, Defaults.STANDARD);
+    Environment environment = Environment.read(env);
+    TelegramClientConfig telegram = TelegramClientConfig.read(env);
+    Optional<String> secret = TelegramWebhooks.readSecret(env);
+    PersistenceConfig persistence = PersistenceConfig.read(env);
+    boolean migrate = PersistenceConfig.readMigrateOnStart(env, true);
+    Optional<RedisConfig> redis = RedisConfig.read(env);
+    int maxBody = WebhookEndpoint.readMaxBodyBytes(env);
+    GuardSettings guard = GuardSettings.read(env);
     int port = env.integer("PORT", DEFAULT_PORT, 0, 65_535);
     Optional<URI> webhookUrl = env.httpUrl("WEBHOOK_URL");
-    if (shared.environment() == Environment.PRODUCTION) {
+    if (environment == Environment.PRODUCTION) {
       if (webhookUrl.isEmpty()) {
         throw new ConfigurationException(
             "WEBHOOK_URL",
             "is not set but ENVIRONMENT=production (expected the public https base URL of this"
                 + " server; or set ENVIRONMENT=development for long polling)");
       }
-      shared.requireWebhookSecret("the server runs in webhook mode");
+      TelegramWebhooks.requireSecret(secret, "the server runs in webhook mode");
     }
     String path = env.text("GMBOT_WEBHOOK_PATH", "/webhook");
     if (!PATH.matcher(path).matches()) {
@@ -115,7 +153,14 @@ public record ServerConfig(
               + "'");
     }
     return new ServerConfig(
-        shared,
+        environment,
+        telegram,
+        persistence,
+        migrate,
+        redis,
+        secret,
+        maxBody,
+        guard,
         port,
         webhookUrl,
         path,
@@ -128,39 +173,21 @@ public record ServerConfig(
             "GMBOT_POLL_LEASE_SECONDS", Duration.ofSeconds(30), Duration.ofSeconds(3), HOUR),
         env.duration("GMBOT_PROMPT_SWEEP_SECONDS", Duration.ofSeconds(30), SECOND, HOUR),
         env.text("GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
-        ServerTls.read(env));
+        ServerTls.read(env),
+        LogFormat.read(env),
+        ErrorTrackingSettings.read(env, environment.name()));
   }
 
   /** Webhook in production with {@code WEBHOOK_URL}; long polling otherwise. */
   public Mode mode() {
-    return shared.environment() == Environment.PRODUCTION && webhookUrl.isPresent()
+    return environment == Environment.PRODUCTION && webhookUrl.isPresent()
         ? Mode.WEBHOOK
         : Mode.POLLING;
   }
 
-  /** {@code ENVIRONMENT}. */
-  public Environment environment() {
-    return shared.environment();
-  }
-
-  /** {@code WEBHOOK_SECRET}. */
-  public Optional<String> webhookSecret() {
-    return shared.webhookSecret();
-  }
-
-  /** {@code GMBOT_MAX_BODY_BYTES}: larger webhook bodies get 413. */
-  public int maxBodyBytes() {
-    return shared.maxBodyBytes();
-  }
-
-  /** {@code GMBOT_MIGRATE_ON_START} (default true). */
-  public boolean migrateOnStart() {
-    return shared.migrateOnStart();
-  }
-
   /** {@code GMBOT_MAX_IN_FLIGHT}: Bot API calls running at once (the scheduler's pool). */
   public int maxInFlight() {
-    return shared.guard().scheduler().maxInFlight();
+    return guard.scheduler().maxInFlight();
   }
 
   /** The URL given to setWebhook: {@code WEBHOOK_URL} + the webhook path. */
@@ -176,7 +203,14 @@ public record ServerConfig(
   /** The same configuration with another port (tests and the sandbox bind port 0). */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        shared,
+        environment,
+        telegram,
+        persistence,
+        migrateOnStart,
+        redis,
+        webhookSecret,
+        maxBodyBytes,
+        guard,
         newPort,
         webhookUrl,
         webhookPath,
@@ -186,33 +220,39 @@ public record ServerConfig(
         pollLease,
         promptSweepInterval,
         instanceId,
-        tls);
+        tls,
+        logFormat,
+        errorTracking);
   }
 
   @Override
   public String toString() {
     return "ServerConfig[environment="
-        + shared.environment()
+        + environment
         + ", mode="
         + mode()
         + ", port="
         + port
         + ", telegramApiUrl="
-        + shared.telegram().baseUrl()
+        + telegram.baseUrl()
         + ", webhookUrl="
         + webhookUrl.map(URI::toString).orElse("-")
         + ", webhookPath="
         + webhookPath
         + ", botToken=***, webhookSecret="
-        + (shared.webhookSecret().isPresent() ? "***" : "-")
+        + (webhookSecret.isPresent() ? "***" : "-")
         + ", database="
-        + shared.persistence().redactedUrl()
+        + persistence.redactedUrl()
         + ", redis="
-        + shared.redis().map(r -> r.describe()).orElse("in-process")
+        + redis.map(r -> r.describe()).orElse("in-process")
         + ", tls="
         + (tls.isPresent() ? "own certificate" : "-")
         + ", instanceId="
         + instanceId
+        + ", logFormat="
+        + logFormat
+        + ", "
+        + errorTracking
         + "]";
   }
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's {@link UpdateObserver}: counts every outcome in {@code
- * bot_updates_received_total{outcome}} and tells the listeners (the sandbox transcript, load runs).
+ * bot_updates_received_total{outcome}} and tells the listeners (the handling log line, error
+ * tracking, the sandbox transcript, load runs).
  */
 public final class UpdateOutcomes implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateOutcomes.class);
@@ -39,6 +40,17 @@ public final class UpdateOutcomes implements UpdateObserver {
     for (UpdateObserver listener : listeners) {
       try {
         listener.processed(outcome);
+      } catch (RuntimeException e) {
+        LOG.warn("An update listener failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void failedUnexpectedly(UpdateOutcome outcome, RuntimeException failure) {
+    for (UpdateObserver listener : listeners) {
+      try {
+        listener.failedUnexpectedly(outcome, failure);
       } catch (RuntimeException e) {
         LOG.warn("An update listener failed", e);
       }

@@ -1,6 +1,7 @@
 package dev.gmbot.app.server.runtime;
 
 import dev.gmbot.adapter.telegram.LongPoller;
+import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.WebhookSettings;
 import dev.gmbot.app.server.config.ServerConfig;
@@ -9,6 +10,7 @@ import dev.gmbot.app.server.metrics.ServerMeters;
 import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.commands.CommandMenuRegistration;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
@@ -115,6 +117,7 @@ public final class GmbotServer implements AutoCloseable {
       context.registerSingleton(ServerComponent.class, component);
       context.start();
       Guard guard = built(graph);
+      component.outcomes(); // the outcomes' observers: the handling line, error tracking
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       http.start();
       LOG.info(
@@ -145,6 +148,7 @@ public final class GmbotServer implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
       housekeeping.execute(() -> countGroups(component));
+      housekeeping.execute(() -> registerCommandMenus(component));
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
       awaitQuietly(graph);
@@ -244,6 +248,23 @@ public final class GmbotServer implements AutoCloseable {
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
     countGroups(component);
+  }
+
+  /**
+   * Registers GMBot's command menus with Telegram (setMyCommands per scope and language), off the
+   * start-up path; a menu Telegram refuses is logged and the others are still set.
+   */
+  private static void registerCommandMenus(ServerComponent component) {
+    try {
+      List<String> lines =
+          new CommandMenuRegistration(new TelegramBotApi(component.telegramClient()))
+              .registerCommandMenus();
+      List<String> failed = lines.stream().filter(l -> l.startsWith("could not")).toList();
+      LOG.info("Command menus: {} of {} set", lines.size() - failed.size(), lines.size());
+      failed.forEach(line -> LOG.warn("Command menus: {}", line));
+    } catch (RuntimeException e) {
+      LOG.warn("Registering the command menus failed: {}", e.toString());
+    }
   }
 
   /** The active-groups and paused-groups gauges, as the database counts them. */

@@ -1,5 +1,6 @@
 package dev.gmbot.app.server.sandbox;
 
+import dev.gmbot.app.server.logging.ServerLogging;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ public final class SandboxCommand {
       InputStream in,
       PrintStream out,
       PrintStream err) {
+    ServerLogging.useForConsole(); // a person reads it, whatever GMBOT_LOG_FORMAT says
     boolean scenarioOnly = options.contains("--scenario-only");
     boolean persistent = options.contains("--persistent");
     int port = port(options, env);

@@ -18,9 +18,9 @@ import java.time.Clock;
 
 /**
  * The server's object graph: the domain ({@link Guard}) wired to the Telegram, persistence and
- * shared-state adapters and the rate scheduler, by the shared assembly (the Lambda function's graph
- * is built by the same calls). Built once per process by {@link ServerComponents#create}; Micronaut
- * receives its objects through {@code ComponentBeans}.
+ * shared-state adapters and the rate scheduler, by the domain's {@code GuardAssembly} (the Lambda
+ * function's graph is built by the same calls). Built once per process by {@link
+ * ServerComponents#create}; Micronaut receives its objects through {@code ComponentBeans}.
  */
 @Singleton
 @Component(modules = ServerModule.class)

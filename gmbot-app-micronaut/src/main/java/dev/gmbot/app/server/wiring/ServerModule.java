@@ -12,28 +12,33 @@ import dev.gmbot.adapter.telegram.WebhookInfo;
 import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
-import dev.gmbot.app.assembly.GuardAssembly;
 import dev.gmbot.app.server.config.ServerConfig;
+import dev.gmbot.app.server.errors.SentryErrorTracker;
 import dev.gmbot.app.server.health.HealthProbe;
+import dev.gmbot.app.server.ingest.OutcomeLog;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
 import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.GuardAssembly;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.LocalRateLimitStore;
 import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the server's graph is assembled: thin calls to the shared assembly ({@link GuardAssembly})
- * and to the adapters' constructors, from the configuration read whole by {@link ServerConfig}. The
- * same objects could be built by hand (docs/embedding.md). Resources are registered with the {@link
- * Closer} as they are opened.
+ * How the server's graph is assembled: thin calls to the domain's {@link GuardAssembly} (the one
+ * the Lambda function calls) and to the adapters' constructors, from the configuration read whole
+ * by {@link ServerConfig}. The same objects could be built by hand (docs/embedding.md). Resources
+ * are registered with the {@link Closer} as they are opened.
  */
 @Module
 public final class ServerModule {
@@ -63,7 +68,7 @@ public final class ServerModule {
   @Singleton
   static TelegramBotApiClient telegramClient(
       ServerConfig config, GuardMetrics metrics, Closer closer) {
-    return closer.register(new TelegramBotApiClient(config.shared().telegram(), metrics));
+    return closer.register(new TelegramBotApiClient(config.telegram(), metrics));
   }
 
   @Provides
@@ -89,7 +94,7 @@ public final class ServerModule {
   @Provides
   @Singleton
   static Database database(ServerConfig config, Clock clock, Closer closer) {
-    Database database = closer.register(Database.connect(config.shared().persistence(), clock));
+    Database database = closer.register(Database.connect(config.persistence(), clock));
     if (config.migrateOnStart()) {
       database.migrate();
     }
@@ -100,7 +105,8 @@ public final class ServerModule {
   @Singleton
   static SharedState sharedState(
       ServerConfig config, Clock clock, GuardMetrics metrics, Closer closer) {
-    return closer.register(GuardAssembly.sharedState(config.shared().redis(), clock, metrics));
+    return closer.register(
+        SharedState.open(config.redis(), clock, metrics, new LocalRateLimitStore()));
   }
 
   // --- Domain ---------------------------------------------------------------------------------
@@ -109,7 +115,7 @@ public final class ServerModule {
   @Singleton
   static PriorityBotCallScheduler priorityScheduler(
       ServerConfig config, SharedState state, GuardMetrics metrics, Clock clock, Closer closer) {
-    return closer.register(GuardAssembly.scheduler(config.shared().guard(), state, metrics, clock));
+    return closer.register(GuardAssembly.scheduler(config.guard(), state, metrics, clock));
   }
 
   @Provides
@@ -128,15 +134,34 @@ public final class ServerModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.shared().guard());
+        telegram, database, state, scheduler, metrics, clock, config.guard());
   }
 
   // --- Transport and observability ------------------------------------------------------------
 
+  /** Counted, logged (the handling line) and, with {@code SENTRY_DSN}, tracked. */
   @Provides
   @Singleton
-  static UpdateOutcomes outcomes(PrometheusMeterRegistry registry) {
-    return new UpdateOutcomes(registry);
+  static UpdateOutcomes outcomes(
+      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors) {
+    UpdateOutcomes outcomes = new UpdateOutcomes(registry);
+    outcomes.addListener(new OutcomeLog());
+    errors.ifPresent(outcomes::addListener);
+    return outcomes;
+  }
+
+  /** Sentry, only with {@code SENTRY_DSN}: without it no Sentry class is loaded. */
+  @Provides
+  @Singleton
+  static Optional<SentryErrorTracker> errorTracker(ServerConfig config, Closer closer) {
+    if (!config.errorTracking().enabled()) {
+      return Optional.empty();
+    }
+    List<String> secrets = new ArrayList<>();
+    secrets.add(config.telegram().token());
+    config.webhookSecret().ifPresent(secrets::add);
+    return Optional.of(
+        closer.register(SentryErrorTracker.start(config.errorTracking(), "server", secrets)));
   }
 
   @Provides

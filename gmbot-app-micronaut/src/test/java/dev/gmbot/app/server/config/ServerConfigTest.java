@@ -3,7 +3,9 @@ package dev.gmbot.app.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.adapter.postgres.PersistenceConfig;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,11 +30,78 @@ class ServerConfigTest {
 
     assertThat(config.mode()).isEqualTo(ServerConfig.Mode.POLLING);
     assertThat(config.port()).isEqualTo(8443);
-    assertThat(config.shared().telegram().baseUrl())
-        .isEqualTo(URI.create("https://api.telegram.org"));
+    assertThat(config.telegram().baseUrl()).isEqualTo(URI.create("https://api.telegram.org"));
     assertThat(config.webhookPath()).isEqualTo("/webhook");
     assertThat(config.maxBodyBytes()).isEqualTo(1 << 20);
     assertThat(config.migrateOnStart()).isTrue();
+  }
+
+  /** The variables shared with the Lambda function, with the owners' standard defaults. */
+  @Test
+  void theStandardDefaults() {
+    ServerConfig config = ServerConfig.fromEnvironment(env());
+
+    assertThat(config.environment()).isEqualTo(Environment.DEVELOPMENT);
+    assertThat(config.persistence().jdbcUrl()).isEqualTo(PersistenceConfig.DEFAULT_URL);
+    assertThat(config.persistence().poolSize()).isEqualTo(10);
+    assertThat(config.telegram().connectionPoolSize()).isEqualTo(64);
+    assertThat(config.migrateOnStart()).isTrue();
+    assertThat(config.redis()).isEmpty();
+    assertThat(config.webhookSecret()).isEmpty();
+    assertThat(config.maxBodyBytes()).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void setVariablesBeatTheStandardDefaults() {
+    ServerConfig config =
+        ServerConfig.fromEnvironment(
+            env(
+                "DATABASE_URL", "postgresql://gm:pw@db:5432/gmbot",
+                "GMBOT_DB_POOL_SIZE", "6",
+                "GMBOT_TELEGRAM_POOL_SIZE", "12",
+                "GMBOT_MIGRATE_ON_START", "no"));
+
+    assertThat(config.persistence().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/gmbot");
+    assertThat(config.persistence().poolSize()).isEqualTo(6);
+    assertThat(config.telegram().connectionPoolSize()).isEqualTo(12);
+    assertThat(config.migrateOnStart()).isFalse();
+  }
+
+  @Test
+  void readsTheEnvironmentRedisAndTheWebhookSecret() {
+    ServerConfig config =
+        ServerConfig.fromEnvironment(
+            env(
+                "ENVIRONMENT", "prod",
+                "WEBHOOK_URL", "https://bot.example.org",
+                "REDIS_URL", "rediss://:pw@cache.example:6380/2",
+                "GMBOT_REDIS_KEY_PREFIX", "bot7:",
+                "WEBHOOK_SECRET", "s3cret_-X",
+                "GMBOT_MAX_BODY_BYTES", "4096"));
+
+    assertThat(config.environment()).isEqualTo(Environment.PRODUCTION);
+    assertThat(config.redis().orElseThrow().keyPrefix()).isEqualTo("bot7:");
+    assertThat(config.redis().orElseThrow().tls()).isTrue();
+    assertThat(config.webhookSecret()).contains("s3cret_-X");
+    assertThat(config.maxBodyBytes()).isEqualTo(4096);
+  }
+
+  @Test
+  void invalidSharedValuesNameTheirVariableWithoutSecrets() {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("ENVIRONMENT", "staging")))
+        .hasMessageStartingWith("ENVIRONMENT must be one of");
+    assertThatThrownBy(
+            () -> ServerConfig.fromEnvironment(env("DATABASE_URL", "mysql://u:hunter22@h/db")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("DATABASE_URL is not supported")
+        .hasMessageNotContaining("hunter22");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("REDIS_URL", "redis://:secret@")))
+        .hasMessageStartingWith("REDIS_URL is malformed")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("GMBOT_MIGRATE_ON_START", "maybe")))
+        .hasMessageStartingWith("GMBOT_MIGRATE_ON_START must be true or false");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env("GMBOT_MAX_BODY_BYTES", "10")))
+        .hasMessageStartingWith("GMBOT_MAX_BODY_BYTES must be a whole number from 1024");
   }
 
   @Test
@@ -153,7 +222,7 @@ class ServerConfigTest {
     assertThat(config.migrateOnStart()).isFalse();
     assertThat(config.instanceId()).isEqualTo("node-a");
     assertThat(config.maxInFlight()).isEqualTo(16);
-    assertThat(config.shared().guard().scheduler().globalMessages().permits()).isEqualTo(20);
+    assertThat(config.guard().scheduler().globalMessages().permits()).isEqualTo(20);
   }
 
   @Test
@@ -170,7 +239,7 @@ class ServerConfigTest {
                 "GMBOT_PROMPT_NAMES_SHOWN", "5",
                 "GMBOT_MIGRATE_ON_START", "off"));
 
-    var guard = config.shared().guard();
+    var guard = config.guard();
     assertThat(guard.verification().positiveTtl()).isEqualTo(Duration.ofMinutes(20));
     assertThat(guard.verification().negativeTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(guard.verification().administratorTtl()).isEqualTo(Duration.ofHours(2));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimButton;
 import dev.gmbot.testkit.simulator.SimChat;
+import dev.gmbot.testkit.simulator.SimCommand;
 import dev.gmbot.testkit.simulator.SimMessage;
 import dev.gmbot.testkit.simulator.SimUser;
 import java.net.http.HttpResponse;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerScenarios {
+  /** Unicode isolates around a value in a right-to-left message. */
+  private static final String FSI = "\u2068";
+
+  private static final String PDI = "\u2069";
+
   private static final AtomicInteger WORLDS = new AtomicInteger();
 
   protected ServerUnderTest it;
@@ -54,6 +60,12 @@ abstract class ServerScenarios {
     final SimChat group = it.sim.newSupergroup("Group " + n, owner);
 
     World() {
+      this("en");
+    }
+
+    /** A world whose owner's Telegram speaks this language. */
+    World(String ownerLanguage) {
+      owner.speaks(ownerLanguage);
       owner.startsBot();
       channel.withBotAsAdmin(AdminRights.guard());
       group.withBotAsAdmin(AdminRights.guard());
@@ -189,6 +201,73 @@ abstract class ServerScenarios {
     dave.joins(w.group);
     it.settle();
     assertThat(w.group.isMuted(dave)).isTrue();
+  }
+
+  @Test
+  void aRussianGroupAndAnArabicGroupSpeakTheirOwnersLanguages() {
+    World ru = new World("ru");
+    ru.owner.says(ru.group, "/protect @news_" + ru.n);
+    it.settle();
+    assertThat(lastBotText(ru.group))
+        .contains("✅ Я администратор канала @news_" + ru.n)
+        .contains("🛡️ Защита включена!");
+    SimUser anya = ru.user("Anya").speaks(""); // no language of her own: the group's
+    SimUser boris = ru.user("Boris").speaks("");
+    anya.joins(ru.group); // first, so that the prompt is posted for her
+    it.settle();
+    boris.joins(ru.group);
+    it.settle();
+    SimMessage prompt = promptFor(ru.group, anya).orElseThrow();
+    assertThat(prompt.text()).contains("Чтобы писать в этой группе, подпишитесь на @news_" + ru.n);
+    SimButton verify = verifyButton(prompt).orElseThrow();
+    assertThat(verify.text()).isEqualTo("✅ Я подписался — проверить");
+    String query = anya.presses(prompt, verify.text());
+    it.settle();
+    assertThat(it.sim.callbackAnswer(query))
+        .contains(
+            "❌ Пока нет! Сначала подпишитесь на @news_" + ru.n + ", затем нажмите кнопку ещё раз.");
+    ru.owner.says(ru.group, "/unprotect");
+    it.settle();
+    assertThat(lastBotText(ru.group))
+        .isEqualTo("🔓 Защита выключена. Снимаю 2 ограничения, которые я установил.");
+
+    World ar = new World("ar");
+    ar.owner.says(ar.group, "/protect @news_" + ar.n);
+    it.settle();
+    String channel = FSI + "@news_" + ar.n + PDI;
+    assertThat(lastBotText(ar.group))
+        .contains("🛡️ تم تفعيل الحماية!")
+        .contains("أن يكون مشتركًا في " + channel + ".");
+    List<SimUser> joiners =
+        List.of(ar.user("Amal").speaks(""), ar.user("Omar").speaks(""), ar.user("Huda").speaks(""));
+    for (SimUser joiner : joiners) { // one after the other: the prompt is posted for the first
+      joiner.joins(ar.group);
+      it.settle();
+    }
+    SimMessage arabicPrompt = promptFor(ar.group, joiners.get(0)).orElseThrow();
+    assertThat(arabicPrompt.text())
+        .startsWith("👋 " + FSI + "Amal" + ar.n + PDI)
+        .contains("اشترك أولًا في " + channel);
+    assertThat(verifyButton(arabicPrompt).orElseThrow().text()).isEqualTo("✅ اشتركت - تحقق");
+    ar.owner.says(ar.group, "/unprotect");
+    it.settle();
+    assertThat(lastBotText(ar.group))
+        .isEqualTo("🔓 تم إيقاف الحماية. سأرفع " + FSI + "3" + PDI + " قيود فرضتها.");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(it.sim.commandMenu("all_chat_administrators", "ru"))
+                  .first()
+                  .isEqualTo(new SimCommand("protect", "Требовать подписку на канал"));
+              assertThat(it.sim.commandMenu("all_private_chats", "ar"))
+                  .extracting(SimCommand::command)
+                  .containsExactly("start", "help", "status");
+              assertThat(it.sim.commandMenu("all_chat_administrators", ""))
+                  .extracting(SimCommand::command)
+                  .contains("status", "stats");
+            });
   }
 
   @Test

@@ -1,0 +1,34 @@
+package dev.gmbot.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The group's language is one more key of the settings JSON; rows written before it read back. */
+class SettingsJsonTest {
+  @Test
+  void theLanguageIsStoredByItsTag() {
+    GroupSettings settings = GroupSettings.DEFAULTS.withLanguage(Language.PORTUGUESE_BRAZIL);
+
+    String json = SettingsJson.write(settings);
+
+    assertThat(json).endsWith(",\"language\":\"pt-br\"}");
+    assertThat(SettingsJson.read(json)).isEqualTo(settings);
+  }
+
+  @Test
+  void settingsStoredBeforeLanguagesOrWithAnUnknownOneSpeakTheDefault() {
+    String before =
+        "{\"verifyButtonText\":\"V\",\"joinButtonText\":\"J\",\"promptLifetimeSeconds\":60,"
+            + "\"deleteMessages\":false}";
+
+    assertThat(SettingsJson.read(before))
+        .isEqualTo(new GroupSettings(Optional.empty(), "V", "J", Duration.ofMinutes(1), false));
+    assertThat(SettingsJson.read(before).language()).isEqualTo(Language.ENGLISH);
+    assertThat(SettingsJson.read("{\"language\":\"tlh\"}").language()).isEqualTo(Language.ENGLISH);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.gmbot.app.server.ingest;
+
+import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
+import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * The handling line: one log line per update or webhook request, when its outcome is known, with
+ * the fields the Lambda deployable writes too: {@code updateId}, {@code updateType}, {@code
+ * chatId}, {@code outcome}, {@code status}, {@code durationMs}, the number of {@code effects}, a
+ * {@code detail} (a reason, an exception's class) and {@code retryAfterSeconds}. Ids and names
+ * only: never the body, a message text or a secret. Handled, duplicate and ignored updates are
+ * INFO; failed, dropped and rejected ones ERROR; the rest WARN.
+ */
+public final class OutcomeLog implements UpdateObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
+
+  @Override
+  public void processed(UpdateOutcome outcome) {
+    Level level =
+        switch (outcome.kind()) {
+          case HANDLED, DUPLICATE, IGNORED -> Level.INFO;
+          case FAILED, DROPPED, REJECTED -> Level.ERROR;
+          default -> Level.WARN;
+        };
+    if (!LOG.isEnabledForLevel(level)) {
+      return;
+    }
+    LoggingEventBuilder line = LOG.atLevel(level).setMessage("update " + outcome.kind().label());
+    outcome.updateId().ifPresent(id -> line.addKeyValue("updateId", id));
+    line.addKeyValue("updateType", outcome.updateType());
+    outcome.chatId().ifPresent(id -> line.addKeyValue("chatId", id));
+    line.addKeyValue("outcome", outcome.kind().label());
+    line.addKeyValue("status", outcome.kind().httpStatus());
+    line.addKeyValue("durationMs", outcome.took().toMillis());
+    outcome.result().ifPresent(r -> line.addKeyValue("effects", r.effects().size()));
+    if (!outcome.detail().isEmpty()) {
+      line.addKeyValue("detail", outcome.detail());
+    }
+    outcome.retryAfter().ifPresent(d -> line.addKeyValue("retryAfterSeconds", d.toSeconds()));
+    line.log();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.gmbot.port.out;
+
+/**
+ * The durable store the guard works on, as one object: a database adapter (or an in-memory fake)
+ * serves every repository, so that the guard is assembled from it without naming the adapter.
+ */
+public interface Repositories {
+  GroupRepository groups();
+
+  OwnerRepository owners();
+
+  MemberRepository members();
+
+  PromptRepository prompts();
+
+  AuditTrail audit();
+}
