@@ -216,6 +216,16 @@ public final class Database implements Repositories, AutoCloseable {
   }
 
   /**
+   * Every repository, with groups and members for the per-update path ({@link #cachedGroups},
+   * {@link #writeBehindMembers}) sharing the notices: hand it to the guard instead of this database
+   * and close it before this database.
+   */
+  public HotPathRepositories hotPath(ChangeNotices notices, Clock clock, Duration flushInterval) {
+    return new HotPathRepositories(
+        this, cachedGroups(notices, clock), writeBehindMembers(notices, clock, flushInterval));
+  }
+
+  /**
    * SQL statements run through the repositories since the database was connected (the start-up
    * schema check excluded): lets a test or a metric hold the per-update budget.
    */

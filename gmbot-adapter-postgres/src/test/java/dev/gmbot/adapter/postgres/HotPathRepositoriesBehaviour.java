@@ -169,6 +169,19 @@ abstract class HotPathRepositoriesBehaviour {
   }
 
   @Test
+  void theHotPathRepositoriesAreTheDecoratorsAndClosingFlushes() {
+    HotPathRepositories hot = db.hotPath(ChangeNotices.NONE, clock, NEVER);
+    assertThat(hot.groups()).isInstanceOf(CachingGroupRepository.class);
+    assertThat(hot.members()).isSameAs(hot.writeBehindMembers());
+    assertThat(hot.owners()).isSameAs(db.owners());
+    hot.members().recordActivity(GROUP, UserId.of(10), at(4));
+
+    hot.close();
+
+    assertThat(db.members().find(GROUP, UserId.of(10))).map(GroupMember::lastSeen).contains(at(4));
+  }
+
+  @Test
   void pastItsBoundActivityIsWrittenAtOnce() throws SQLException {
     WriteBehindMemberRepository members =
         db.writeBehindMembers(ChangeNotices.NONE, clock, NEVER, 2);
