@@ -83,6 +83,10 @@ class ConfigurationDocsTest {
     s.put("GMBOT_PROMPT_EDIT_INTERVAL", new Sample("20s", "0"));
     s.put("GMBOT_PROMPT_NAMES_SHOWN", new Sample("4", "0"));
     s.put("GMBOT_SWEEP_BATCH", new Sample("50", "many"));
+    s.put("SENTRY_DSN", new Sample("https://abc123@o1.ingest.sentry.io/42", "not-a-dsn"));
+    s.put("SENTRY_ENVIRONMENT", new Sample("staging", "has space"));
+    s.put("SENTRY_RELEASE", new Sample("gmbot@2.0.0", "a/b"));
+    s.put("GMBOT_LOG_FORMAT", new Sample("text", "xml"));
     s.put("PORT", new Sample("8080", "http"));
     s.put("WEBHOOK_URL", new Sample("https://other.example.org", "bot.example"));
     s.put("GMBOT_WEBHOOK_PATH", new Sample("/tg/hook", "webhook"));

@@ -1,6 +1,7 @@
 package dev.gmbot.app.server.e2e;
 
 import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
+import dev.gmbot.app.server.logging.ServerLogging;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimUser;
@@ -30,6 +31,7 @@ public final class ServerLoadRun {
   private ServerLoadRun() {}
 
   public static void main(String[] args) {
+    ServerLogging.useForConsole(); // no line per update: the run prints its own figures
     ServerUnderTest.Backend backend =
         args.length > 0 && args[0].equals("pg")
             ? ServerUnderTest.Backend.POSTGRES_REDIS
