@@ -221,8 +221,9 @@ public final class Database implements Repositories, AutoCloseable {
    * and close it before this database.
    */
   public HotPathRepositories hotPath(ChangeNotices notices, Clock clock, Duration flushInterval) {
+    ChangeNotices shared = new EchoingNotices(notices);
     return new HotPathRepositories(
-        this, cachedGroups(notices, clock), writeBehindMembers(notices, clock, flushInterval));
+        this, cachedGroups(shared, clock), writeBehindMembers(shared, clock, flushInterval));
   }
 
   /**

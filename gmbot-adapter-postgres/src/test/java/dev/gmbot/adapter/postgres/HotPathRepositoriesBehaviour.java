@@ -175,6 +175,18 @@ abstract class HotPathRepositoriesBehaviour {
     assertThat(hot.members()).isSameAs(hot.writeBehindMembers());
     assertThat(hot.owners()).isSameAs(db.owners());
     hot.members().recordActivity(GROUP, UserId.of(10), at(4));
+    protect((CachingGroupRepository) hot.groups());
+    hot.members().find(GROUP, UserId.of(11));
+    long cached = db.statements();
+    hot.members().find(GROUP, UserId.of(11));
+    assertThat(db.statements()).isEqualTo(cached);
+
+    hot.groups().updateSettings(GROUP, KEEP_MESSAGES, at(5));
+    long changed = db.statements();
+    hot.members().find(GROUP, UserId.of(11));
+    assertThat(db.statements())
+        .as("the group's change reached this instance's member cache too")
+        .isEqualTo(changed + 1);
 
     hot.close();
 
