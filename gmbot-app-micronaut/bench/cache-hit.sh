@@ -25,6 +25,12 @@ users=${USERS:-2000}
 groups=${GROUP_COUNT:-1}
 stub_port=18181
 bot_port=18190
+for port in $stub_port $bot_port; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is in use (a stub or server of an earlier run?): stop it first" >&2
+    exit 2
+  fi
+done
 work=$(mktemp -d)
 bot=""
 

@@ -21,6 +21,12 @@ java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 work=$(mktemp -d)
 stub_port=18081
 bot_port=18090
+for port in $stub_port $bot_port; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is in use (a stub or server of an earlier run?): stop it first" >&2
+    exit 2
+  fi
+done
 
 "$java" gmbot-app-micronaut/bench/BotApiStub.java $stub_port >"$work/stub.log" 2>&1 &
 stub=$!

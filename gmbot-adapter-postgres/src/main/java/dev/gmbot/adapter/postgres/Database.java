@@ -194,6 +194,12 @@ public final class Database implements Repositories, AutoCloseable {
    */
   public WriteBehindMemberRepository writeBehindMembers(
       ChangeNotices notices, Clock clock, Duration interval) {
+    return writeBehindMembers(
+        notices, clock, interval, WriteBehindMemberRepository.DEFAULT_MAX_ENTRIES);
+  }
+
+  WriteBehindMemberRepository writeBehindMembers(
+      ChangeNotices notices, Clock clock, Duration interval, int maxEntries) {
     return new WriteBehindMemberRepository(
         members,
         jdbi,
@@ -201,7 +207,7 @@ public final class Database implements Repositories, AutoCloseable {
         clock,
         interval,
         WriteBehindMemberRepository.DEFAULT_TTL,
-        WriteBehindMemberRepository.DEFAULT_MAX_ENTRIES);
+        maxEntries);
   }
 
   /**
@@ -210,6 +216,17 @@ public final class Database implements Repositories, AutoCloseable {
    */
   public CachingGroupRepository cachedGroups(ChangeNotices notices, Clock clock) {
     return new CachingGroupRepository(groups, notices, clock);
+  }
+
+  /**
+   * Every repository, with groups and members for the per-update path ({@link #cachedGroups},
+   * {@link #writeBehindMembers}) sharing the notices: hand it to the guard instead of this database
+   * and close it before this database.
+   */
+  public HotPathRepositories hotPath(ChangeNotices notices, Clock clock, Duration flushInterval) {
+    ChangeNotices shared = new EchoingNotices(notices);
+    return new HotPathRepositories(
+        this, cachedGroups(shared, clock), writeBehindMembers(shared, clock, flushInterval));
   }
 
   /**

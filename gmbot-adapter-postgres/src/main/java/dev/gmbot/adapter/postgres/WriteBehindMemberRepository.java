@@ -54,7 +54,10 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
   /** Default time a cached member is trusted without any notice. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
-  /** Default bound of cached members. */
+  /**
+   * Default bound of cached members, and of members whose activity waits for a flush (past it,
+   * while the database keeps failing, activity is written, or fails, at once).
+   */
   public static final int DEFAULT_MAX_ENTRIES = 500_000;
 
   /** Rows per statement: a flush bigger than this takes several (4 parameters a row). */
@@ -83,6 +86,7 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
   private final ConcurrentHashMap<Key, Seen> pending = new ConcurrentHashMap<>();
   private final ReentrantLock writes = new ReentrantLock();
   private final ScheduledExecutorService flusher;
+  private final int maxPending;
   private volatile boolean closed;
   private volatile boolean failing;
 
@@ -98,6 +102,7 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.notices = Objects.requireNonNull(notices, "notices");
     this.members = new NoticedCache<>(clock, ttl, maxEntries);
+    this.maxPending = maxEntries;
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the flush interval must be positive, got " + interval);
     }
@@ -139,7 +144,8 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
   @Override
   public void recordActivity(GroupId group, UserId user, Instant at) {
     Objects.requireNonNull(at, "at");
-    if (closed) {
+    if (closed || pending.size() >= maxPending) {
+      // Closed, or the database has been failing for long: written (or failing) at once.
       database.recordActivity(group, user, at);
       return;
     }

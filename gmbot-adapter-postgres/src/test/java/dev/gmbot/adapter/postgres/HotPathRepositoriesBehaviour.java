@@ -169,6 +169,50 @@ abstract class HotPathRepositoriesBehaviour {
   }
 
   @Test
+  void theHotPathRepositoriesAreTheDecoratorsAndClosingFlushes() {
+    HotPathRepositories hot = db.hotPath(ChangeNotices.NONE, clock, NEVER);
+    assertThat(hot.groups()).isInstanceOf(CachingGroupRepository.class);
+    assertThat(hot.members()).isSameAs(hot.writeBehindMembers());
+    assertThat(hot.owners()).isSameAs(db.owners());
+    hot.members().recordActivity(GROUP, UserId.of(10), at(4));
+    protect((CachingGroupRepository) hot.groups());
+    hot.members().find(GROUP, UserId.of(11));
+    long cached = db.statements();
+    hot.members().find(GROUP, UserId.of(11));
+    assertThat(db.statements()).isEqualTo(cached);
+
+    hot.groups().updateSettings(GROUP, KEEP_MESSAGES, at(5));
+    long changed = db.statements();
+    hot.members().find(GROUP, UserId.of(11));
+    assertThat(db.statements())
+        .as("the group's change reached this instance's member cache too")
+        .isEqualTo(changed + 1);
+
+    hot.close();
+
+    assertThat(db.members().find(GROUP, UserId.of(10))).map(GroupMember::lastSeen).contains(at(4));
+  }
+
+  @Test
+  void pastItsBoundActivityIsWrittenAtOnce() throws SQLException {
+    WriteBehindMemberRepository members =
+        db.writeBehindMembers(ChangeNotices.NONE, clock, NEVER, 2);
+    opened.add(members);
+    members.recordActivity(GROUP, UserId.of(1), at(1));
+    members.recordActivity(GROUP, UserId.of(2), at(1));
+
+    members.recordActivity(GROUP, UserId.of(3), at(1));
+
+    assertThat(members.pending()).isEqualTo(2);
+    assertThat(db.members().find(GROUP, UserId.of(3))).isPresent();
+    execute("ALTER TABLE group_members RENAME TO group_members_away");
+    assertThatThrownBy(() -> members.recordActivity(GROUP, UserId.of(4), at(1)))
+        .as("a failing database is reported again once the buffer is full")
+        .isInstanceOf(StorageUnavailableException.class);
+    execute("ALTER TABLE group_members_away RENAME TO group_members");
+  }
+
+  @Test
   void aRemovedMemberIsNotBroughtBackByTheFlush() {
     WriteBehindMemberRepository members = members(ChangeNotices.NONE);
     members.recordActivity(GROUP, UserId.of(8), at(1));

@@ -213,6 +213,7 @@ public final class SharedState implements StateStores, AutoCloseable {
    * The update's claim, the sender's membership answers and the administrator check in one step
    * (one round trip on Redis); completed through {@link #updateLog()}.
    */
+  @Override
   public UpdateGate updateGate() {
     return updateGate;
   }
@@ -221,6 +222,7 @@ public final class SharedState implements StateStores, AutoCloseable {
    * Change notices between the instances sharing this Redis (publish/subscribe on a connection of
    * their own, opened at the first call); {@link ChangeNotices#NONE} in process.
    */
+  @Override
   public synchronized ChangeNotices changeNotices() {
     if (link.isEmpty()) {
       return ChangeNotices.NONE;

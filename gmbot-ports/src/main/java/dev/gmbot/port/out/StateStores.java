@@ -12,4 +12,17 @@ public interface StateStores {
   UpdateLog updateLog();
 
   RateLimitStore rateLimitStore();
+
+  /**
+   * The update's claim, membership answers and administrator check in one step; by default the
+   * three ports above, one after the other (a store with a one-step implementation overrides it).
+   */
+  default UpdateGate updateGate() {
+    return UpdateGate.of(updateLog(), membershipCache(), administratorCache());
+  }
+
+  /** Change notices between the instances sharing this state; by default one instance. */
+  default ChangeNotices changeNotices() {
+    return ChangeNotices.NONE;
+  }
 }

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import okio.Buffer;
 import okio.BufferedSource;
 
@@ -37,7 +40,8 @@ import okio.BufferedSource;
  * test classes + the runtime's serializer}; the child plays one Lambda container.
  *
  * <p>Run: {@code ./mvnw -B -pl gmbot-app-lambda -am verify -DskipTests -DskipITs -Plambda-bench}
- * (arguments via {@code -Dbench.args="--runs 7 --postgres"}).
+ * (arguments via {@code -Dbench.args="--runs 7 --postgres"}; {@code --aot} adds every mode again
+ * with a JDK AOT cache of the child, trained once on the last mode before the runs).
  */
 public final class ColdStartBenchmark {
   private static final String SECRET = "bench-secret";
@@ -49,7 +53,18 @@ public final class ColdStartBenchmark {
       List<Integer> replied,
       List<String> kinds) {}
 
-  private record Mode(String name, boolean postgres, boolean redis, boolean reply) {}
+  private record Mode(String name, boolean postgres, boolean redis, boolean reply, boolean aot) {
+    Mode(String name, boolean postgres, boolean redis, boolean reply) {
+      this(name, postgres, redis, reply, false);
+    }
+
+    Mode withAotCache() {
+      return new Mode(name + ", AOT cache", postgres, redis, reply, true);
+    }
+  }
+
+  /** The JDK's AOT cache of the child (with --aot), trained once before the measured runs. */
+  private static final Path AOT_CACHE = Path.of("target/cold-start-child.aot");
 
   private ColdStartBenchmark() {}
 
@@ -72,10 +87,35 @@ public final class ColdStartBenchmark {
           new Mode(
               "PostgreSQL + Redis (migrated beforehand), webhook reply off", true, true, false));
     }
+    if (a.contains("--aot")) {
+      // Each mode also with an AOT cache trained on the production shape (or H2 without it).
+      List<Mode> plain = List.copyOf(modes);
+      modes.clear();
+      for (Mode m : plain) {
+        modes.add(m);
+        modes.add(m.withAotCache());
+      }
+    }
     String classpath = childClasspath(jar);
     System.out.println("java: " + javaBinary() + " (" + Runtime.version() + "), runs: " + runs);
     System.out.println("jar: " + jar + " (" + Files.size(jar) / 1024 + " KiB)");
     try (TelegramSimulator sim = TelegramSimulator.start()) {
+      if (a.contains("--aot")) {
+        Mode shape = modes.get(modes.size() - 1);
+        sim.reset();
+        Map<String, String> env = environment(sim, shape);
+        Files.deleteIfExists(AOT_CACHE);
+        launch(classpath, script(sim), env, List.of("-XX:AOTCacheOutput=" + AOT_CACHE));
+        if (shape.postgres()) {
+          dev.gmbot.app.lambda.e2e.TestServices.cleanUp(env);
+        }
+        System.out.println(
+            "AOT cache trained on \""
+                + shape.name()
+                + "\": "
+                + Files.size(AOT_CACHE) / 1024
+                + " KiB");
+      }
       // Runs of the modes alternate, so that the machine's background load hits them alike.
       Map<Mode, List<Result>> results = new java.util.LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
@@ -83,7 +123,12 @@ public final class ColdStartBenchmark {
           sim.reset();
           List<String> updates = script(sim);
           Map<String, String> env = environment(sim, mode);
-          Result r = launch(classpath, updates, env);
+          Result r =
+              launch(
+                  classpath,
+                  updates,
+                  env,
+                  mode.aot() ? List.of("-XX:AOTCache=" + AOT_CACHE) : List.of());
           if (mode.postgres()) {
             dev.gmbot.app.lambda.e2e.TestServices.cleanUp(env);
           }
@@ -199,21 +244,18 @@ public final class ColdStartBenchmark {
     return env;
   }
 
-  private static Result launch(String classpath, List<String> updates, Map<String, String> env)
+  private static Result launch(
+      String classpath, List<String> updates, Map<String, String> env, List<String> jvmOptions)
       throws Exception {
     Path file = Files.createTempFile("gmbot-updates", ".jsonl");
     Files.write(file, updates, StandardCharsets.UTF_8);
-    List<String> command =
-        List.of(
-            javaBinary(),
-            // As in template.yaml (JAVA_TOOL_OPTIONS): C1 only.
-            "-XX:+TieredCompilation",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            classpath,
-            ColdStartChild.class.getName(),
-            "",
-            file.toString());
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    // As in template.yaml (JAVA_TOOL_OPTIONS): C1 only.
+    command.add("-XX:+TieredCompilation");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, ColdStartChild.class.getName(), "", file.toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -325,9 +367,30 @@ public final class ColdStartBenchmark {
         Path.of(ColdStartChild.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     return jar.toAbsolutePath()
         + File.pathSeparator
-        + testClasses
+        + jarred(testClasses)
         + File.pathSeparator
         + serializer;
+  }
+
+  /**
+   * The test classes as a jar next to them: a JDK AOT cache (or CDS archive) takes jars only, and
+   * the runs with and without it must see the same class path.
+   */
+  private static Path jarred(Path classes) throws IOException {
+    if (!Files.isDirectory(classes)) {
+      return classes;
+    }
+    Path out = classes.resolveSibling("cold-start-test-classes.jar").toAbsolutePath();
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(out));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        jar.putNextEntry(
+            new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+        Files.copy(f, jar);
+        jar.closeEntry();
+      }
+    }
+    return out;
   }
 
   private static String javaBinary() {
