@@ -11,6 +11,7 @@ import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
 import dev.gmbot.domain.protection.ProtectionSettings;
 import dev.gmbot.domain.protection.Texts;
+import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.DirectScheduler;
 import dev.gmbot.domain.verification.AdministratorDirectory;
@@ -34,8 +35,10 @@ import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.in.ProtectGroupUseCase;
 import dev.gmbot.port.in.ReactivateGroupCommand;
 import dev.gmbot.port.in.ReactivateGroupUseCase;
+import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.ShowGroupStatusUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.in.UnprotectGroupCommand;
 import dev.gmbot.port.in.UnprotectGroupUseCase;
 import dev.gmbot.port.in.UpdateInProgressException;
@@ -49,6 +52,7 @@ import dev.gmbot.port.out.BotIdentity;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -72,7 +76,8 @@ import java.util.random.RandomGenerator;
  * their own transport. Build it with {@link #builder()} (no DI container needed) or let Dagger call
  * the constructor.
  *
- * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s).
+ * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s) and {@link
+ * #cleanUp()} now and then (e.g. every 10 minutes).
  */
 public final class Guard
     implements HandleEventUseCase,
@@ -80,7 +85,8 @@ public final class Guard
         ProtectGroupUseCase,
         UnprotectGroupUseCase,
         ReactivateGroupUseCase,
-        ShowGroupStatusUseCase {
+        ShowGroupStatusUseCase,
+        RetentionCleanupUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
@@ -95,6 +101,7 @@ public final class Guard
   private final ProtectionPolicy protection;
   private final CommandPolicy commands;
   private final DecisionExecutor executor;
+  private final RetentionCleanup retention;
   private final UpdateLog updateLog;
   private final GuardMetrics metrics;
   private final Clock clock;
@@ -105,12 +112,14 @@ public final class Guard
       ProtectionPolicy protection,
       CommandPolicy commands,
       DecisionExecutor executor,
+      RetentionCleanup retention,
       UpdateLog updateLog,
       GuardMetrics metrics,
       Clock clock) {
     this.protection = Objects.requireNonNull(protection, "protection");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.retention = Objects.requireNonNull(retention, "retention");
     this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -191,11 +200,13 @@ public final class Guard
       case GroupMemberChanged e -> protection.decide(e);
       case MembersJoined e -> protection.decide(e);
       case MessagePosted e -> protection.decide(e);
+      case ButtonPressed e when CommandPolicy.isMenuPress(e) -> commands.decide(e);
       case ButtonPressed e -> protection.decide(e);
       case ChannelMemberChanged e -> protection.decide(e);
       case BotMemberChanged e -> protection.decide(e);
       case JoinRequested e -> protection.decide(e);
       case GroupMigrated e -> protection.decide(e);
+      case TextReceived e -> commands.decide(e);
     };
   }
 
@@ -221,6 +232,15 @@ public final class Guard
    */
   public List<String> sweepPrompts() {
     return executor.sweepPrompts();
+  }
+
+  /**
+   * Deletes audit entries older than the retention period and expired menu conversations (at most
+   * once per {@link RetentionCleanup#MIN_INTERVAL}). Call it periodically, e.g. every 10 minutes.
+   */
+  @Override
+  public List<String> cleanUp() {
+    return retention.cleanUp();
   }
 
   private List<String> process(InboundEvent event) {
@@ -254,6 +274,8 @@ public final class Guard
     private MemberRepository members;
     private PromptRepository prompts;
     private AuditTrail audit;
+    private ConversationRepository conversations;
+    private Duration auditRetention = RetentionCleanup.DEFAULT_AUDIT_RETENTION;
     private MembershipCache membershipCache;
     private AdministratorCache administratorCache;
     private UpdateLog updateLog;
@@ -299,6 +321,21 @@ public final class Guard
       this.members = members;
       this.prompts = prompts;
       this.audit = audit;
+      return this;
+    }
+
+    /**
+     * Where the settings menu keeps what it waits for (a text to type) and the groups a person
+     * opened it from: the database's, so that it survives restarts and is shared by instances.
+     */
+    public Builder conversations(ConversationRepository conversations) {
+      this.conversations = conversations;
+      return this;
+    }
+
+    /** How long audit entries are kept (1 hour to 3650 days). Default: 30 days. */
+    public Builder auditRetention(Duration retention) {
+      this.auditRetention = retention;
       return this;
     }
 
@@ -354,6 +391,8 @@ public final class Guard
       for (Object repository : new Object[] {groups, owners, members, prompts, audit}) {
         require(repository, "repositories(...)");
       }
+      require(conversations, "conversations(...)");
+      require(auditRetention, "auditRetention(...)");
       require(membershipCache, "cache(...)");
       require(administratorCache, "cache(...)");
       require(updateLog, "updateLog(...)");
@@ -383,7 +422,17 @@ public final class Guard
               clock,
               protection);
       CommandPolicy commandPolicy =
-          new CommandPolicy(groups, members, owners, audit, directory, lookup, scheduler, self);
+          new CommandPolicy(
+              groups,
+              members,
+              owners,
+              audit,
+              conversations,
+              directory,
+              lookup,
+              scheduler,
+              self,
+              clock);
       DecisionExecutor executor =
           new DecisionExecutor(
               moderation,
@@ -393,6 +442,7 @@ public final class Guard
               members,
               prompts,
               audit,
+              conversations,
               admins,
               new BrokenGroupPolicy(groups),
               new MigrationPolicy(groups, admins),
@@ -400,7 +450,9 @@ public final class Guard
               metrics,
               clock,
               protection);
-      return new Guard(policy, commandPolicy, executor, updateLog, metrics, clock);
+      RetentionCleanup retention =
+          new RetentionCleanup(audit, conversations, clock, auditRetention);
+      return new Guard(policy, commandPolicy, executor, retention, updateLog, metrics, clock);
     }
 
     private static void require(Object part, String call) {

@@ -53,6 +53,8 @@ public final class GuardAssembly {
             repositories.members(),
             repositories.prompts(),
             repositories.audit())
+        .conversations(repositories.conversations())
+        .auditRetention(settings.auditRetention())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .scheduler(scheduler)

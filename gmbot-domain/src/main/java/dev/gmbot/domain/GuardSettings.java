@@ -1,6 +1,7 @@
 package dev.gmbot.domain;
 
 import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.config.ConfigReader;
@@ -35,10 +36,14 @@ import java.util.Objects;
  *       <td>0-10</td>
  *   <tr><td>GMBOT_TRANSIENT_RETRIES</td><td>retries after a timeout or 5xx</td><td>2</td>
  *       <td>0-10</td>
+ *   <tr><td>GMBOT_AUDIT_RETENTION</td><td>audit entries kept</td><td>30d</td><td>1h-3650d</td>
  * </table>
  */
 public record GuardSettings(
-    VerificationSettings verification, ProtectionSettings protection, SchedulerConfig scheduler) {
+    VerificationSettings verification,
+    ProtectionSettings protection,
+    SchedulerConfig scheduler,
+    Duration auditRetention) {
 
   /** The range of every duration: positive, and not absurdly long. */
   private static final Duration MIN = Duration.ofMillis(1);
@@ -50,12 +55,16 @@ public record GuardSettings(
     Objects.requireNonNull(verification, "verification");
     Objects.requireNonNull(protection, "protection");
     Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(auditRetention, "auditRetention");
   }
 
   /** The domain's defaults, as when no variable is set. */
   public static final GuardSettings DEFAULTS =
       new GuardSettings(
-          VerificationSettings.DEFAULTS, ProtectionSettings.DEFAULTS, SchedulerConfig.defaults());
+          VerificationSettings.DEFAULTS,
+          ProtectionSettings.DEFAULTS,
+          SchedulerConfig.defaults(),
+          RetentionCleanup.DEFAULT_AUDIT_RETENTION);
 
   /**
    * Reads the guard's variables with the domain's defaults.
@@ -75,7 +84,14 @@ public record GuardSettings(
    */
   public static GuardSettings read(ConfigReader env, int defaultFloodRetries) {
     return new GuardSettings(
-        verification(env), protection(env), scheduler(env, defaultFloodRetries));
+        verification(env),
+        protection(env),
+        scheduler(env, defaultFloodRetries),
+        env.duration(
+            "GMBOT_AUDIT_RETENTION",
+            RetentionCleanup.DEFAULT_AUDIT_RETENTION,
+            RetentionCleanup.MIN_AUDIT_RETENTION,
+            RetentionCleanup.MAX_AUDIT_RETENTION));
   }
 
   private static VerificationSettings verification(ConfigReader env) {

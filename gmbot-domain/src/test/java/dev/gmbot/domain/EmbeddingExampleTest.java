@@ -37,6 +37,7 @@ class EmbeddingExampleTest {
             .telegram(telegram) // or .telegram(lookup, directory, moderation, messaging, identity)
             .repositories(
                 store.groups(), store.owners(), store.members(), store.prompts(), store.audit())
+            .conversations(store.conversations())
             .cache(new InMemoryMembershipCache(clock), new InMemoryAdministratorCache(clock))
             .updateLog(new InMemoryUpdateLog(clock))
             .clock(clock)

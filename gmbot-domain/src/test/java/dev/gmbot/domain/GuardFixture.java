@@ -88,6 +88,7 @@ public final class GuardFixture {
             .telegram(telegram)
             .repositories(
                 repos.groups(), repos.owners(), repos.members(), repos.prompts(), repos.audit())
+            .conversations(repos.conversations())
             .cache(membershipCache, adminCache)
             .updateLog(updateLog)
             .clock(clock)

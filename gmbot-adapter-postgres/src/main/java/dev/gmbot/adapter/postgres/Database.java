@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -40,6 +41,7 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiMemberRepository members;
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
+  private final JdbiConversationRepository conversations;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
@@ -65,6 +67,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.members = new JdbiMemberRepository(jdbi);
     this.prompts = new JdbiPromptRepository(jdbi);
     this.audit = new JdbiAuditTrail(jdbi);
+    this.conversations = new JdbiConversationRepository(jdbi);
   }
 
   /**
@@ -242,6 +245,11 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** The settings menu's conversations and remembered groups. */
+  public ConversationRepository conversations() {
+    return conversations;
   }
 
   /** The pooled data source (for health checks or tools); closed by {@link #close()}. */

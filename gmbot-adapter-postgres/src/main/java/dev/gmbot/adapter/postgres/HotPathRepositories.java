@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.out.AuditTrail;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -47,6 +48,12 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return database.audit();
+  }
+
+  /** The settings menu's conversations: off the hot path, straight from the database. */
+  @Override
+  public ConversationRepository conversations() {
+    return database.conversations();
   }
 
   /** The member repository itself (flush, pending count). */

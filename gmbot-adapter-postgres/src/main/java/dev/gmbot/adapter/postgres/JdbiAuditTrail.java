@@ -3,9 +3,13 @@ package dev.gmbot.adapter.postgres;
 import static dev.gmbot.adapter.postgres.Sql.utc;
 
 import dev.gmbot.port.model.AuditEntry;
+import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AuditTrail;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -50,14 +54,57 @@ public final class JdbiAuditTrail implements AuditTrail {
                         + " WHERE group_id = :group ORDER BY at DESC, id DESC LIMIT :limit")
                 .bind("group", group.value())
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new AuditEntry(
-                            Sql.instant(rs, "at"),
-                            GroupId.of(rs.getLong("group_id")),
-                            Sql.longValue(rs, "user_id").map(UserId::of),
-                            AuditEntry.Action.valueOf(rs.getString("action")),
-                            rs.getString("detail")))
+                .map((rs, ctx) -> entry(rs))
                 .list());
+  }
+
+  /** Newest first on idx_audit_group_at (group_id, at, id), read backwards. */
+  @Override
+  public AuditPage page(GroupId group, int page, int size) {
+    if (page < 0 || size < 1) {
+      throw new IllegalArgumentException("page " + page + " of size " + size);
+    }
+    return Sql.tx(
+        jdbi,
+        "audit page",
+        h -> {
+          long total =
+              h.createQuery("SELECT COUNT(*) FROM audit_trail WHERE group_id = :group")
+                  .bind("group", group.value())
+                  .mapTo(Long.class)
+                  .one();
+          List<AuditEntry> entries =
+              h.createQuery(
+                      "SELECT group_id, user_id, action, detail, at FROM audit_trail"
+                          + " WHERE group_id = :group ORDER BY at DESC, id DESC"
+                          + " LIMIT :size OFFSET :offset")
+                  .bind("group", group.value())
+                  .bind("size", size)
+                  .bind("offset", (long) page * size)
+                  .map((rs, ctx) -> entry(rs))
+                  .list();
+          return new AuditPage(entries, page, size, total);
+        });
+  }
+
+  /** Across groups by age, on idx_audit_at. */
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    return Sql.tx(
+        jdbi,
+        "purge audit entries",
+        h ->
+            h.createUpdate("DELETE FROM audit_trail WHERE at < :cutoff")
+                .bind("cutoff", utc(cutoff))
+                .execute());
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(
+        Sql.instant(rs, "at"),
+        GroupId.of(rs.getLong("group_id")),
+        Sql.longValue(rs, "user_id").map(UserId::of),
+        AuditEntry.Action.valueOf(rs.getString("action")),
+        rs.getString("detail"));
   }
 }

@@ -33,7 +33,10 @@ import javax.sql.DataSource;
 final class SchemaHistory {
   /** The shipped migrations, in version order: {@code common/...} or the vendor folder. */
   static final List<String> MIGRATIONS =
-      List.of("common/V1__schema.sql", "{vendor}/V2__enabled_index.sql");
+      List.of(
+          "common/V1__schema.sql",
+          "{vendor}/V2__enabled_index.sql",
+          "common/V20__menu_conversations_and_audit_retention.sql");
 
   static final String TABLE = "flyway_schema_history";
 

@@ -15,9 +15,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +73,7 @@ abstract class DatabaseBehaviour {
     assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isTrue();
     assertThat(SchemaHistory.expected(vendor()))
         .extracting(SchemaHistory.Entry::version)
-        .containsExactly("1", "2");
+        .containsExactly("1", "2", "20");
   }
 
   @Test
@@ -83,9 +88,12 @@ abstract class DatabaseBehaviour {
 
   @Test
   void aMissingMigrationIsAppliedByFlyway() throws SQLException {
-    execute(
-        "DROP INDEX " + db.config().schema().map(s -> s + ".").orElse("") + "idx_groups_enabled");
-    execute("DELETE FROM " + history() + " WHERE version = '2'");
+    // The newest migration (V20) undone, as in a database one release behind.
+    String schema = db.config().schema().map(s -> s + ".").orElse("");
+    execute("DROP TABLE " + schema + "menu_conversations");
+    execute("DROP TABLE " + schema + "menu_groups");
+    execute("DROP INDEX " + schema + "idx_audit_at");
+    execute("DELETE FROM " + history() + " WHERE version = '20'");
 
     assertThat(SchemaHistory.isCurrent(db.dataSource(), db.config().schema(), vendor())).isFalse();
     assertThat(db.migrate()).isEqualTo(1);
@@ -109,6 +117,38 @@ abstract class DatabaseBehaviour {
         PreparedStatement s = c.prepareStatement(sql)) {
       s.execute();
     }
+  }
+
+  @Test
+  void theAuditLogIsIndexedForPagesAndForTheRetentionCleanUp() throws SQLException {
+    try (Connection c = db.dataSource().getConnection()) {
+      assertThat(indexColumns(c, "audit_trail"))
+          .containsEntry("idx_audit_group_at", List.of("group_id", "at", "id"))
+          .containsEntry("idx_audit_at", List.of("at"));
+      assertThat(indexColumns(c, "menu_conversations"))
+          .containsEntry("idx_conversations_expiry", List.of("expires_at"));
+    }
+  }
+
+  /** Index name to its columns in order, as the driver's metadata tells (names in lower case). */
+  private static Map<String, List<String>> indexColumns(Connection c, String table)
+      throws SQLException {
+    Map<String, SortedMap<Integer, String>> found = new HashMap<>();
+    String schema = c.getSchema();
+    try (ResultSet rs = c.getMetaData().getIndexInfo(null, schema, table, false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (name != null && column != null) {
+          found
+              .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new TreeMap<>())
+              .put(rs.getInt("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    Map<String, List<String>> columns = new HashMap<>();
+    found.forEach((name, ordered) -> columns.put(name, List.copyOf(ordered.values())));
+    return columns;
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.gmbot.adapter.postgres;
 
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.testkit.contract.AuditTrailContract;
 import dev.gmbot.testkit.contract.ChannelRepositoryContract;
+import dev.gmbot.testkit.contract.ConversationRepositoryContract;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
 import dev.gmbot.testkit.contract.OwnerRepositoryContract;
@@ -24,6 +26,16 @@ abstract class RepositoryContractSuite {
 
   private RepositoryStore down() {
     return TestDatabases.closedStore(database());
+  }
+
+  /** The conversations live beside the repository store (their contract stands alone). */
+  private Database freshDatabase() {
+    TestDatabases.clear(database());
+    return database();
+  }
+
+  private Database closedDatabase() {
+    return TestDatabases.closedDatabase(database());
   }
 
   @Nested
@@ -101,6 +113,19 @@ abstract class RepositoryContractSuite {
     @Override
     protected RepositoryStore newUnavailableStore() {
       return down();
+    }
+  }
+
+  @Nested
+  class Conversations extends ConversationRepositoryContract {
+    @Override
+    protected ConversationRepository newRepository() {
+      return freshDatabase().conversations();
+    }
+
+    @Override
+    protected ConversationRepository newUnavailableRepository() {
+      return closedDatabase().conversations();
     }
   }
 }

@@ -94,7 +94,9 @@ final class TestDatabases {
             "protected_groups",
             "enforced_channels",
             "owners",
-            "verification_cache"
+            "verification_cache",
+            "menu_conversations",
+            "menu_groups"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }
@@ -110,8 +112,13 @@ final class TestDatabases {
 
   /** Repositories over a pool that has been closed: every call fails as a lost database would. */
   static RepositoryStore closedStore(Database db) {
+    return store(closedDatabase(db));
+  }
+
+  /** The same database behind a pool that has been closed. */
+  static Database closedDatabase(Database db) {
     Database closed = Database.connect(db.config());
     closed.close();
-    return store(closed);
+    return closed;
   }
 }

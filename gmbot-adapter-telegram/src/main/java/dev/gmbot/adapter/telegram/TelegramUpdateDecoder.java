@@ -29,6 +29,7 @@ import dev.gmbot.port.in.JoinRequested;
 import dev.gmbot.port.in.MembersJoined;
 import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ChatType;
@@ -65,8 +66,10 @@ import okio.Buffer;
  * <ul>
  *   <li>{@code message} / {@code edited_message}: {@link GroupMigrated} (migrate_to_chat_id),
  *       {@link MembersJoined} (new_chat_members), {@link CommandIssued} (a bot_command entity at
- *       offset 0, not for edits), otherwise {@link MessagePosted} (private chats too), with the
- *       sender kind from sender_chat and is_automatic_forward.
+ *       offset 0, not for edits), a new text in a private chat {@link TextReceived} (the answer to
+ *       a question of the settings menu), otherwise {@link MessagePosted} (edits and non-text
+ *       messages in private chats too), with the sender kind from sender_chat and
+ *       is_automatic_forward.
  *   <li>{@code callback_query}: {@link ButtonPressed} (chat and message empty when the message is
  *       inaccessible, date 0); a callback has no date, so {@code at} is the decoder clock's now.
  *   <li>{@code chat_member}: {@link ChannelMemberChanged} in channels, {@link GroupMemberChanged}
@@ -220,6 +223,11 @@ public final class TelegramUpdateDecoder implements UpdateDecoder {
       Optional<CommandIssued> command = command(updateId, at, chat, messageId, sender, m);
       if (command.isPresent()) {
         return Optional.of(command.get());
+      }
+      if (chat.type() == ChatType.PRIVATE
+          && m.text() != null
+          && sender instanceof Sender.User user) {
+        return Optional.of(new TextReceived(updateId, at, chat, messageId, user.user(), m.text()));
       }
     }
     return Optional.of(new MessagePosted(updateId, at, chat, messageId, sender, edited));

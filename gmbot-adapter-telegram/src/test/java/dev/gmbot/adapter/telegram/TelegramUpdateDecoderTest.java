@@ -14,6 +14,7 @@ import dev.gmbot.port.in.JoinRequested;
 import dev.gmbot.port.in.MembersJoined;
 import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.model.AdminRights;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
@@ -245,6 +246,22 @@ class TelegramUpdateDecoderTest {
     assertThat(event.sender())
         .isEqualTo(
             new Sender.User(UserRef.of(999999999L, "Mario", "super").withLanguageCode("it")));
+  }
+
+  @Test
+  void aNewTextInAPrivateChatIsTextReceived() throws Exception {
+    String json =
+        Fixtures.read("found/update_edited_message_private_nutgram.json")
+            .replace("\"edited_message\"", "\"message\"");
+    var event = (TextReceived) decode(json);
+    assertThat(event.updateId()).isEqualTo(62257549L);
+    assertThat(event.updateType()).isEqualTo("message");
+    assertThat(event.chat().type()).isEqualTo(ChatType.PRIVATE);
+    assertThat(event.message()).isEqualTo(MessageId.of(23762));
+    assertThat(event.from())
+        .isEqualTo(UserRef.of(999999999L, "Mario", "super").withLanguageCode("it"));
+    assertThat(event.text()).isEqualTo("Editing this message");
+    assertThat(event.at()).isEqualTo(Instant.ofEpochSecond(1584985181L));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.gmbot.app.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
+import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +11,29 @@ import java.util.Objects;
 
 /**
  * Runs the guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred
- * names shown). A Lambda container has no background thread between invocations, so an EventBridge
- * schedule invokes this every minute (template.yaml). The event's content is not used. Handler
- * string: {@code dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
+ * names shown) and then its {@link RetentionCleanupUseCase#cleanUp()} (audit entries past
+ * GMBOT_AUDIT_RETENTION and expired menu conversations deleted; at most every 10 minutes per
+ * container, so the minutely schedule costs nothing more). A Lambda container has no background
+ * thread between invocations, so an EventBridge schedule invokes this every minute (template.yaml).
+ * The event's content is not used. Handler string: {@code
+ * dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
  */
 public final class PromptSweepHandler implements RequestHandler<Map<String, Object>, String> {
   private final SweepPromptsUseCase sweep;
+  private final RetentionCleanupUseCase cleanup;
   private final EmfMetrics metrics;
 
   public PromptSweepHandler() {
     this(
         LambdaRuntime.starting(() -> LambdaRuntime.component().guard()),
+        LambdaRuntime.component().guard(),
         LambdaRuntime.component().emfMetrics());
   }
 
-  PromptSweepHandler(SweepPromptsUseCase sweep, EmfMetrics metrics) {
+  PromptSweepHandler(
+      SweepPromptsUseCase sweep, RetentionCleanupUseCase cleanup, EmfMetrics metrics) {
     this.sweep = Objects.requireNonNull(sweep, "sweep");
+    this.cleanup = Objects.requireNonNull(cleanup, "cleanup");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
@@ -33,7 +41,8 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
   public String handleRequest(Map<String, Object> event, Context context) {
     try {
       List<String> effects = sweep.sweepPrompts();
-      return effects.size() + " prompt effects";
+      List<String> cleaned = cleanup.cleanUp();
+      return effects.size() + " prompt effects, " + cleaned.size() + " clean-up effects";
     } finally {
       metrics.flush();
     }

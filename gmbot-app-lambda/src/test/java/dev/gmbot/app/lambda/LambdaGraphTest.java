@@ -70,10 +70,10 @@ class LambdaGraphTest {
     LambdaComponent graph = graph();
     try {
       String answer =
-          new PromptSweepHandler(graph.guard(), graph.emfMetrics())
+          new PromptSweepHandler(graph.guard(), graph.guard(), graph.emfMetrics())
               .handleRequest(Map.of("source", "aws.events"), new TestContext());
 
-      assertThat(answer).isEqualTo("0 prompt effects");
+      assertThat(answer).isEqualTo("0 prompt effects, 0 clean-up effects");
     } finally {
       graph.resources().close();
     }

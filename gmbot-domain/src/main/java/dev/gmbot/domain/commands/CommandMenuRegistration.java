@@ -24,9 +24,17 @@ public final class CommandMenuRegistration implements RegisterCommandMenusUseCas
   static final Map<Scope, List<String>> COMMANDS =
       Map.of(
           Scope.PRIVATE_CHATS,
-          List.of("start", "help", "status"),
+          List.of("start", "help", "status", "settings", "audit"),
           Scope.GROUP_ADMINISTRATORS,
-          List.of("protect", "unprotect", "status", "settings", "reactivate", "stats", "help"));
+          List.of(
+              "protect",
+              "unprotect",
+              "status",
+              "settings",
+              "reactivate",
+              "stats",
+              "audit",
+              "help"));
 
   private final CommandMenus menus;
 

@@ -5,11 +5,13 @@ import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.GroupStatusQuery;
 import dev.gmbot.port.in.ProtectGroupCommand;
 import dev.gmbot.port.in.ReactivateGroupCommand;
 import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.in.UnprotectGroupCommand;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ChatType;
@@ -17,11 +19,13 @@ import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChatDirectory;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +42,12 @@ import java.util.function.Function;
  * speaks it, else English. The typed use cases ({@code ProtectGroupUseCase} and the others,
  * implemented by the {@code Guard}) reach the very same commands, so their checks and texts are
  * those of the chat.
+ *
+ * <p>The settings menu in the private chat belongs here too (docs/owners-guide.md): {@code
+ * /settings} and {@code /audit} open it, the presses of its buttons ({@link #decide(ButtonPressed)}
+ * for callback data {@link #isMenuPress starting} with the menu's prefix) and the texts it asked
+ * for ({@link #decide(TextReceived)}) are decided with the same checks; its own texts come from the
+ * {@link MenuTexts} catalogue.
  */
 public final class CommandPolicy {
   private final BotSelf self;
@@ -47,6 +57,8 @@ public final class CommandPolicy {
   private final UnprotectCommand unprotect;
   private final StatusCommand status;
   private final ReactivateCommand reactivate;
+  private final MenuPresses presses;
+  private final MenuConversation conversation;
   private final Map<String, Command> commands;
 
   @Inject
@@ -55,18 +67,25 @@ public final class CommandPolicy {
       MemberRepository members,
       OwnerRepository owners,
       AuditTrail audit,
+      ConversationRepository conversations,
       ChatDirectory directory,
       MembershipLookup lookup,
       BotCallScheduler scheduler,
-      BotSelf self) {
+      BotSelf self,
+      Clock clock) {
     this(
         groups,
         members,
         owners,
         audit,
+        conversations,
         new TelegramReads(lookup, directory, scheduler, self),
         self,
-        CommandTexts::of);
+        clock,
+        CommandTexts::of,
+        MenuTexts.english(),
+        LanguageSetting.installed(),
+        PromptTopicSetting.installed());
   }
 
   CommandPolicy(
@@ -74,13 +93,21 @@ public final class CommandPolicy {
       MemberRepository members,
       OwnerRepository owners,
       AuditTrail audit,
+      ConversationRepository conversations,
       TelegramReads telegram,
       BotSelf self,
-      Function<Language, CommandTexts> texts) {
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      MenuTexts menuTexts,
+      LanguageSetting language,
+      PromptTopicSetting topic) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(conversations, "conversations");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(menuTexts, "menuTexts");
     this.self = Objects.requireNonNull(self, "self");
     this.texts = Objects.requireNonNull(texts, "texts");
     AdminAuthorization authorization = new AdminAuthorization(telegram, owners);
@@ -91,10 +118,38 @@ public final class CommandPolicy {
     this.unprotect = new UnprotectCommand(members, access);
     this.status = new StatusCommand(groups, members, access);
     this.reactivate = new ReactivateCommand(access, rights);
+    MenuAccess menuAccess = new MenuAccess(authorization, groups);
+    MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
+    MenuScreens screens = new MenuScreens(menuTexts, language, topic);
+    MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, menuTexts, audit);
+    this.presses =
+        new MenuPresses(
+            menuAccess,
+            menuGroups,
+            screens,
+            menuTexts,
+            conversations,
+            audit,
+            language,
+            topic,
+            clock);
+    this.conversation =
+        new MenuConversation(
+            menuAccess,
+            screens,
+            menuTexts,
+            conversations,
+            owners,
+            authorization,
+            rights,
+            channels,
+            topic,
+            texts,
+            clock);
     this.commands =
         Map.of(
             "start",
-            new StartCommand(owners),
+            new StartCommand(owners, menu),
             "help",
             new HelpCommand(),
             "protect",
@@ -104,11 +159,13 @@ public final class CommandPolicy {
             "status",
             status,
             "settings",
-            new SettingsCommand(access, texts),
+            new SettingsCommand(access, texts, menuTexts, menu, self),
             "reactivate",
             reactivate,
             "stats",
-            new StatsCommand(audit, members, access));
+            new StatsCommand(audit, members, access),
+            "audit",
+            new AuditCommand(access, menuTexts, menu, self));
   }
 
   /** Every command, by name. Commands addressed to another bot are ignored. */
@@ -138,6 +195,23 @@ public final class CommandPolicy {
             : Optional.empty();
     return texts.apply(
         group.or(() -> Readers.languageOf(sender)).orElse(GroupSettings.DEFAULTS.language()));
+  }
+
+  // ---- the settings menu in the private chat ---------------------------------------------------
+
+  /** Whether the press is of a settings-menu button (never a verify or join button). */
+  public static boolean isMenuPress(ButtonPressed e) {
+    return MenuCallback.isMenu(e.data());
+  }
+
+  /** A press of a settings-menu button: answered first, authorized afresh, shown in place. */
+  public List<Decision> decide(ButtonPressed e) {
+    return presses.decide(e);
+  }
+
+  /** A text typed in private: the answer to the menu's question, if it asked one. */
+  public List<Decision> decide(TextReceived e) {
+    return conversation.decide(e);
   }
 
   // ---- the same commands as typed use cases (no chat message to quote) ------------------------

@@ -5,6 +5,7 @@ import dev.gmbot.domain.protection.Decision.Reply;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.Sender;
+import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -45,6 +46,12 @@ record CommandRequest(
     OutgoingMessage message = OutgoingMessage.text(text);
     return new Reply(
         chat.id(), replyTo.map(message::replyingTo).orElse(message), Priority.P0_INTERACTIVE);
+  }
+
+  /** The reply with an inline keyboard under it. */
+  Reply answer(String text, List<List<Button>> keyboard) {
+    Reply plain = answer(text);
+    return new Reply(plain.chat(), plain.message().withKeyboard(keyboard), plain.priority());
   }
 
   /** Only the reply. */

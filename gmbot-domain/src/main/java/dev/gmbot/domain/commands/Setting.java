@@ -59,8 +59,8 @@ enum Setting {
     }
   };
 
-  private static final int MAX_LABEL = 64;
-  private static final int MAX_PROMPT_TEXT = 1000;
+  static final int MAX_LABEL = 64;
+  static final int MAX_PROMPT_TEXT = 1000;
   private static final String DEFAULT = "default";
   private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([smh])");
 

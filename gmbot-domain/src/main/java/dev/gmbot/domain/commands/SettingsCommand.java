@@ -1,7 +1,10 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
+import dev.gmbot.port.model.Button;
+import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -11,18 +14,36 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** /settings [key value]: shows the group's settings, or changes one {@link Setting}. */
+/**
+ * /settings [key value]: in a group, shows the group's settings with a button that opens the
+ * settings menu in the private chat ({@link DeepLink}), or changes one {@link Setting}; in private,
+ * opens the menu's list of groups.
+ */
 final class SettingsCommand implements Command {
   private final AdminAccess access;
   private final Function<Language, CommandTexts> languages;
+  private final MenuTexts menuTexts;
+  private final MenuEntrances menu;
+  private final BotSelf self;
 
-  SettingsCommand(AdminAccess access, Function<Language, CommandTexts> languages) {
+  SettingsCommand(
+      AdminAccess access,
+      Function<Language, CommandTexts> languages,
+      MenuTexts menuTexts,
+      MenuEntrances menu,
+      BotSelf self) {
     this.access = Objects.requireNonNull(access, "access");
     this.languages = Objects.requireNonNull(languages, "languages");
+    this.menuTexts = Objects.requireNonNull(menuTexts, "menuTexts");
+    this.menu = Objects.requireNonNull(menu, "menu");
+    this.self = Objects.requireNonNull(self, "self");
   }
 
   @Override
   public List<Decision> decide(CommandRequest request) {
+    if (request.chat().type() == ChatType.PRIVATE) {
+      return menu.settings(request);
+    }
     return switch (access.check(request)) {
       case AdminAccess.Outcome.Refused refused -> request.reply(refused.reply());
       case AdminAccess.Outcome.Granted granted -> settings(request, granted.group());
@@ -33,7 +54,11 @@ final class SettingsCommand implements Command {
     CommandTexts texts = request.texts();
     List<String> args = request.args();
     if (args.isEmpty()) {
-      return request.reply(texts.settings(g.settings()));
+      String link = new DeepLink(DeepLink.Target.SETTINGS, g.id()).url(self.profile());
+      return List.of(
+          request.answer(
+              texts.settings(g.settings()),
+              List.of(List.of(new Button.Url(menuTexts.openSettingsButton(), link)))));
     }
     String key = args.get(0).toLowerCase(Locale.ROOT);
     String value = String.join(" ", args.subList(1, args.size())).strip();

@@ -4,6 +4,7 @@ import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.Conversation;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
@@ -194,6 +195,70 @@ public sealed interface Decision {
   record SaveOwner(Owner owner) implements Decision {
     public SaveOwner {
       Objects.requireNonNull(owner, "owner");
+    }
+  }
+
+  /**
+   * Replaces the text and keyboard of a message the bot sent (P0): a screen of the settings menu
+   * after a press. A message that is gone is sent anew; an identical one is left alone.
+   */
+  record EditMessage(ChatId chat, MessageId message, OutgoingMessage replacement)
+      implements Decision {
+    public EditMessage {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(replacement, "replacement");
+    }
+  }
+
+  /**
+   * Shows in a private chat how the group's prompt will look with these settings (P0), exactly as
+   * the group would see it greeting {@code reader}. Its callback buttons carry {@code inertData}
+   * (they must do nothing there).
+   */
+  record PreviewPrompt(
+      ChatId chat,
+      UserRef reader,
+      List<EnforcedChannel> channels,
+      GroupSettings settings,
+      String inertData)
+      implements Decision {
+    public PreviewPrompt {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(reader, "reader");
+      channels = List.copyOf(channels);
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(inertData, "inertData");
+    }
+  }
+
+  /** Starts or replaces a person's conversation with the settings menu (what it waits for). */
+  record SaveConversation(Conversation conversation) implements Decision {
+    public SaveConversation {
+      Objects.requireNonNull(conversation, "conversation");
+    }
+  }
+
+  /** Ends a person's conversation with the settings menu. */
+  record EndConversation(UserId user) implements Decision {
+    public EndConversation {
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** Remembers that a person opened the settings menu of a group (it lists it from then on). */
+  record RememberMenuGroup(UserId user, GroupId group) implements Decision {
+    public RememberMenuGroup {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /** Forgets a group of a person's menu (gone, unprotected, or no longer theirs to administer). */
+  record ForgetMenuGroup(UserId user, GroupId group) implements Decision {
+    public ForgetMenuGroup {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(group, "group");
     }
   }
 

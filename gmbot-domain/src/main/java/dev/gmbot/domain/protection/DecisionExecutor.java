@@ -5,17 +5,23 @@ import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.domain.protection.Decision.ClearPrompts;
 import dev.gmbot.domain.protection.Decision.DeleteMessage;
+import dev.gmbot.domain.protection.Decision.EditMessage;
+import dev.gmbot.domain.protection.Decision.EndConversation;
 import dev.gmbot.domain.protection.Decision.ForgetMember;
+import dev.gmbot.domain.protection.Decision.ForgetMenuGroup;
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.MigrateGroup;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.NotifyOwner;
 import dev.gmbot.domain.protection.Decision.PauseGroup;
+import dev.gmbot.domain.protection.Decision.PreviewPrompt;
 import dev.gmbot.domain.protection.Decision.ProtectGroup;
 import dev.gmbot.domain.protection.Decision.RecordMember;
+import dev.gmbot.domain.protection.Decision.RememberMenuGroup;
 import dev.gmbot.domain.protection.Decision.Reply;
 import dev.gmbot.domain.protection.Decision.Restrict;
 import dev.gmbot.domain.protection.Decision.ResumeGroup;
+import dev.gmbot.domain.protection.Decision.SaveConversation;
 import dev.gmbot.domain.protection.Decision.SaveOwner;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
 import dev.gmbot.domain.scheduling.BotCall;
@@ -27,6 +33,7 @@ import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
@@ -40,6 +47,7 @@ import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -89,6 +97,7 @@ public final class DecisionExecutor {
   private final OwnerRepository owners;
   private final MemberRepository members;
   private final AuditTrail audit;
+  private final ConversationRepository conversations;
   private final AdministratorDirectory admins;
   private final BrokenGroupPolicy brokenGroups;
   private final MigrationPolicy migrations;
@@ -106,6 +115,7 @@ public final class DecisionExecutor {
       MemberRepository members,
       PromptRepository prompts,
       AuditTrail audit,
+      ConversationRepository conversations,
       AdministratorDirectory admins,
       BrokenGroupPolicy brokenGroups,
       MigrationPolicy migrations,
@@ -119,6 +129,7 @@ public final class DecisionExecutor {
     this.owners = Objects.requireNonNull(owners, "owners");
     this.members = Objects.requireNonNull(members, "members");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.admins = Objects.requireNonNull(admins, "admins");
     this.brokenGroups = Objects.requireNonNull(brokenGroups, "brokenGroups");
     this.migrations = Objects.requireNonNull(migrations, "migrations");
@@ -179,6 +190,26 @@ public final class DecisionExecutor {
         case SaveOwner d -> {
           owners.save(d.owner());
           effects.add("owner " + d.owner().id() + " saved");
+        }
+        case EditMessage d -> edit(d);
+        case PreviewPrompt d -> preview(d);
+        case SaveConversation d -> {
+          conversations.save(d.conversation());
+          effects.add(
+              "waiting for "
+                  + d.conversation().user()
+                  + "'s "
+                  + d.conversation().subject()
+                  + (d.conversation().draft().isPresent() ? " (preview shown)" : ""));
+        }
+        case EndConversation d -> {
+          conversations.end(d.user());
+          effects.add("conversation with " + d.user() + " ended");
+        }
+        case RememberMenuGroup d -> conversations.rememberGroup(d.user(), target(d.group()), now());
+        case ForgetMenuGroup d -> {
+          conversations.forgetGroup(d.user(), d.group());
+          effects.add("menu of " + d.user() + " forgets " + d.group());
         }
         case Note d -> effects.add(d.text());
       }
@@ -335,6 +366,37 @@ public final class DecisionExecutor {
         effects.add("replied in " + target(chat) + ": " + firstLine(d.message().text()));
       } catch (ChatAccessException e) {
         effects.add("could not write in " + chat + ": " + e.problem());
+      }
+    }
+
+    /** A screen of the menu in place of the last; a message that is gone is sent anew. */
+    private void edit(EditMessage d) {
+      try {
+        calls.submit(
+            BotCall.to(d.chat(), BotMethod.EDIT_MESSAGE_TEXT, Priority.P0_INTERACTIVE),
+            chat -> {
+              messaging.edit(chat, d.message(), d.replacement());
+              return null;
+            });
+        effects.add("edited message " + d.message() + ": " + firstLine(d.replacement().text()));
+      } catch (BotApiRejectedException e) {
+        switch (e.reason()) {
+          case MESSAGE_NOT_MODIFIED -> effects.add("message " + d.message() + " already showed it");
+          case MESSAGE_NOT_FOUND ->
+              reply(new Reply(d.chat(), d.replacement(), Priority.P0_INTERACTIVE));
+          default -> throw e;
+        }
+      } catch (ChatAccessException e) {
+        effects.add("could not edit in " + d.chat() + ": " + e.problem());
+      }
+    }
+
+    private void preview(PreviewPrompt d) {
+      try {
+        MessageId sent = board.preview(d, calls);
+        effects.add("previewed the prompt in " + d.chat() + " (message " + sent + ")");
+      } catch (ChatAccessException e) {
+        effects.add("could not preview in " + d.chat() + ": " + e.problem());
       }
     }
 

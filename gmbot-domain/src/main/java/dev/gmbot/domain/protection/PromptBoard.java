@@ -119,6 +119,32 @@ final class PromptBoard {
     return "prompted " + user.id() + " in " + postedIn + " (message " + id + ")";
   }
 
+  /**
+   * Posts, in a private chat, the prompt as the group would show it to {@code reader} (the settings
+   * menu's preview); its callback buttons carry {@code inertData} instead of the verify data.
+   */
+  MessageId preview(Decision.PreviewPrompt decision, BotCallScheduler calls) {
+    remember(decision.reader());
+    OutgoingMessage prompt =
+        render(Set.of(decision.reader().id()), new Look(decision.channels(), decision.settings()));
+    List<List<Button>> rows =
+        prompt.keyboard().stream()
+            .map(
+                row ->
+                    row.stream()
+                        .map(
+                            b ->
+                                b instanceof Button.Callback c
+                                    ? new Button.Callback(c.text(), decision.inertData())
+                                    : b)
+                        .toList())
+            .toList();
+    OutgoingMessage preview = OutgoingMessage.text(prompt.text()).withKeyboard(rows);
+    return calls.submit(
+        BotCall.to(decision.chat(), BotMethod.SEND_MESSAGE, Priority.P0_INTERACTIVE),
+        chat -> messaging.send(chat, preview));
+  }
+
   /** Takes a verified user off the prompts naming them. */
   List<String> clear(Decision.ClearPrompts decision, BotCallScheduler calls) {
     return locked(decision.group(), () -> clearLocked(decision, calls));

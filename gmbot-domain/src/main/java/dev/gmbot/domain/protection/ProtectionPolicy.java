@@ -39,6 +39,12 @@ public final class ProtectionPolicy {
   /** Callback data of the button in a join requester's private chat: {@code join:<groupId>}. */
   public static final String JOIN_PREFIX = "join:";
 
+  /**
+   * Callback data of the settings menu's buttons: {@code m:…}, encoded and decided by the commands.
+   * The three prefixes are listed here together so that no two ever collide.
+   */
+  public static final String MENU_PREFIX = "m:";
+
   private final JoinPolicy joins;
   private final MessagePolicy messages;
   private final ButtonPolicy buttons;

@@ -47,7 +47,9 @@ class CommandMenuRegistrationTest {
         .containsExactly(
             new CommandMenu.Item("start", "Welcome and quick setup"),
             new CommandMenu.Item("help", "All commands and settings"),
-            new CommandMenu.Item("status", "Your protected groups"));
+            new CommandMenu.Item("status", "Your protected groups"),
+            new CommandMenu.Item("settings", "Settings of your groups"),
+            new CommandMenu.Item("audit", "What I did in your groups, and why"));
     assertThat(menu(Scope.GROUP_ADMINISTRATORS, Optional.of(Language.RUSSIAN)).items().get(0))
         .isEqualTo(new CommandMenu.Item("protect", "Требовать подписку на канал"));
     assertThat(menu(Scope.GROUP_ADMINISTRATORS, Optional.of(Language.ARABIC)).items().get(5))

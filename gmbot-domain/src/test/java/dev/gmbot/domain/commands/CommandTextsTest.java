@@ -50,9 +50,14 @@ class CommandTextsTest {
           world.repos.members(),
           world.repos.owners(),
           world.repos.audit(),
+          world.repos.conversations(),
           new TelegramReads(world.telegram, world.telegram, scheduler, self),
           self,
-          language -> names);
+          world.clock,
+          language -> names,
+          MenuTexts.english(),
+          LanguageSetting.NONE,
+          PromptTopicSetting.NONE);
 
   @Test
   void everyReplyOfEveryCommandIsAMessageOfTheCatalogue() {

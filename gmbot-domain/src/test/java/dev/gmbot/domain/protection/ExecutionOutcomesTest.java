@@ -122,6 +122,7 @@ class ExecutionOutcomesTest {
                   world.repos.members(),
                   world.repos.prompts(),
                   world.repos.audit())
+              .conversations(world.repos.conversations())
               .cache(world.membershipCache, world.adminCache)
               .updateLog(world.updateLog)
               .clock(world.clock)

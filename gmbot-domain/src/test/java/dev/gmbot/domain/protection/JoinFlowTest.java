@@ -112,6 +112,7 @@ class JoinFlowTest {
                 world.repos.members(),
                 world.repos.prompts(),
                 world.repos.audit())
+            .conversations(world.repos.conversations())
             .cache(world.membershipCache, world.adminCache)
             .updateLog(world.updateLog)
             .clock(world.clock)

@@ -15,6 +15,7 @@ public sealed interface InboundEvent
         BotMemberChanged,
         JoinRequested,
         CommandIssued,
+        TextReceived,
         GroupMigrated {
   long updateId();
 

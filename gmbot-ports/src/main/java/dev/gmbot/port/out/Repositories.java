@@ -14,4 +14,7 @@ public interface Repositories {
   PromptRepository prompts();
 
   AuditTrail audit();
+
+  /** The settings menu's questions and remembered groups. */
+  ConversationRepository conversations();
 }

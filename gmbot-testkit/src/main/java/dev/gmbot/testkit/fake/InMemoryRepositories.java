@@ -1,7 +1,9 @@
 package dev.gmbot.testkit.fake;
 
 import dev.gmbot.port.model.AuditEntry;
+import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.Conversation;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
@@ -16,6 +18,7 @@ import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChannelRepository;
+import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -62,6 +65,8 @@ public final class InMemoryRepositories implements Repositories {
   private final Map<MemberKey, GroupMember> members = new HashMap<>();
   private final Map<PromptKey, Prompt> prompts = new HashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
+  private final Map<UserId, Conversation> conversations = new HashMap<>();
+  private final Map<UserId, Map<GroupId, Instant>> menuGroups = new HashMap<>();
   private volatile boolean unavailable;
 
   private final GroupRepository groupRepository = new Groups();
@@ -70,6 +75,7 @@ public final class InMemoryRepositories implements Repositories {
   private final MemberRepository memberRepository = new Members();
   private final PromptRepository promptRepository = new Prompts();
   private final AuditTrail auditTrail = new Audit();
+  private final ConversationRepository conversationRepository = new Conversations();
 
   @Override
   public GroupRepository groups() {
@@ -98,6 +104,10 @@ public final class InMemoryRepositories implements Repositories {
   @Override
   public AuditTrail audit() {
     return auditTrail;
+  }
+
+  public ConversationRepository conversations() {
+    return conversationRepository;
   }
 
   /** While true every operation throws {@link StorageUnavailableException}. */
@@ -534,15 +544,99 @@ public final class InMemoryRepositories implements Repositories {
 
     @Override
     public List<AuditEntry> recent(GroupId group, int limit) {
+      return locked(() -> newestFirst(group).stream().limit(Math.max(0, limit)).toList());
+    }
+
+    @Override
+    public AuditPage page(GroupId group, int page, int size) {
+      if (page < 0 || size < 1) {
+        throw new IllegalArgumentException("page " + page + " of size " + size);
+      }
       return locked(
           () -> {
-            List<AuditEntry> mine = new ArrayList<>();
-            for (int i = audit.size() - 1; i >= 0 && mine.size() < limit; i--) {
-              if (audit.get(i).group().equals(group)) {
-                mine.add(audit.get(i));
-              }
+            List<AuditEntry> mine = newestFirst(group);
+            List<AuditEntry> slice = mine.stream().skip((long) page * size).limit(size).toList();
+            return new AuditPage(slice, page, size, mine.size());
+          });
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+      return locked(
+          () -> {
+            int before = audit.size();
+            audit.removeIf(e -> e.at().isBefore(cutoff));
+            return before - audit.size();
+          });
+    }
+
+    /** The group's entries, newest first; entries of one instant newest recorded first. */
+    private List<AuditEntry> newestFirst(GroupId group) {
+      List<AuditEntry> mine = new ArrayList<>();
+      for (int i = audit.size() - 1; i >= 0; i--) {
+        if (audit.get(i).group().equals(group)) {
+          mine.add(audit.get(i));
+        }
+      }
+      // A stable sort keeps the recording order among entries of the same instant.
+      mine.sort(Comparator.comparing(AuditEntry::at).reversed());
+      return mine;
+    }
+  }
+
+  private final class Conversations implements ConversationRepository {
+    @Override
+    public void save(Conversation conversation) {
+      lockedRun(() -> conversations.put(conversation.user(), conversation));
+    }
+
+    @Override
+    public Optional<Conversation> find(UserId user, Instant now) {
+      return locked(
+          () -> Optional.ofNullable(conversations.get(user)).filter(c -> !c.expiredAt(now)));
+    }
+
+    @Override
+    public void end(UserId user) {
+      lockedRun(() -> conversations.remove(user));
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+      return locked(
+          () -> {
+            int before = conversations.size();
+            conversations.values().removeIf(c -> c.expiredAt(now));
+            return before - conversations.size();
+          });
+    }
+
+    @Override
+    public void rememberGroup(UserId user, GroupId group, Instant at) {
+      lockedRun(() -> menuGroups.computeIfAbsent(user, u -> new HashMap<>()).put(group, at));
+    }
+
+    @Override
+    public List<GroupId> rememberedGroups(UserId user) {
+      return locked(
+          () ->
+              menuGroups.getOrDefault(user, Map.of()).entrySet().stream()
+                  .sorted(
+                      Map.Entry.<GroupId, Instant>comparingByValue()
+                          .reversed()
+                          .thenComparing(e -> e.getKey().value()))
+                  .map(Map.Entry::getKey)
+                  .toList());
+    }
+
+    @Override
+    public void forgetGroup(UserId user, GroupId group) {
+      lockedRun(
+          () -> {
+            Map<GroupId, Instant> mine = menuGroups.get(user);
+            if (mine != null) {
+              mine.remove(group);
             }
-            return mine;
           });
     }
   }

@@ -262,6 +262,11 @@ final class Script {
   }
 
   static void startBot(World w, UserState u) {
+    startBot(w, u, "");
+  }
+
+  /** /start, with the payload of a t.me/&lt;bot&gt;?start= link when one was opened. */
+  static MsgState startBot(World w, UserState u, String payload) {
     boolean wasBlocked = u.blockedBot;
     u.startedBot = true;
     u.blockedBot = false;
@@ -269,7 +274,8 @@ final class Script {
     if (wasBlocked) {
       privateStatus(w, pc, u, Status.KICKED, Status.MEMBER);
     }
-    w.postMessage(pc, u.id, null, "/start", "", null, null);
+    return w.postMessage(
+        pc, u.id, null, payload.isEmpty() ? "/start" : "/start " + payload, "", null, null);
   }
 
   static void blockBot(World w, UserState u) {

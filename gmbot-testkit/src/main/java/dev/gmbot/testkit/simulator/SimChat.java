@@ -206,6 +206,12 @@ public final class SimChat {
     return messages().stream().filter(m -> m.fromId() == botId && !m.deleted()).toList();
   }
 
+  /** The bot's newest visible message here, as it is now (edits included). */
+  public Optional<SimMessage> lastBotMessage() {
+    List<SimMessage> mine = botMessages();
+    return mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(mine.size() - 1));
+  }
+
   /** The latest visible message, if any. */
   public Optional<SimMessage> lastMessage() {
     List<SimMessage> all = messages().stream().filter(m -> !m.deleted()).toList();

@@ -166,6 +166,48 @@ public final class SimUser {
     return this;
   }
 
+  // ---- the private chat with the bot (settings menus, deep links) ------------------------------
+
+  /** The private chat with the bot (it exists once the user started the bot or was written to). */
+  public SimChat privateChat() {
+    sim.inWorld(w -> w.privateChat(w.users.get(id)));
+    return new SimChat(sim, id);
+  }
+
+  /**
+   * Opens a deep link of the bot, {@code https://t.me/<bot>?start=<payload>} (as a button's URL
+   * gives it): starts the bot if needed and sends {@code /start <payload>} in the private chat, as
+   * Telegram does when the user taps Start.
+   *
+   * @throws IllegalArgumentException when the link is not one of this bot's start links
+   */
+  public SimMessage opens(String link) {
+    return sim.inWorld(
+        w -> {
+          String prefix = "https://t.me/" + w.bot.username + "?start=";
+          if (!link.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw new IllegalArgumentException(
+                "not a start link of @" + w.bot.username + ": " + link);
+          }
+          String payload = link.substring(prefix.length());
+          if (!payload.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("Telegram refuses the start parameter " + payload);
+          }
+          return w.snapshot(Script.startBot(w, w.users.get(id), payload));
+        });
+  }
+
+  /** Sends a text message to the bot in the private chat (the bot must have been started). */
+  public SimMessage tellsBot(String text) {
+    return sim.inWorld(
+        w -> {
+          if (!w.users.get(id).startedBot) {
+            throw new IllegalStateException("user " + id + " has not started the bot");
+          }
+          return w.snapshot(Script.say(w, w.privateChat(w.users.get(id)), id, text, null));
+        });
+  }
+
   /** Blocks the bot (my_chat_member member→kicked in the private chat). */
   public SimUser blocksBot() {
     sim.inWorld(

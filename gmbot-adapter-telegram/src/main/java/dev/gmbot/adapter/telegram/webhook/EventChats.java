@@ -10,6 +10,7 @@ import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.in.JoinRequested;
 import dev.gmbot.port.in.MembersJoined;
 import dev.gmbot.port.in.MessagePosted;
+import dev.gmbot.port.in.TextReceived;
 import java.util.OptionalLong;
 
 /** The chat an event is about, for logs: an id, never a title or a text. */
@@ -32,6 +33,7 @@ final class EventChats {
       case JoinRequested e -> OptionalLong.of(e.chat().id().value());
       case CommandIssued e -> OptionalLong.of(e.chat().id().value());
       case GroupMigrated e -> OptionalLong.of(e.from().value());
+      case TextReceived e -> OptionalLong.of(e.chat().id().value());
     };
   }
 }

@@ -169,8 +169,8 @@ abstract class LambdaScenarios {
     assertThat(sim.commandMenu("all_chat_administrators", "ar"))
         .extracting(c -> c.command())
         .containsExactly(
-            "protect", "unprotect", "status", "settings", "reactivate", "stats", "help");
-    assertThat(sim.commandMenu("all_private_chats", "")).hasSize(3);
+            "protect", "unprotect", "status", "settings", "reactivate", "stats", "audit", "help");
+    assertThat(sim.commandMenu("all_private_chats", "")).hasSize(5);
   }
 
   @Test
@@ -249,6 +249,45 @@ abstract class LambdaScenarios {
 
     assertThat(sim.calls().of("restrictChatMember", carol.id())).hasSize(1);
     assertThat(g.group().isMuted(carol)).isTrue();
+  }
+
+  @Test
+  void theSettingsMenuIsPressedEditedInPlaceAndAPreviewedTextSaved() {
+    Guarded g = protectedGroup("Menu");
+    g.owner().says(g.group(), "/settings");
+    settle();
+    String link =
+        g.group().lastBotMessage().orElseThrow().keyboard().get(0).get(0).url().orElseThrow();
+    g.owner().opens(link);
+    settle();
+    SimChat own = g.owner().privateChat();
+    SimMessage menu = own.lastBotMessage().orElseThrow();
+    assertThat(menu.text()).startsWith("⚙️ Menu Group");
+
+    String lifetime = g.owner().presses(menu, "⏱ Prompt lifetime: 10m");
+    settle();
+    String thirty = g.owner().presses(own.lastBotMessage().orElseThrow(), "30m");
+    settle();
+    g.owner().presses(own.lastBotMessage().orElseThrow(), "🔘 Join button");
+    settle();
+    g.owner().tellsBot("📢 Subscribe here");
+    settle();
+    String save = g.owner().presses(own.lastBotMessage().orElseThrow(), "✅ Save");
+    settle();
+
+    assertThat(sim.callbackAnswer(lifetime)).contains("");
+    assertThat(sim.callbackAnswer(thirty)).contains("✅ Saved");
+    assertThat(sim.callbackAnswer(save)).contains("✅ Saved");
+    List<SimMessage> mine = own.botMessages();
+    assertThat(mine)
+        .filteredOn(m -> m.messageId() == menu.messageId())
+        .singleElement()
+        .satisfies(m -> assertThat(m.edited()).as("the menu, edited in place").isTrue());
+    assertThat(mine.get(mine.size() - 2).button("📢 Subscribe here")).as("the preview").isPresent();
+    assertThat(own.lastBotMessage().orElseThrow().text())
+        .startsWith("✅ Saved.\n\n⚙️ Menu Group")
+        .contains("• Prompt lifetime: 30m")
+        .contains("• Join button: 📢 Subscribe here");
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.gmbot.app.server.tls.ServerTls;
 import dev.gmbot.app.server.wiring.ServerComponent;
 import dev.gmbot.domain.Guard;
 import dev.gmbot.domain.commands.CommandMenuRegistration;
+import dev.gmbot.domain.retention.RetentionCleanup;
+import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
@@ -149,6 +151,9 @@ public final class GmbotServer implements AutoCloseable {
           () -> housekeeping(component, guard), sweep, sweep, TimeUnit.MILLISECONDS);
       housekeeping.execute(() -> countGroups(component));
       housekeeping.execute(() -> registerCommandMenus(component));
+      long cleanup = RetentionCleanup.MIN_INTERVAL.toMillis();
+      housekeeping.scheduleWithFixedDelay(
+          () -> cleanUp(guard), sweep, cleanup, TimeUnit.MILLISECONDS);
       return new GmbotServer(component, context, http, polling, housekeeping);
     } catch (RuntimeException e) {
       awaitQuietly(graph);
@@ -248,6 +253,18 @@ public final class GmbotServer implements AutoCloseable {
       LOG.warn("Prompt sweep failed: {}", e.toString());
     }
     countGroups(component);
+  }
+
+  /** Audit entries past GMBOT_AUDIT_RETENTION and expired menu conversations. */
+  private static void cleanUp(RetentionCleanupUseCase retention) {
+    try {
+      List<String> effects = retention.cleanUp();
+      if (!effects.isEmpty()) {
+        LOG.info("Retention clean-up: {}", effects);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Retention clean-up failed: {}", e.toString());
+    }
   }
 
   /**

@@ -263,10 +263,10 @@ abstract class ServerScenarios {
                   .isEqualTo(new SimCommand("protect", "Требовать подписку на канал"));
               assertThat(it.sim.commandMenu("all_private_chats", "ar"))
                   .extracting(SimCommand::command)
-                  .containsExactly("start", "help", "status");
+                  .containsExactly("start", "help", "status", "settings", "audit");
               assertThat(it.sim.commandMenu("all_chat_administrators", ""))
                   .extracting(SimCommand::command)
-                  .contains("status", "stats");
+                  .contains("status", "stats", "audit");
             });
   }
 

@@ -1,0 +1,34 @@
+package dev.gmbot.domain.commands;
+
+import dev.gmbot.port.model.Language;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** The choices the settings menu offers and its limits, listed in one place. */
+final class MenuOptions {
+  /** The prompt lifetimes offered as buttons (any other is still set with {@code /settings}). */
+  static final List<Duration> LIFETIMES =
+      List.of(
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(30),
+          Duration.ofHours(1),
+          Duration.ofHours(24));
+
+  /** The group languages offered, by tag, in the order shown: every {@link Language}. */
+  static final List<String> LANGUAGES =
+      Arrays.stream(Language.values()).map(Language::tag).toList();
+
+  /** Entries of the audit log per page. */
+  static final int AUDIT_PAGE_SIZE = 8;
+
+  /** How long the menu waits for a text the person was asked to type. */
+  static final Duration CONVERSATION_TIME = Duration.ofMinutes(15);
+
+  /** The most groups the list shows (each is checked with Telegram when listed). */
+  static final int MAX_GROUPS_LISTED = 20;
+
+  private MenuOptions() {}
+}

@@ -1,0 +1,167 @@
+package dev.gmbot.domain.commands;
+
+import dev.gmbot.port.model.AuditEntry;
+import dev.gmbot.port.model.AuditPage;
+import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.ProtectedGroup;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of everything the settings menu and the audit log say (screens, button labels,
+ * answers to presses), one method per message, in one language, like {@link CommandTexts}. Facts
+ * come as values (a group, settings, a duration, an audit page), never pre-formatted English.
+ * Callback answers ({@code …Alert}, {@code …Toast}) are at most 200 characters.
+ */
+interface MenuTexts {
+  /** The built-in catalogue. */
+  static MenuTexts english() {
+    return EnglishMenuTexts.INSTANCE;
+  }
+
+  // ---- in the group: the way to the private chat ----------------------------------------------
+
+  /** The label of the button under /settings in a group that opens the menu in private. */
+  String openSettingsButton();
+
+  /** /audit in a group: the log opens in private. */
+  String auditInPrivate();
+
+  String openAuditButton();
+
+  // ---- the list of groups ----------------------------------------------------------------------
+
+  String groupsScreen(List<ProtectedGroup> groups);
+
+  String noGroups();
+
+  String groupButton(ProtectedGroup group);
+
+  String allGroupsButton();
+
+  // ---- one group --------------------------------------------------------------------------------
+
+  /** The group's screen: its channels and settings (language and topic lines are added apart). */
+  String groupScreen(ProtectedGroup group);
+
+  String languageLine(String language);
+
+  String topicLine(Optional<Long> topic);
+
+  String channelsButton(int count);
+
+  String deleteMessagesButton(boolean on);
+
+  String lifetimeButton(Duration lifetime);
+
+  String promptTextButton();
+
+  String verifyLabelButton();
+
+  String joinLabelButton();
+
+  String languageButton(String language);
+
+  String topicButton(Optional<Long> topic);
+
+  String auditButton();
+
+  String backButton();
+
+  // ---- channels ---------------------------------------------------------------------------------
+
+  String channelsScreen(ProtectedGroup group);
+
+  String removeChannelButton(EnforcedChannel channel);
+
+  String addChannelButton();
+
+  String askChannel(ProtectedGroup group);
+
+  String notAChannelName(String typed);
+
+  String alreadyRequired(String channel);
+
+  String channelNotAdded(List<String> checks);
+
+  String channelAdded(String channel);
+
+  String channelRemovedToast(String channel);
+
+  String lastChannelAlert();
+
+  String tooManyChannelsAlert(int max);
+
+  // ---- prompt lifetime and language -------------------------------------------------------------
+
+  String lifetimesScreen(ProtectedGroup group);
+
+  String lifetimeChoice(Duration lifetime, boolean current);
+
+  String languagesScreen(ProtectedGroup group, String current);
+
+  String languageChoice(String language, boolean current);
+
+  // ---- texts of the prompt, with a preview ------------------------------------------------------
+
+  String askPromptText(ProtectedGroup group, int max);
+
+  String askVerifyLabel(ProtectedGroup group, int max);
+
+  String askJoinLabel(ProtectedGroup group, int max);
+
+  String askTopic(ProtectedGroup group, Optional<Long> current);
+
+  String textRefused(int max);
+
+  String notATopic(String typed);
+
+  /** Under the preview of the prompt: save it? */
+  String previewQuestion();
+
+  String saveButton();
+
+  String typeAgainButton();
+
+  String cancelButton();
+
+  String previewOnlyToast();
+
+  String previewExpiredAlert();
+
+  // ---- answers to presses -----------------------------------------------------------------------
+
+  String savedToast();
+
+  String cancelledToast();
+
+  String saved(ProtectedGroup group);
+
+  /** The group is no longer protected (or unknown): the menu is stale. */
+  String staleScreen(Optional<String> title);
+
+  String staleAlert();
+
+  String notAdminAlert(String title);
+
+  String notAdmin(String title);
+
+  String cannotCheckAlert();
+
+  String unknownButtonAlert();
+
+  // ---- the audit log ----------------------------------------------------------------------------
+
+  String auditScreen(ProtectedGroup group, AuditPage page);
+
+  String auditEntry(AuditEntry entry);
+
+  String auditAction(AuditEntry.Action action);
+
+  String auditPickGroup(List<ProtectedGroup> groups);
+
+  String newerButton();
+
+  String olderButton();
+}
