@@ -6,6 +6,7 @@ import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
+import dev.gmbot.domain.protection.EffectDrain;
 import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
@@ -53,6 +54,7 @@ import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -106,6 +108,7 @@ public final class Guard
   private final GuardMetrics metrics;
   private final Clock clock;
   private final PressGate presses = new PressGate();
+  private final EffectDrain drain;
 
   @Inject
   public Guard(
@@ -114,8 +117,10 @@ public final class Guard
       DecisionExecutor executor,
       RetentionCleanup retention,
       UpdateLog updateLog,
+      EffectDrain drain,
       GuardMetrics metrics,
       Clock clock) {
+    this.drain = Objects.requireNonNull(drain, "drain");
     this.protection = Objects.requireNonNull(protection, "protection");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -243,9 +248,23 @@ public final class Guard
     return retention.cleanUp();
   }
 
+  /**
+   * Carries out due effects that had to wait (ADR 0014): claims up to {@code max} of them for
+   * {@code holder} (an id of this instance or invocation) and runs them without waiting. Call it in
+   * a loop (the server's workers) or from a scheduled job (Lambda).
+   */
+  public EffectDrain.Round drainEffects(String holder, int max) {
+    return drain.drainOnce(holder, max);
+  }
+
+  /** {@link #drainEffects} in rounds until nothing is due or {@code budget} is spent. */
+  public int drainEffectsFor(String holder, int max, Duration budget) {
+    return drain.drainFor(holder, max, budget);
+  }
+
   private List<String> process(InboundEvent event) {
     if (!(event instanceof ButtonPressed press)) {
-      return executor.execute(decide(event));
+      return executor.execute(decide(event), event.updateId());
     }
     ChatId chat = press.chat().map(ChatRef::id).orElse(press.from().id().privateChat());
     if (!presses.tryEnter(chat, press.from().id())) {
@@ -253,10 +272,11 @@ public final class Guard
       return executor.execute(
           List.of(
               new Decision.AnswerCallback(
-                  CallbackAnswer.toast(press.callbackQueryId(), texts.stillChecking()))));
+                  CallbackAnswer.toast(press.callbackQueryId(), texts.stillChecking()))),
+          event.updateId());
     }
     try {
-      return executor.execute(decide(event));
+      return executor.execute(decide(event), event.updateId());
     } finally {
       presses.leave(chat, press.from().id());
     }
@@ -279,6 +299,7 @@ public final class Guard
     private MembershipCache membershipCache;
     private AdministratorCache administratorCache;
     private UpdateLog updateLog;
+    private EffectOutbox outbox = EffectOutbox.NONE;
     private Clock clock = Clock.systemUTC();
     private BotCallScheduler scheduler = new DirectScheduler();
     private GuardMetrics metrics = GuardMetrics.NONE;
@@ -350,6 +371,15 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Where effects that would wait for Telegram's limits are recorded (ADR 0014). Default: {@link
+     * EffectOutbox#NONE}: every effect runs inline and waits for its turn.
+     */
+    public Builder outbox(EffectOutbox outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
     /** Default: the system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -396,6 +426,7 @@ public final class Guard
       require(membershipCache, "cache(...)");
       require(administratorCache, "cache(...)");
       require(updateLog, "updateLog(...)");
+      require(outbox, "outbox(...)");
       require(clock, "clock(...)");
       require(scheduler, "scheduler(...)");
       require(metrics, "metrics(...)");
@@ -449,10 +480,13 @@ public final class Guard
               scheduler,
               metrics,
               clock,
-              protection);
+              protection,
+              outbox);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
-      return new Guard(policy, commandPolicy, executor, retention, updateLog, metrics, clock);
+      EffectDrain drain = new EffectDrain(outbox, executor, metrics, clock);
+      return new Guard(
+          policy, commandPolicy, executor, retention, updateLog, drain, metrics, clock);
     }
 
     private static void require(Object part, String call) {

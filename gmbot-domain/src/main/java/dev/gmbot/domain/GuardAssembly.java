@@ -57,6 +57,7 @@ public final class GuardAssembly {
         .auditRetention(settings.auditRetention())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
+        .outbox(repositories.outbox())
         .scheduler(scheduler)
         .metrics(metrics)
         .clock(clock)

@@ -17,4 +17,12 @@ public interface Repositories {
 
   /** The settings menu's questions and remembered groups. */
   ConversationRepository conversations();
+
+  /**
+   * Where effects that must wait are recorded (ADR 0014). Default: {@link EffectOutbox#NONE}, every
+   * effect runs inline.
+   */
+  default EffectOutbox outbox() {
+    return EffectOutbox.NONE;
+  }
 }
