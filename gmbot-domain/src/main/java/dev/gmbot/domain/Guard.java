@@ -23,6 +23,7 @@ import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.ChannelMemberChanged;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.CommandReply;
+import dev.gmbot.port.in.DrainEffectsUseCase;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.GroupStatusQuery;
@@ -88,7 +89,8 @@ public final class Guard
         UnprotectGroupUseCase,
         ReactivateGroupUseCase,
         ShowGroupStatusUseCase,
-        RetentionCleanupUseCase {
+        RetentionCleanupUseCase,
+        DrainEffectsUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
@@ -257,8 +259,9 @@ public final class Guard
     return drain.drainOnce(holder, max);
   }
 
-  /** {@link #drainEffects} in rounds until nothing is due or {@code budget} is spent. */
-  public int drainEffectsFor(String holder, int max, Duration budget) {
+  /** {@link #drainEffects(String, int)} in rounds until nothing is due or the budget is spent. */
+  @Override
+  public int drainEffects(String holder, int max, Duration budget) {
     return drain.drainFor(holder, max, budget);
   }
 

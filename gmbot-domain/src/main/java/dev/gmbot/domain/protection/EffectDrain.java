@@ -110,17 +110,20 @@ public final class EffectDrain {
         takenOver);
   }
 
-  /** Drains rounds until nothing is due or {@code budget} is spent; answers the effects done. */
+  /**
+   * Drains one round, then more until nothing is due or {@code budget} is spent; answers the
+   * effects done.
+   */
   public int drainFor(String holder, int max, Duration budget) {
     Instant end = clock.instant().plus(budget);
     int done = 0;
-    while (clock.instant().isBefore(end)) {
-      Round round = drainOnce(holder, max);
+    Round round;
+    do {
+      round = drainOnce(holder, max);
       done += round.done();
-      if (round.claimed() == 0 || round.done() + round.failed() == 0) {
-        break;
-      }
-    }
+    } while (round.claimed() > 0
+        && round.done() + round.failed() > 0
+        && clock.instant().isBefore(end));
     return done;
   }
 
