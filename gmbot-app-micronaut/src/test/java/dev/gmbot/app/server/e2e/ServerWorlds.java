@@ -64,7 +64,10 @@ abstract class ServerWorlds {
     World protect() {
       owner.says(group, "/protect @news_" + n);
       it.settle();
-      assertThat(lastBotText(group)).contains("Protection Activated");
+      // The reply may have been deferred behind Telegram's limits (ADR 0014): it comes shortly.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(lastBotText(group)).contains("Protection Activated"));
       return this;
     }
 
