@@ -6,6 +6,7 @@ import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
+import dev.gmbot.domain.protection.MessageReads;
 import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
@@ -60,21 +61,22 @@ import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
  * The guard: GMBot's domain behind one entry point. {@link #handle} deduplicates the update (by
  * {@code update_id}, 25 h), decides and executes; {@link #decide} only decides, for embedders with
- * their own transport. Build it with {@link #builder()} (no DI container needed) or let Dagger call
- * the constructor.
+ * their own transport. Build it with {@link #builder()} (no DI container needed), or with {@link
+ * GuardAssembly} as both deployables do.
  *
  * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s) and {@link
  * #cleanUp()} now and then (e.g. every 10 minutes).
@@ -102,17 +104,18 @@ public final class Guard
   private final CommandPolicy commands;
   private final DecisionExecutor executor;
   private final RetentionCleanup retention;
+  private final UpdateAdmission admission;
   private final UpdateLog updateLog;
   private final GuardMetrics metrics;
   private final Clock clock;
   private final PressGate presses = new PressGate();
 
-  @Inject
-  public Guard(
+  private Guard(
       ProtectionPolicy protection,
       CommandPolicy commands,
       DecisionExecutor executor,
       RetentionCleanup retention,
+      UpdateAdmission admission,
       UpdateLog updateLog,
       GuardMetrics metrics,
       Clock clock) {
@@ -120,6 +123,7 @@ public final class Guard
     this.commands = Objects.requireNonNull(commands, "commands");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.retention = Objects.requireNonNull(retention, "retention");
+    this.admission = Objects.requireNonNull(admission, "admission");
     this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -138,7 +142,8 @@ public final class Guard
   @Override
   public HandlingResult handle(InboundEvent event) {
     Instant start = clock.instant();
-    switch (updateLog.begin(event.updateId(), HANDLING_LEASE)) {
+    UpdateAdmission.Admitted admitted = admission.admit(event, HANDLING_LEASE);
+    switch (admitted.claim()) {
       case DONE -> {
         return HandlingResult.duplicateUpdate();
       }
@@ -146,7 +151,7 @@ public final class Guard
       case CLAIMED -> {}
     }
     try {
-      List<String> effects = process(event);
+      List<String> effects = process(event, admitted.reads());
       updateLog.complete(event.updateId(), DEDUPLICATION_TTL);
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
@@ -243,7 +248,10 @@ public final class Guard
     return retention.cleanUp();
   }
 
-  private List<String> process(InboundEvent event) {
+  private List<String> process(InboundEvent event, Optional<MessageReads> reads) {
+    if (event instanceof MessagePosted message && reads.isPresent()) {
+      return executor.execute(protection.decide(message, reads.get()));
+    }
     if (!(event instanceof ButtonPressed press)) {
       return executor.execute(decide(event));
     }
@@ -279,6 +287,7 @@ public final class Guard
     private MembershipCache membershipCache;
     private AdministratorCache administratorCache;
     private UpdateLog updateLog;
+    private UpdateGate updateGate;
     private Clock clock = Clock.systemUTC();
     private BotCallScheduler scheduler = new DirectScheduler();
     private GuardMetrics metrics = GuardMetrics.NONE;
@@ -347,6 +356,16 @@ public final class Guard
 
     public Builder updateLog(UpdateLog updateLog) {
       this.updateLog = updateLog;
+      return this;
+    }
+
+    /**
+     * The update's claim read together with a message sender's cached answers (one round trip on
+     * Redis: {@code StateStores.updateGate()}). Default: the update log and the two caches, one
+     * after the other.
+     */
+    public Builder updateGate(UpdateGate updateGate) {
+      this.updateGate = updateGate;
       return this;
     }
 
@@ -452,7 +471,19 @@ public final class Guard
               protection);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
-      return new Guard(policy, commandPolicy, executor, retention, updateLog, metrics, clock);
+      UpdateGate gate =
+          updateGate != null
+              ? updateGate
+              : UpdateGate.of(updateLog, membershipCache, administratorCache);
+      return new Guard(
+          policy,
+          commandPolicy,
+          executor,
+          retention,
+          new UpdateAdmission(groups, gate, updateLog),
+          updateLog,
+          metrics,
+          clock);
     }
 
     private static void require(Object part, String call) {

@@ -57,6 +57,7 @@ public final class GuardAssembly {
         .auditRetention(settings.auditRetention())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
+        .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)
         .clock(clock)

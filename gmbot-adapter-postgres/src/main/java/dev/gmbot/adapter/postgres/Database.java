@@ -230,6 +230,49 @@ public final class Database implements Repositories, AutoCloseable {
   }
 
   /**
+   * The repositories for an instance that cannot hear {@link ChangeNotices} (a Lambda container is
+   * frozen between invocations and misses them): groups cached for at most {@code ttl}, so that a
+   * change made elsewhere is in force here within that time; the others as they are.
+   */
+  public Repositories withGroupsCachedFor(Clock clock, Duration ttl) {
+    CachingGroupRepository cached =
+        new CachingGroupRepository(
+            groups, ChangeNotices.NONE, clock, ttl, CachingGroupRepository.DEFAULT_MAX_ENTRIES);
+    Database database = this;
+    return new Repositories() {
+      @Override
+      public GroupRepository groups() {
+        return cached;
+      }
+
+      @Override
+      public OwnerRepository owners() {
+        return database.owners();
+      }
+
+      @Override
+      public MemberRepository members() {
+        return database.members();
+      }
+
+      @Override
+      public PromptRepository prompts() {
+        return database.prompts();
+      }
+
+      @Override
+      public AuditTrail audit() {
+        return database.audit();
+      }
+
+      @Override
+      public ConversationRepository conversations() {
+        return database.conversations();
+      }
+    };
+  }
+
+  /**
    * SQL statements run through the repositories since the database was connected (the start-up
    * schema check excluded): lets a test or a metric hold the per-update budget.
    */

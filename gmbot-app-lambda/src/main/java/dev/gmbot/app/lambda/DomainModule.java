@@ -13,6 +13,7 @@ import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The domain, built by the domain's {@link GuardAssembly} exactly as in the server; only the
@@ -21,6 +22,14 @@ import java.time.Clock;
  */
 @Module
 final class DomainModule {
+  /**
+   * How long a container trusts a cached group. A frozen container misses the other instances'
+   * change notices, so the cache is bounded by time instead: a change made anywhere is in force in
+   * every container within this time, and a busy container reads each group once per period (ADR
+   * 0056).
+   */
+  static final Duration GROUP_CACHE_TTL = Duration.ofSeconds(1);
+
   private DomainModule() {}
 
   @Provides
@@ -46,6 +55,12 @@ final class DomainModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.guard());
+        telegram,
+        database.withGroupsCachedFor(clock, GROUP_CACHE_TTL),
+        state,
+        scheduler,
+        metrics,
+        clock,
+        config.guard());
   }
 }

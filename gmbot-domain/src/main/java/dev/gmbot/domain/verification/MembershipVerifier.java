@@ -77,11 +77,39 @@ public final class MembershipVerifier {
    */
   public Verdict verify(
       UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
+    requireChannels(channels);
+    Instant start = clock.instant();
+    return counted(
+        start,
+        check(user, channels, freshness, priority, cache.getAll(user, channelIds(channels))));
+  }
+
+  /**
+   * As {@link #verify(UserId, List, Freshness, Priority)}, with the user's cached answers already
+   * read (together with the update's claim, ADR 0056): the cache is not read again.
+   *
+   * @param cached the user's cached answers among the channels, as {@link MembershipCache#getAll}
+   *     returns them (absent keys: not cached)
+   */
+  public Verdict verify(
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Map<ChannelId, Boolean> cached) {
+    Objects.requireNonNull(cached, "cached");
+    requireChannels(channels);
+    Instant start = clock.instant();
+    return counted(start, check(user, channels, freshness, priority, cached));
+  }
+
+  private static void requireChannels(List<EnforcedChannel> channels) {
     if (channels.isEmpty()) {
       throw new IllegalArgumentException("a verification needs at least one channel");
     }
-    Instant start = clock.instant();
-    Verdict verdict = check(user, channels, freshness, priority);
+  }
+
+  private Verdict counted(Instant start, Verdict verdict) {
     metrics.verification(
         switch (verdict) {
           case Verdict.Subscribed s -> VerificationStatus.VERIFIED;
@@ -108,28 +136,38 @@ public final class MembershipVerifier {
     return Duration.ofMillis(Math.max(1, millis));
   }
 
+  private static List<ChannelId> channelIds(List<EnforcedChannel> channels) {
+    if (channels.size() == 1) {
+      return List.of(channels.getFirst().id());
+    }
+    return channels.stream().map(EnforcedChannel::id).toList();
+  }
+
   private Verdict check(
-      UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
-    Map<ChannelId, Boolean> cached =
-        cache.getAll(user, channels.stream().map(EnforcedChannel::id).toList());
-    List<EnforcedChannel> missing = new ArrayList<>();
-    List<EnforcedChannel> toAsk = new ArrayList<>();
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Map<ChannelId, Boolean> cached) {
+    // The common case (every answer cached and positive) allocates nothing here.
+    List<EnforcedChannel> missing = List.of();
+    List<EnforcedChannel> toAsk = List.of();
     for (EnforcedChannel channel : channels) {
-      Optional<Boolean> answer = usable(Optional.ofNullable(cached.get(channel.id())), freshness);
-      if (answer.isPresent()) {
+      Boolean answer = cached.get(channel.id());
+      if (answer != null && (answer || freshness == Freshness.CACHED)) {
         metrics.cacheHit();
-        if (!answer.get()) {
-          missing.add(channel);
+        if (!answer) {
+          missing = added(missing, channel);
         }
       } else {
         metrics.cacheMiss();
-        toAsk.add(channel);
+        toAsk = added(toAsk, channel);
       }
     }
     for (EnforcedChannel channel : toAsk) {
       try {
         if (!lookupShared(user, channel.id(), freshness, priority)) {
-          missing.add(channel);
+          missing = added(missing, channel);
         }
       } catch (ChatAccessException e) {
         return new Verdict.CannotCheck(channel, Cause.NO_ACCESS, describe(e));
@@ -141,6 +179,12 @@ public final class MembershipVerifier {
       }
     }
     return missing.isEmpty() ? Verdict.subscribed() : new Verdict.NotSubscribed(missing);
+  }
+
+  private static List<EnforcedChannel> added(List<EnforcedChannel> list, EnforcedChannel channel) {
+    List<EnforcedChannel> grown = list.isEmpty() ? new ArrayList<>(2) : list;
+    grown.add(channel);
+    return grown;
   }
 
   private static Optional<Boolean> usable(Optional<Boolean> cached, Freshness freshness) {

@@ -3,6 +3,7 @@ package dev.gmbot.app.server.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.postgres.HotPathRepositories;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
@@ -29,6 +30,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,9 @@ import java.util.Optional;
  */
 @Module
 public final class ServerModule {
+  /** How often member activity is written behind (one statement per flush). */
+  private static final Duration ACTIVITY_FLUSH = Duration.ofSeconds(3);
+
   private ServerModule() {}
 
   @Provides
@@ -101,6 +106,18 @@ public final class ServerModule {
     return database;
   }
 
+  /**
+   * The repositories the guard works on: groups and members answered from memory on the per-update
+   * path, kept right across instances by the shared state's change notices, member activity written
+   * behind (ADR 0056). Registered after the database, so closed (flushed) before it.
+   */
+  @Provides
+  @Singleton
+  static HotPathRepositories repositories(
+      Database database, SharedState state, Clock clock, Closer closer) {
+    return closer.register(database.hotPath(state.changeNotices(), clock, ACTIVITY_FLUSH));
+  }
+
   @Provides
   @Singleton
   static SharedState sharedState(
@@ -128,13 +145,13 @@ public final class ServerModule {
   static Guard guard(
       ServerConfig config,
       TelegramBotApi telegram,
-      Database database,
+      HotPathRepositories repositories,
       SharedState state,
       BotCallScheduler scheduler,
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.guard());
+        telegram, repositories, state, scheduler, metrics, clock, config.guard());
   }
 
   // --- Transport and observability ------------------------------------------------------------
