@@ -13,13 +13,24 @@ import org.slf4j.spi.LoggingEventBuilder;
  * chatId}, {@code outcome}, {@code status}, {@code durationMs}, the number of {@code effects}, a
  * {@code detail} (a reason, an exception's class) and {@code retryAfterSeconds}. Ids and names
  * only: never the body, a message text or a secret. Handled, duplicate and ignored updates are
- * INFO; failed, dropped and rejected ones ERROR; the rest WARN.
+ * INFO; failed, dropped and rejected ones ERROR; the rest WARN. Requests rejected before an update
+ * is read (wrong secret, method, size, a malformed body) go through {@link RejectedRequests}: the
+ * first of each reason per window is logged here, the rest are counted in its summary line.
  */
 public final class OutcomeLog implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
 
+  private final RejectedRequests rejected;
+
+  public OutcomeLog(RejectedRequests rejected) {
+    this.rejected = rejected;
+  }
+
   @Override
   public void processed(UpdateOutcome outcome) {
+    if (RejectedRequests.REASONS.contains(outcome.kind()) && !rejected.admit(outcome.kind())) {
+      return;
+    }
     Level level =
         switch (outcome.kind()) {
           case HANDLED, DUPLICATE, IGNORED -> Level.INFO;
