@@ -11,10 +11,13 @@ import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +36,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class Database implements Repositories, AutoCloseable {
   private final PersistenceConfig config;
-  private final HikariDataSource dataSource;
+
+  /** How often the pool tries the database while it is down (ADR 0079). */
+  static final Duration RECONNECT_PROBE_PERIOD = Duration.ofMillis(100);
+
+  private final RecoveringDataSource dataSource;
   private final Jdbi jdbi;
   private final JdbiGroupRepository groups;
   private final JdbiChannelRepository channels;
@@ -44,7 +51,7 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiConversationRepository conversations;
   private final LongAdder statements = new LongAdder();
 
-  private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
+  private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
     this.config = config;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
@@ -59,6 +66,7 @@ public final class Database implements Repositories, AutoCloseable {
               @Override
               public void logException(StatementContext context, SQLException ex) {
                 statements.increment();
+                dataSource.statementFailed(ex);
               }
             });
     this.groups = new JdbiGroupRepository(jdbi);
@@ -93,6 +101,25 @@ public final class Database implements Repositories, AutoCloseable {
    * owners and channels saved outside /protect.
    */
   public static Database connect(PersistenceConfig config, Clock clock) {
+    try {
+      RecoveringDataSource pool =
+          new RecoveringDataSource(
+              () -> new HikariDataSource(hikari(config)),
+              () -> answers(config),
+              RECONNECT_PROBE_PERIOD);
+      return new Database(config, pool, clock);
+    } catch (RuntimeException e) {
+      throw new DatabaseConfigurationException(
+          "Cannot connect to the database at DATABASE_URL="
+              + config.redactedUrl()
+              + ": "
+              + scrub(config, firstLine(rootMessage(e)))
+              + " (expected a reachable PostgreSQL 15+ or H2 database)",
+          e);
+    }
+  }
+
+  private static HikariConfig hikari(PersistenceConfig config) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("gmbot-db");
     hikari.setJdbcUrl(config.jdbcUrl());
@@ -103,17 +130,28 @@ public final class Database implements Repositories, AutoCloseable {
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setValidationTimeout(Math.min(5_000, config.connectionTimeout().toMillis()));
     hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
+    if (!config.isH2()) {
+      hikari.addDataSourceProperty(
+          "connectTimeout", Math.max(1, config.connectionTimeout().toSeconds()));
+      hikari.addDataSourceProperty("tcpKeepAlive", true);
+    }
     config.schema().ifPresent(hikari::setSchema);
-    try {
-      return new Database(config, new HikariDataSource(hikari), clock);
-    } catch (RuntimeException e) {
-      throw new DatabaseConfigurationException(
-          "Cannot connect to the database at DATABASE_URL="
-              + config.redactedUrl()
-              + ": "
-              + scrub(config, firstLine(rootMessage(e)))
-              + " (expected a reachable PostgreSQL 15+ or H2 database)",
-          e);
+    return hikari;
+  }
+
+  /** One plain connection outside the pool, with a short connect timeout: the reconnect probe. */
+  private static boolean answers(PersistenceConfig config) {
+    Properties properties = new Properties();
+    config.user().ifPresent(u -> properties.setProperty("user", u));
+    config.password().ifPresent(p -> properties.setProperty("password", p));
+    if (!config.isH2()) {
+      properties.setProperty("connectTimeout", "1");
+      properties.setProperty("loginTimeout", "2");
+    }
+    try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties)) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
     }
   }
 

@@ -20,6 +20,7 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.PromptRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +35,11 @@ import java.util.function.Supplier;
 /**
  * One standing prompt per group (ADR 0062). A user to prompt is added to the group's newest open
  * prompt (edited at most once per {@link ProtectionSettings#promptEditInterval()}), or a new prompt
- * is posted when none is open. Verified users are taken off their prompts; an empty prompt is
- * deleted; {@link #sweep} deletes expired prompts and shows names whose edit was deferred.
+ * is posted when none is open. Among instances sharing the repository only the one that wins the
+ * group's reservation posts; the others join the reservation and the poster's stored prompt names
+ * them, shown by the next edit or the sweep (ADR 0078). Verified users are taken off their prompts;
+ * an empty prompt is deleted; {@link #sweep} deletes expired prompts and shows names whose edit was
+ * deferred.
  *
  * <p>Names are remembered in this process only (the repository keeps user ids); a name it never saw
  * is counted among "others". Its Telegram calls go through the scheduler view of the execution it
@@ -43,6 +47,15 @@ import java.util.function.Supplier;
  */
 final class PromptBoard {
   private static final int MAX_NAMES_REMEMBERED = 50_000;
+
+  /**
+   * How long a reservation to post the group's prompt holds (ADR 0078): past it, an instance that
+   * died while posting no longer keeps the group without a prompt.
+   */
+  private static final Duration RESERVATION = Duration.ofSeconds(30);
+
+  /** Newest-open, reserve, join: a few rounds, then post rather than prompt nobody. */
+  private static final int RESERVE_ATTEMPTS = 3;
 
   private record Key(GroupId group, MessageId message) {}
 
@@ -94,29 +107,53 @@ final class PromptBoard {
     }
     Look look = new Look(decision.channels(), decision.settings());
     Instant expires = now.plus(decision.settings().promptLifetime());
-    var open = prompts.newestOpen(group, now);
-    if (open.isPresent()) {
-      Set<UserId> users = new HashSet<>(open.get().users());
-      users.add(user.id());
-      Prompt grown = new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
-      prompts.save(grown);
-      return "added "
-          + user.id()
-          + " to prompt "
-          + grown.message()
-          + refresh(grown, look, false, calls);
+    boolean reserved = false;
+    for (int attempt = 0; attempt < RESERVE_ATTEMPTS && !reserved; attempt++) {
+      var open = prompts.newestOpen(group, now);
+      if (open.isPresent()) {
+        Set<UserId> users = new HashSet<>(open.get().users());
+        users.add(user.id());
+        Prompt grown =
+            new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
+        prompts.save(grown);
+        return "added "
+            + user.id()
+            + " to prompt "
+            + grown.message()
+            + refresh(grown, look, false, calls);
+      }
+      reserved = prompts.reserve(group, now, now.plus(RESERVATION));
+      if (!reserved && prompts.joinReservation(group, user.id(), now)) {
+        return "added " + user.id() + " to the prompt being posted in " + group;
+      }
     }
     OutgoingMessage message = render(Set.of(user.id()), look);
-    Delivery<MessageId> sent =
-        calls.deliver(
-            BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
-            chat -> messaging.send(chat, message));
+    Delivery<MessageId> sent;
+    try {
+      sent =
+          calls.deliver(
+              BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
+              chat -> messaging.send(chat, message));
+    } catch (RuntimeException e) {
+      if (reserved) {
+        prompts.release(group, now);
+      }
+      throw e;
+    }
     GroupId postedIn = sent.migration().map(GroupMigration::to).orElse(group);
     MessageId id = sent.result();
-    Prompt posted = new Prompt(postedIn, id, Set.of(user.id()), now, expires);
-    prompts.save(posted);
-    shown.put(new Key(postedIn, id), new Shown(message.text(), now, false, look));
-    return "prompted " + user.id() + " in " + postedIn + " (message " + id + ")";
+    Prompt posted =
+        prompts.posted(group, now, new Prompt(postedIn, id, Set.of(user.id()), now, expires));
+    boolean othersJoined = posted.users().size() > 1;
+    shown.put(new Key(postedIn, id), new Shown(message.text(), now, othersJoined, look));
+    return "prompted "
+        + user.id()
+        + " in "
+        + postedIn
+        + " (message "
+        + id
+        + ")"
+        + (othersJoined ? " with " + (posted.users().size() - 1) + " joined (edit deferred)" : "");
   }
 
   /**

@@ -16,13 +16,24 @@ import org.slf4j.spi.LoggingEventBuilder;
  * routine ones (handled without an effect, such as a subscribed member's message, a duplicate, an
  * ignored update) DEBUG, which the server does not write: a busy group does not cost a line per
  * message, and {@code bot_updates_received_total} still counts every update. Failed, dropped and
- * rejected ones are ERROR; the rest WARN.
+ * rejected ones are ERROR; the rest WARN. Requests rejected before an update is read (wrong
+ * secret, method, size, a malformed body) go through {@link RejectedRequests}: the first of each
+ * reason per window is logged here, the rest are counted in its summary line.
  */
 public final class OutcomeLog implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
 
+  private final RejectedRequests rejected;
+
+  public OutcomeLog(RejectedRequests rejected) {
+    this.rejected = rejected;
+  }
+
   @Override
   public void processed(UpdateOutcome outcome) {
+    if (RejectedRequests.REASONS.contains(outcome.kind()) && !rejected.admit(outcome.kind())) {
+      return;
+    }
     Level level =
         switch (outcome.kind()) {
           case HANDLED ->

@@ -17,6 +17,7 @@ import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.errors.SentryErrorTracker;
 import dev.gmbot.app.server.health.HealthProbe;
 import dev.gmbot.app.server.ingest.OutcomeLog;
+import dev.gmbot.app.server.ingest.RejectedRequests;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
@@ -160,9 +161,11 @@ public final class ServerModule {
   @Provides
   @Singleton
   static UpdateOutcomes outcomes(
-      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors) {
+      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors, Closer closer) {
     UpdateOutcomes outcomes = new UpdateOutcomes(registry);
-    outcomes.addListener(new OutcomeLog());
+    RejectedRequests rejected =
+        closer.register(RejectedRequests.everyWindow(RejectedRequests.WINDOW));
+    outcomes.addListener(new OutcomeLog(rejected));
     errors.ifPresent(outcomes::addListener);
     return outcomes;
   }
