@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * {@link GroupSettings} as the flat JSON object stored in {@code protected_groups.params}. Missing
  * keys take the defaults and unknown keys are ignored, so settings can grow without a migration
- * (the group's {@code language} and {@code promptTopic} joined them so: a group stored before
- * them speaks the default language and prompts joins in the General topic).
+ * (the group's {@code language} and {@code promptTopic} joined them so: a group stored before them
+ * speaks the default language and prompts joins in the General topic).
  */
 final class SettingsJson {
   private SettingsJson() {}

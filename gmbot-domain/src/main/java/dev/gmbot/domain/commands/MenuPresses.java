@@ -271,11 +271,14 @@ final class MenuPresses {
         press.show(press.screens().saved(MenuScreens.withSettings(g, changed.get()))));
   }
 
+  /** A change of settings; a new language of the group speaks at once to a reader without one. */
   private List<Decision> change(Press press, ProtectedGroup g, GroupSettings changed) {
+    ProtectedGroup now = MenuScreens.withSettings(g, changed);
+    Press after = speaking(press, now);
     return List.of(
-        press.toast(press.texts().savedToast()),
+        after.toast(after.texts().savedToast()),
         new ChangeSettings(g.id(), changed),
-        press.show(press.screens().group(MenuScreens.withSettings(g, changed))));
+        after.show(after.screens().group(now)));
   }
 
   private List<Decision> auditPage(Press press, ProtectedGroup g) {

@@ -74,9 +74,7 @@ class CommandTextsTest {
             world.command(GROUP, OWNER, "unprotect"));
     protectedGroup.forEach(c -> replies.addAll(repliesTo(c)));
 
-    assertThat(replies)
-        .hasSizeGreaterThanOrEqualTo(24)
-        .allMatch(MessageNames::onlyNames);
+    assertThat(replies).hasSizeGreaterThanOrEqualTo(24).allMatch(MessageNames::onlyNames);
     assertThat(names.asked())
         .contains(
             "start",
