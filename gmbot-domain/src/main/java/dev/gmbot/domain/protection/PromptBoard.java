@@ -26,16 +26,18 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One standing prompt per group (ADR 0062). A user to prompt is added to the group's newest open
- * prompt (edited at most once per {@link ProtectionSettings#promptEditInterval()}), or a new prompt
- * is posted when none is open. Verified users are taken off their prompts; an empty prompt is
- * deleted; {@link #sweep} deletes expired prompts and shows names whose edit was deferred.
+ * One standing prompt per group and forum topic (ADR 0062, ADR 0034). A user to prompt is added to
+ * the group's newest open prompt (edited at most once per {@link
+ * ProtectionSettings#promptEditInterval()}), or a new prompt is posted when none is open. Verified
+ * users are taken off their prompts; an empty prompt is deleted; {@link #sweep} deletes expired
+ * prompts and shows names whose edit was deferred.
  *
  * <p>Names are remembered in this process only (the repository keeps user ids); a name it never saw
  * is counted among "others". Its Telegram calls go through the scheduler view of the execution it
@@ -58,6 +60,10 @@ final class PromptBoard {
   private final ProtectionSettings settings;
   private final Map<UserId, String> names = new ConcurrentHashMap<>();
   private final Map<Key, Shown> shown = new ConcurrentHashMap<>();
+
+  /** The forum topic of each prompt posted in one (prompts missing here are in General). */
+  private final Map<Key, Long> topics = new ConcurrentHashMap<>();
+
   private final Map<GroupId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   PromptBoard(
@@ -94,7 +100,11 @@ final class PromptBoard {
     }
     Look look = new Look(decision.channels(), decision.settings());
     Instant expires = now.plus(decision.settings().promptLifetime());
-    var open = prompts.newestOpen(group, now);
+    // A standing prompt is shared by the members of one topic only: it stays where it was posted.
+    var open =
+        prompts
+            .newestOpen(group, now)
+            .filter(p -> topicOf(p.group(), p.message()).equals(decision.topic()));
     if (open.isPresent()) {
       Set<UserId> users = new HashSet<>(open.get().users());
       users.add(user.id());
@@ -106,7 +116,7 @@ final class PromptBoard {
           + grown.message()
           + refresh(grown, look, false, calls);
     }
-    OutgoingMessage message = render(Set.of(user.id()), look);
+    OutgoingMessage message = render(Set.of(user.id()), look).inTopic(decision.topic());
     Delivery<MessageId> sent =
         calls.deliver(
             BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
@@ -116,7 +126,15 @@ final class PromptBoard {
     Prompt posted = new Prompt(postedIn, id, Set.of(user.id()), now, expires);
     prompts.save(posted);
     shown.put(new Key(postedIn, id), new Shown(message.text(), now, false, look));
-    return "prompted " + user.id() + " in " + postedIn + " (message " + id + ")";
+    decision.topic().ifPresent(topic -> topics.put(new Key(postedIn, id), topic));
+    return "prompted "
+        + user.id()
+        + " in "
+        + postedIn
+        + decision.topic().map(topic -> " topic " + topic).orElse("")
+        + " (message "
+        + id
+        + ")";
   }
 
   /**
@@ -270,6 +288,11 @@ final class PromptBoard {
     }
     prompts.delete(p.group(), p.message());
     shown.remove(new Key(p.group(), p.message()));
+    topics.remove(new Key(p.group(), p.message()));
+  }
+
+  private Optional<Long> topicOf(GroupId group, MessageId message) {
+    return Optional.ofNullable(topics.get(new Key(group, message)));
   }
 
   private void remember(UserRef user) {
