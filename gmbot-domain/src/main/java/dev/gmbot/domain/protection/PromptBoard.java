@@ -101,10 +101,7 @@ final class PromptBoard {
     Look look = new Look(decision.channels(), decision.settings());
     Instant expires = now.plus(decision.settings().promptLifetime());
     // A standing prompt is shared by the members of one topic only: it stays where it was posted.
-    var open =
-        prompts
-            .newestOpen(group, now)
-            .filter(p -> topicOf(p.group(), p.message()).equals(decision.topic()));
+    var open = newestOpen(group, decision.topic(), now);
     if (open.isPresent()) {
       Set<UserId> users = new HashSet<>(open.get().users());
       users.add(user.id());
@@ -289,6 +286,22 @@ final class PromptBoard {
     prompts.delete(p.group(), p.message());
     shown.remove(new Key(p.group(), p.message()));
     topics.remove(new Key(p.group(), p.message()));
+  }
+
+  /**
+   * The group's newest open prompt in the topic. Prompts in General come from the repository (any
+   * instance may have posted them); those in a topic are known to the instance that posted them.
+   */
+  private Optional<Prompt> newestOpen(GroupId group, Optional<Long> topic, Instant now) {
+    if (topic.isEmpty()) {
+      return prompts.newestOpen(group, now).filter(p -> topicOf(p.group(), p.message()).isEmpty());
+    }
+    return topics.entrySet().stream()
+        .filter(e -> e.getKey().group().equals(group) && e.getValue().equals(topic.get()))
+        .map(e -> prompts.find(group, e.getKey().message()))
+        .flatMap(Optional::stream)
+        .filter(p -> now.isBefore(p.expiresAt()))
+        .max(Comparator.comparing(Prompt::postedAt));
   }
 
   private Optional<Long> topicOf(GroupId group, MessageId message) {
