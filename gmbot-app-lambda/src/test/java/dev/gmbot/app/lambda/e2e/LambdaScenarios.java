@@ -264,9 +264,9 @@ abstract class LambdaScenarios {
     SimMessage menu = own.lastBotMessage().orElseThrow();
     assertThat(menu.text()).startsWith("⚙️ Menu Group");
 
-    String lifetime = g.owner().presses(menu, "⏱ Prompt lifetime: 10m");
+    String lifetime = g.owner().presses(menu, "⏱ Prompt lifetime: 10 minutes");
     settle();
-    String thirty = g.owner().presses(own.lastBotMessage().orElseThrow(), "30m");
+    String thirty = g.owner().presses(own.lastBotMessage().orElseThrow(), "30 minutes");
     settle();
     g.owner().presses(own.lastBotMessage().orElseThrow(), "🔘 Join button");
     settle();
@@ -286,7 +286,7 @@ abstract class LambdaScenarios {
     assertThat(mine.get(mine.size() - 2).button("📢 Subscribe here")).as("the preview").isPresent();
     assertThat(own.lastBotMessage().orElseThrow().text())
         .startsWith("✅ Saved.\n\n⚙️ Menu Group")
-        .contains("• Prompt lifetime: 30m")
+        .contains("• Prompt lifetime: 30 minutes")
         .contains("• Join button: 📢 Subscribe here");
   }
 
