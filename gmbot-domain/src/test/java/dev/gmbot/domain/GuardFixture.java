@@ -191,6 +191,18 @@ public final class GuardFixture {
     return posts(group, new Sender.User(user));
   }
 
+  /** The user writes in a topic of the forum. */
+  public MessagePosted writesInTopic(ChatRef group, UserRef user, long topic) {
+    return new MessagePosted(
+        nextUpdateId(),
+        clock.instant(),
+        group,
+        nextMessageId(),
+        new Sender.User(user),
+        false,
+        Optional.of(topic));
+  }
+
   public MessagePosted posts(ChatRef group, Sender sender) {
     return new MessagePosted(
         nextUpdateId(), clock.instant(), group, nextMessageId(), sender, false);

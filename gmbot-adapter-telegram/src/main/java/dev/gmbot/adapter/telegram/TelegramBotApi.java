@@ -176,6 +176,7 @@ public final class TelegramBotApi
     if (message.silent()) {
       p.put("disable_notification", true);
     }
+    message.topic().ifPresent(topic -> p.put("message_thread_id", topic));
     TgMessageRef sent =
         client.write(BotMethod.SEND_MESSAGE, p, TgMessageRef.class, Optional.of(chat));
     return mapped(

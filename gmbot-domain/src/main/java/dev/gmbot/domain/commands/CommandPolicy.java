@@ -47,7 +47,7 @@ import java.util.function.Function;
  * /settings} and {@code /audit} open it, the presses of its buttons ({@link #decide(ButtonPressed)}
  * for callback data {@link #isMenuPress starting} with the menu's prefix) and the texts it asked
  * for ({@link #decide(TextReceived)}) are decided with the same checks; its own texts come from the
- * {@link MenuTexts} catalogue.
+ * {@link MenuTexts} catalogue, in the reader's language (else the language of the group shown).
  */
 public final class CommandPolicy {
   private final BotSelf self;
@@ -83,9 +83,7 @@ public final class CommandPolicy {
         self,
         clock,
         CommandTexts::of,
-        MenuTexts.english(),
-        LanguageSetting.installed(),
-        PromptTopicSetting.installed());
+        MenuTexts::of);
   }
 
   CommandPolicy(
@@ -98,9 +96,7 @@ public final class CommandPolicy {
       BotSelf self,
       Clock clock,
       Function<Language, CommandTexts> texts,
-      MenuTexts menuTexts,
-      LanguageSetting language,
-      PromptTopicSetting topic) {
+      Function<Language, MenuTexts> menuTexts) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -120,30 +116,18 @@ public final class CommandPolicy {
     this.reactivate = new ReactivateCommand(access, rights);
     MenuAccess menuAccess = new MenuAccess(authorization, groups);
     MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
-    MenuScreens screens = new MenuScreens(menuTexts, language, topic);
-    MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, menuTexts, audit);
-    this.presses =
-        new MenuPresses(
-            menuAccess,
-            menuGroups,
-            screens,
-            menuTexts,
-            conversations,
-            audit,
-            language,
-            topic,
-            clock);
+    Function<Language, MenuScreens> screens = l -> new MenuScreens(menuTexts.apply(l));
+    MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, audit);
+    this.presses = new MenuPresses(menuAccess, menuGroups, screens, conversations, audit, clock);
     this.conversation =
         new MenuConversation(
             menuAccess,
             screens,
-            menuTexts,
             conversations,
             owners,
             authorization,
             rights,
             channels,
-            topic,
             texts,
             clock);
     this.commands =

@@ -16,6 +16,7 @@ import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,16 +49,32 @@ public sealed interface Decision {
   }
 
   /**
-   * Asks the user to subscribe: adds them to the group's standing prompt, or posts one (P1). Raids
-   * thus produce one message per group, edited a bounded number of times.
+   * Asks the user to subscribe: adds them to the group's standing prompt in the topic, or posts one
+   * there (P1). Raids thus produce one message per group and topic, edited a bounded number of
+   * times.
+   *
+   * @param topic the forum topic to prompt in: that of the message that called for the prompt, else
+   *     (a join) the group's {@link GroupSettings#promptTopic()}; empty: General, or no forum
    */
-  record Prompt(GroupId group, UserRef user, List<EnforcedChannel> channels, GroupSettings settings)
+  record Prompt(
+      GroupId group,
+      UserRef user,
+      List<EnforcedChannel> channels,
+      GroupSettings settings,
+      Optional<Long> topic)
       implements Decision {
     public Prompt {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(user, "user");
       channels = List.copyOf(channels);
       Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(topic, "topic");
+    }
+
+    /** A prompt about a join: in the group's prompt topic. */
+    public Prompt(
+        GroupId group, UserRef user, List<EnforcedChannel> channels, GroupSettings settings) {
+      this(group, user, channels, settings, settings.promptTopic());
     }
   }
 

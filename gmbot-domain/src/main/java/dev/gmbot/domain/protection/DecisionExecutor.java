@@ -304,7 +304,8 @@ public final class DecisionExecutor {
       }
       try {
         String effect =
-            board.prompt(new Decision.Prompt(group, d.user(), d.channels(), d.settings()), calls);
+            board.prompt(
+                new Decision.Prompt(group, d.user(), d.channels(), d.settings(), d.topic()), calls);
         record(target(group), Optional.of(d.user().id()), AuditEntry.Action.PROMPTED, "");
         effects.add(effect);
       } catch (ChatAccessException e) {

@@ -131,7 +131,9 @@ final class MessagePolicy {
     if (verdict instanceof Verdict.NotSubscribed && g.settings().deleteMessages()) {
       decisions.add(new DeleteMessage(group, e.message(), "sender is not subscribed"));
     }
-    decisions.addAll(enforcement.enforce(g, user, verdict, known, "wrote without subscribing"));
+    // The prompt goes where the member wrote: the message's own forum topic.
+    decisions.addAll(
+        enforcement.enforce(g, user, verdict, known, "wrote without subscribing", e.topic()));
     return decisions;
   }
 

@@ -300,7 +300,11 @@ public final class FakeTelegram
     enter("editMessageText", Optional.of(chat), Optional.empty(), replacement.text());
     messages
         .getOrDefault(chat, new HashMap<>())
-        .computeIfPresent(message, (id, m) -> new SentMessage(chat, id, replacement, m.deleted()));
+        .computeIfPresent(
+            message,
+            // An edit leaves the message where it is, in its forum topic.
+            (id, m) ->
+                new SentMessage(chat, id, replacement.inTopic(m.message().topic()), m.deleted()));
   }
 
   @Override

@@ -684,6 +684,10 @@ final class BotApi {
         throw ApiException.badRequest("message to be replied not found");
       }
     }
+    long topic = sendingTopic(c, p, replyTo);
+    if (topic != 0) {
+      before.put("message_thread_id", topic).put("is_topic_message", true);
+    }
     Json.Obj after = Json.obj();
     if (replyTo != 0) {
       after.put("reply_to_message", c.messages.get(replyTo).json);
@@ -692,10 +696,27 @@ final class BotApi {
       after.put("reply_markup", markup);
     }
     MsgState m = w.postMessage(c, w.bot.id, null, text, "", before, after);
+    m.topic = topic;
     if (c.kind == ChatKind.CHANNEL) {
       m.json.remove("from");
     }
     return m.json;
+  }
+
+  /**
+   * The forum topic a message is sent in: the {@code message_thread_id} asked for (a topic of this
+   * forum, else "message thread not found"), else the topic of the message replied to, else General
+   * (0). Outside forums a thread id names nothing.
+   */
+  private static long sendingTopic(ChatState c, Params p, long replyTo) {
+    long asked = p.longOr("message_thread_id", 0);
+    if (asked != 0) {
+      if (!c.forum || !c.topics.containsKey(asked)) {
+        throw ApiException.badRequest("message thread not found");
+      }
+      return asked;
+    }
+    return replyTo != 0 && c.forum ? c.messages.get(replyTo).topic : 0;
   }
 
   private MsgState findMessage(ChatState c, Params p, String what) {

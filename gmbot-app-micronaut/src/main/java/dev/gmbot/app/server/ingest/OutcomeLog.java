@@ -16,9 +16,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * routine ones (handled without an effect, such as a subscribed member's message, a duplicate, an
  * ignored update) DEBUG, which the server does not write: a busy group does not cost a line per
  * message, and {@code bot_updates_received_total} still counts every update. Failed, dropped and
- * rejected ones are ERROR; the rest WARN. Requests rejected before an update is read (wrong
- * secret, method, size, a malformed body) go through {@link RejectedRequests}: the first of each
- * reason per window is logged here, the rest are counted in its summary line.
+ * rejected ones are ERROR; the rest WARN. Requests rejected before an update is read (wrong secret,
+ * method, size, a malformed body) go through {@link RejectedRequests}: the first of each reason per
+ * window is logged here, the rest are counted in its summary line.
  */
 public final class OutcomeLog implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
