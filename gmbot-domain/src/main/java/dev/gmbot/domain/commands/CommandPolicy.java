@@ -20,6 +20,7 @@ import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipLookup;
@@ -72,7 +73,8 @@ public final class CommandPolicy {
       MembershipLookup lookup,
       BotCallScheduler scheduler,
       BotSelf self,
-      Clock clock) {
+      Clock clock,
+      DailyStatistics daily) {
     this(
         groups,
         members,
@@ -85,7 +87,8 @@ public final class CommandPolicy {
         CommandTexts::of,
         MenuTexts.english(),
         LanguageSetting.installed(),
-        PromptTopicSetting.installed());
+        PromptTopicSetting.installed(),
+        daily);
   }
 
   CommandPolicy(
@@ -101,6 +104,36 @@ public final class CommandPolicy {
       MenuTexts menuTexts,
       LanguageSetting language,
       PromptTopicSetting topic) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
+        telegram,
+        self,
+        clock,
+        texts,
+        menuTexts,
+        language,
+        topic,
+        DailyStatistics.NONE);
+  }
+
+  CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      TelegramReads telegram,
+      BotSelf self,
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      MenuTexts menuTexts,
+      LanguageSetting language,
+      PromptTopicSetting topic,
+      DailyStatistics daily) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -163,7 +196,7 @@ public final class CommandPolicy {
             "reactivate",
             reactivate,
             "stats",
-            new StatsCommand(audit, members, access),
+            new StatsCommand(audit, members, daily, access, clock),
             "audit",
             new AuditCommand(access, menuTexts, menu, self));
   }

@@ -110,7 +110,7 @@ final class MessagePolicy {
     }
     Optional<GroupMember> known = members.find(group, user.id());
     Verdict verdict =
-        verifier.verify(user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     List<Decision> decisions = new ArrayList<>();
     if (verdict instanceof Verdict.NotSubscribed && g.settings().deleteMessages()) {
       decisions.add(new DeleteMessage(group, e.message(), "sender is not subscribed"));

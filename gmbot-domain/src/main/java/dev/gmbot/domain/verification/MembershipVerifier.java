@@ -5,12 +5,15 @@ import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.verification.Verdict.Cause;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.GuardMetrics.VerificationStatus;
 import dev.gmbot.port.out.MembershipCache;
@@ -19,6 +22,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,7 @@ public final class MembershipVerifier {
   private final Clock clock;
   private final RandomGenerator random;
   private final VerificationSettings settings;
+  private final DailyStatistics statistics;
   private final Map<Key, CompletableFuture<Boolean>> flights = new ConcurrentHashMap<>();
 
   @Inject
@@ -58,7 +64,8 @@ public final class MembershipVerifier {
       GuardMetrics metrics,
       Clock clock,
       RandomGenerator random,
-      VerificationSettings settings) {
+      VerificationSettings settings,
+      DailyStatistics statistics) {
     this.lookup = Objects.requireNonNull(lookup, "lookup");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -66,6 +73,7 @@ public final class MembershipVerifier {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.statistics = Objects.requireNonNull(statistics, "statistics");
   }
 
   /**
@@ -77,11 +85,55 @@ public final class MembershipVerifier {
    */
   public Verdict verify(
       UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
+    return verify(user, channels, freshness, priority, new Tally());
+  }
+
+  /**
+   * {@link #verify(UserId, List, Freshness, Priority)} for a member of {@code group}, counted in
+   * the group's daily figures: a check that ended with an answer, whether it passed, and how many
+   * of its channel answers came from the cache (a check that could not be made counts nothing).
+   */
+  public Verdict verify(
+      GroupId group,
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority) {
+    Tally tally = new Tally();
+    Verdict verdict = verify(user, channels, freshness, priority, tally);
+    if (!(verdict instanceof Verdict.CannotCheck)) {
+      statistics.add(
+          group,
+          LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+          Map.of(
+              DailyCounter.CHECKS,
+              1L,
+              DailyCounter.CHECKS_PASSED,
+              verdict instanceof Verdict.Subscribed ? 1L : 0L,
+              DailyCounter.CHANNEL_ANSWERS,
+              (long) channels.size(),
+              DailyCounter.CACHE_ANSWERS,
+              (long) tally.fromCache));
+    }
+    return verdict;
+  }
+
+  /** How many channel answers of one check came from the cache. */
+  private static final class Tally {
+    private int fromCache;
+  }
+
+  private Verdict verify(
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Tally tally) {
     if (channels.isEmpty()) {
       throw new IllegalArgumentException("a verification needs at least one channel");
     }
     Instant start = clock.instant();
-    Verdict verdict = check(user, channels, freshness, priority);
+    Verdict verdict = check(user, channels, freshness, priority, tally);
     metrics.verification(
         switch (verdict) {
           case Verdict.Subscribed s -> VerificationStatus.VERIFIED;
@@ -109,7 +161,11 @@ public final class MembershipVerifier {
   }
 
   private Verdict check(
-      UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Tally tally) {
     Map<ChannelId, Boolean> cached =
         cache.getAll(user, channels.stream().map(EnforcedChannel::id).toList());
     List<EnforcedChannel> missing = new ArrayList<>();
@@ -118,6 +174,7 @@ public final class MembershipVerifier {
       Optional<Boolean> answer = usable(Optional.ofNullable(cached.get(channel.id())), freshness);
       if (answer.isPresent()) {
         metrics.cacheHit();
+        tally.fromCache++;
         if (!answer.get()) {
           missing.add(channel);
         }
