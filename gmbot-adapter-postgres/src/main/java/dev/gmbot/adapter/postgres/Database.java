@@ -6,6 +6,7 @@ import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -42,6 +43,7 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
   private final JdbiConversationRepository conversations;
+  private final JdbiDailyStatistics dailyStatistics;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
@@ -68,6 +70,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.prompts = new JdbiPromptRepository(jdbi);
     this.audit = new JdbiAuditTrail(jdbi);
     this.conversations = new JdbiConversationRepository(jdbi);
+    this.dailyStatistics = new JdbiDailyStatistics(jdbi);
   }
 
   /**
@@ -245,6 +248,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** The per-day counters of /stats ({@code daily_statistics}). */
+  @Override
+  public DailyStatistics dailyStatistics() {
+    return dailyStatistics;
   }
 
   /** The settings menu's conversations and remembered groups. */

@@ -2,6 +2,7 @@ package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -48,6 +49,12 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return database.audit();
+  }
+
+  /** The /stats counters: one upsert per addition, straight to the database. */
+  @Override
+  public DailyStatistics dailyStatistics() {
+    return database.dailyStatistics();
   }
 
   /** The settings menu's conversations: off the hot path, straight from the database. */

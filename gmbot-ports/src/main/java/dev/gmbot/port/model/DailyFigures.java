@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One group's counters of one UTC day (a counter never added to reads zero).
+ * One group's counters of one UTC day (a counter never added to reads zero; zeros are not kept, so
+ * two days with the same figures are equal).
  *
  * @param day the UTC day
  * @param counts the counters of that day
@@ -20,7 +21,9 @@ public record DailyFigures(LocalDate day, Map<DailyCounter, Long> counts) {
           if (value < 0) {
             throw new IllegalArgumentException("a daily counter is never negative: " + counter);
           }
-          copy.put(counter, value);
+          if (value > 0) {
+            copy.put(counter, value);
+          }
         });
     counts = Map.copyOf(copy);
   }
