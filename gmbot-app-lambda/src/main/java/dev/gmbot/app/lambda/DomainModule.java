@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.adapter.telegram.chart.StatsCharts;
 import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.domain.Guard;
@@ -46,6 +47,13 @@ final class DomainModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.guard());
+        telegram,
+        database,
+        state,
+        scheduler,
+        metrics,
+        clock,
+        config.guard(),
+        StatsCharts.jfreeChart());
   }
 }
