@@ -54,6 +54,7 @@ import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -61,6 +62,7 @@ import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import java.time.Clock;
@@ -294,6 +296,8 @@ public final class Guard
     private RandomGenerator random = new Random();
     private VerificationSettings verification = VerificationSettings.DEFAULTS;
     private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
+    private DailyStatistics dailyStatistics = DailyStatistics.NONE;
+    private StatsChart chart = StatsChart.NONE;
 
     private Builder() {}
 
@@ -402,6 +406,24 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Where the per-day counters /stats shows are kept (the database's). Default: {@link
+     * DailyStatistics#NONE}: nothing is counted and /stats answers with the audit figures in text.
+     */
+    public Builder dailyStatistics(DailyStatistics statistics) {
+      this.dailyStatistics = statistics;
+      return this;
+    }
+
+    /**
+     * Draws the /stats picture (the Telegram adapter's JFreeChart renderer). Default: {@link
+     * StatsChart#NONE}: /stats answers with its figures in text.
+     */
+    public Builder chart(StatsChart chart) {
+      this.chart = chart;
+      return this;
+    }
+
     public Guard build() {
       for (Object telegramPort :
           new Object[] {lookup, directory, moderation, messaging, identity}) {
@@ -421,10 +443,19 @@ public final class Guard
       require(random, "random(...)");
       require(verification, "verification(...)");
       require(protection, "protection(...)");
+      require(dailyStatistics, "dailyStatistics(...)");
+      require(chart, "chart(...)");
       BotSelf self = new BotSelf(identity, scheduler);
       MembershipVerifier verifier =
           new MembershipVerifier(
-              lookup, membershipCache, scheduler, metrics, clock, random, verification);
+              lookup,
+              membershipCache,
+              scheduler,
+              metrics,
+              clock,
+              random,
+              verification,
+              dailyStatistics);
       AdministratorDirectory admins =
           new AdministratorDirectory(directory, administratorCache, scheduler, verification);
       ProtectionPolicy policy =
@@ -451,7 +482,8 @@ public final class Guard
               lookup,
               scheduler,
               self,
-              clock);
+              clock,
+              dailyStatistics);
       DecisionExecutor executor =
           new DecisionExecutor(
               moderation,
@@ -468,7 +500,9 @@ public final class Guard
               scheduler,
               metrics,
               clock,
-              protection);
+              protection,
+              dailyStatistics,
+              chart);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
       UpdateGate gate =

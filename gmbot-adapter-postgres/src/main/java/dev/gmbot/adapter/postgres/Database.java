@@ -6,6 +6,7 @@ import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -49,6 +50,7 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
   private final JdbiConversationRepository conversations;
+  private final JdbiDailyStatistics dailyStatistics;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
@@ -76,6 +78,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.prompts = new JdbiPromptRepository(jdbi);
     this.audit = new JdbiAuditTrail(jdbi);
     this.conversations = new JdbiConversationRepository(jdbi);
+    this.dailyStatistics = new JdbiDailyStatistics(jdbi);
   }
 
   /**
@@ -264,7 +267,10 @@ public final class Database implements Repositories, AutoCloseable {
   public HotPathRepositories hotPath(ChangeNotices notices, Clock clock, Duration flushInterval) {
     ChangeNotices shared = new EchoingNotices(notices);
     return new HotPathRepositories(
-        this, cachedGroups(shared, clock), writeBehindMembers(shared, clock, flushInterval));
+        this,
+        cachedGroups(shared, clock),
+        writeBehindMembers(shared, clock, flushInterval),
+        new WriteBehindDailyStatistics(dailyStatistics, clock, flushInterval));
   }
 
   /**
@@ -307,6 +313,11 @@ public final class Database implements Repositories, AutoCloseable {
       public ConversationRepository conversations() {
         return database.conversations();
       }
+
+      @Override
+      public DailyStatistics dailyStatistics() {
+        return database.dailyStatistics();
+      }
     };
   }
 
@@ -326,6 +337,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** The per-day counters of /stats ({@code daily_statistics}). */
+  @Override
+  public DailyStatistics dailyStatistics() {
+    return dailyStatistics;
   }
 
   /** The settings menu's conversations and remembered groups. */

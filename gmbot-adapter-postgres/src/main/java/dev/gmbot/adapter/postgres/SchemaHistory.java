@@ -36,7 +36,8 @@ final class SchemaHistory {
       List.of(
           "common/V1__schema.sql",
           "{vendor}/V2__enabled_index.sql",
-          "common/V20__menu_conversations_and_audit_retention.sql");
+          "common/V20__menu_conversations_and_audit_retention.sql",
+          "common/V31__daily_statistics.sql");
 
   static final String TABLE = "flyway_schema_history";
 

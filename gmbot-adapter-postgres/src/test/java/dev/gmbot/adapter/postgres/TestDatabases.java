@@ -96,7 +96,8 @@ final class TestDatabases {
             "owners",
             "verification_cache",
             "menu_conversations",
-            "menu_groups"
+            "menu_groups",
+            "daily_statistics"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }

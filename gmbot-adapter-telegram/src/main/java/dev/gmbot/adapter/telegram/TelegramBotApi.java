@@ -187,6 +187,31 @@ public final class TelegramBotApi
                 "message_id"));
   }
 
+  /** {@code sendPhoto} as multipart/form-data: the PNG as the {@code photo} part. */
+  @Override
+  public MessageId sendPhoto(ChatId chat, byte[] png, String caption) {
+    Map<String, Object> p = chat(chat);
+    if (!caption.isEmpty()) {
+      p.put("caption", caption);
+    }
+    TgMessageRef sent =
+        client.writeMultipart(
+            BotMethod.SEND_PHOTO,
+            p,
+            "photo",
+            "stats.png",
+            "image/png",
+            png,
+            TgMessageRef.class,
+            Optional.of(chat));
+    return mapped(
+        BotMethod.SEND_PHOTO,
+        () ->
+            TelegramMappings.valid(
+                () -> new MessageId(TelegramMappings.required(sent.messageId(), "message_id")),
+                "message_id"));
+  }
+
   @Override
   public void edit(ChatId chat, MessageId message, OutgoingMessage replacement) {
     Map<String, Object> p = chat(chat);

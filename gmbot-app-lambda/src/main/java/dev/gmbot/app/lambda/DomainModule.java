@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.adapter.telegram.chart.StatsCharts;
 import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.domain.Guard;
@@ -61,6 +62,7 @@ final class DomainModule {
         scheduler,
         metrics,
         clock,
-        config.guard());
+        config.guard(),
+        StatsCharts.jfreeChart());
   }
 }

@@ -20,6 +20,7 @@ import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipLookup;
@@ -72,7 +73,8 @@ public final class CommandPolicy {
       MembershipLookup lookup,
       BotCallScheduler scheduler,
       BotSelf self,
-      Clock clock) {
+      Clock clock,
+      DailyStatistics daily) {
     this(
         groups,
         members,
@@ -83,7 +85,8 @@ public final class CommandPolicy {
         self,
         clock,
         CommandTexts::of,
-        MenuTexts::of);
+        MenuTexts::of,
+        daily);
   }
 
   CommandPolicy(
@@ -97,6 +100,32 @@ public final class CommandPolicy {
       Clock clock,
       Function<Language, CommandTexts> texts,
       Function<Language, MenuTexts> menuTexts) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
+        telegram,
+        self,
+        clock,
+        texts,
+        menuTexts,
+        DailyStatistics.NONE);
+  }
+
+  CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      TelegramReads telegram,
+      BotSelf self,
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      Function<Language, MenuTexts> menuTexts,
+      DailyStatistics daily) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -147,7 +176,7 @@ public final class CommandPolicy {
             "reactivate",
             reactivate,
             "stats",
-            new StatsCommand(audit, members, access),
+            new StatsCommand(audit, members, daily, access, clock),
             "audit",
             new AuditCommand(access, menuTexts, menu, self));
   }

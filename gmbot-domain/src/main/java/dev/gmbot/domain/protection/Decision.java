@@ -5,6 +5,7 @@ import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.Conversation;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
@@ -12,6 +13,7 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.StatsChartData;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.util.List;
@@ -276,6 +278,29 @@ public sealed interface Decision {
     public ForgetMenuGroup {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /** Adds to the group's counters of today (the /stats figures), e.g. a join. */
+  record Count(GroupId group, DailyCounter counter) implements Decision {
+    public Count {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(counter, "counter");
+    }
+  }
+
+  /**
+   * Sends the /stats picture (P0): {@code chart} drawn as a PNG with the {@code caption} under it;
+   * when the picture cannot be drawn or the bot may not send photos in the chat, the {@code
+   * fallback} text instead.
+   */
+  record SendChart(ChatId chat, StatsChartData chart, String caption, OutgoingMessage fallback)
+      implements Decision {
+    public SendChart {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(chart, "chart");
+      Objects.requireNonNull(caption, "caption");
+      Objects.requireNonNull(fallback, "fallback");
     }
   }
 

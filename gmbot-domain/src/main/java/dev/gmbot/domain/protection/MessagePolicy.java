@@ -121,12 +121,14 @@ final class MessagePolicy {
     Verdict verdict =
         reads.memberships().isPresent()
             ? verifier.verify(
+                g.id(),
                 user.id(),
                 g.channels(),
                 Freshness.CACHED,
                 Priority.P1_ENFORCEMENT,
                 reads.memberships().get())
-            : verifier.verify(user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+            : verifier.verify(
+                g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     List<Decision> decisions = new ArrayList<>();
     if (verdict instanceof Verdict.NotSubscribed && g.settings().deleteMessages()) {
       decisions.add(new DeleteMessage(group, e.message(), "sender is not subscribed"));

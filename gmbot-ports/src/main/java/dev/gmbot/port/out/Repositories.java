@@ -17,4 +17,12 @@ public interface Repositories {
 
   /** The settings menu's questions and remembered groups. */
   ConversationRepository conversations();
+
+  /**
+   * The per-day counters /stats draws. Default: {@link DailyStatistics#NONE} (a store that keeps
+   * none; /stats then answers with the audit figures in text).
+   */
+  default DailyStatistics dailyStatistics() {
+    return DailyStatistics.NONE;
+  }
 }

@@ -81,6 +81,7 @@ public final class InMemoryRepositories implements Repositories {
   private final PromptRepository promptRepository = new Prompts();
   private final AuditTrail auditTrail = new Audit();
   private final ConversationRepository conversationRepository = new Conversations();
+  private final InMemoryDailyStatistics dailyStatistics = new InMemoryDailyStatistics();
 
   @Override
   public GroupRepository groups() {
@@ -113,6 +114,11 @@ public final class InMemoryRepositories implements Repositories {
 
   public ConversationRepository conversations() {
     return conversationRepository;
+  }
+
+  @Override
+  public InMemoryDailyStatistics dailyStatistics() {
+    return dailyStatistics;
   }
 
   /** While true every operation throws {@link StorageUnavailableException}. */

@@ -325,6 +325,12 @@ final class World {
   /** The bot's command menus (setMyCommands), by scope and language: "all_private_chats|ru". */
   final Map<String, List<SimCommand>> commandMenus = new LinkedHashMap<>();
 
+  /** Photos the bot sent (sendPhoto), in order. */
+  final List<SimPhoto> photos = new ArrayList<>();
+
+  /** Chats that refuse photos from the bot ("not enough rights to send photos"). */
+  final Set<Long> photosDenied = new HashSet<>();
+
   final List<UpdateState> pending = new ArrayList<>();
   final List<Map<String, Object>> emitted = new ArrayList<>();
   Set<String> allowedUpdates = DEFAULT_ALLOWED;

@@ -10,6 +10,7 @@ import dev.gmbot.adapter.telegram.TelegramBotApiClient;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.WebhookInfo;
+import dev.gmbot.adapter.telegram.chart.StatsCharts;
 import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
@@ -152,7 +153,14 @@ public final class ServerModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, repositories, state, scheduler, metrics, clock, config.guard());
+        telegram,
+        repositories,
+        state,
+        scheduler,
+        metrics,
+        clock,
+        config.guard(),
+        StatsCharts.jfreeChart());
   }
 
   // --- Transport and observability ------------------------------------------------------------

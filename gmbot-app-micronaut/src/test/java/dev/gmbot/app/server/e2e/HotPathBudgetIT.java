@@ -30,6 +30,7 @@ import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import dev.gmbot.testkit.fake.FakeTelegram;
@@ -199,7 +200,8 @@ class HotPathBudgetIT {
               GuardAssembly.scheduler(GuardSettings.DEFAULTS, a.state(), GuardMetrics.NONE, clock),
               GuardMetrics.NONE,
               clock,
-              GuardSettings.DEFAULTS);
+              GuardSettings.DEFAULTS,
+              StatsChart.NONE);
       repositories.groups().protect(GROUP, "Group", OWNER, CHANNELS, clock.instant());
       UserRef user = UserRef.of(4343, "Verified");
       for (EnforcedChannel c : CHANNELS) {
