@@ -23,7 +23,7 @@ RUN mvn -B -q -pl gmbot-app-micronaut -am package -DskipTests \
 FROM eclipse-temurin:25-jre
 RUN groupadd --system gmbot && useradd --system --gid gmbot --home-dir /app gmbot \
  && mkdir -p /app/data && chown -R gmbot:gmbot /app \
- && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+ && apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /gmbot-server.jar /app/gmbot-server.jar
 USER gmbot

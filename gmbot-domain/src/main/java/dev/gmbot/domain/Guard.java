@@ -7,6 +7,7 @@ import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
 import dev.gmbot.domain.protection.EffectDrain;
+import dev.gmbot.domain.protection.MessageReads;
 import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
@@ -55,6 +56,7 @@ import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
@@ -63,21 +65,23 @@ import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.StatsChart;
+import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
  * The guard: GMBot's domain behind one entry point. {@link #handle} deduplicates the update (by
  * {@code update_id}, 25 h), decides and executes; {@link #decide} only decides, for embedders with
- * their own transport. Build it with {@link #builder()} (no DI container needed) or let Dagger call
- * the constructor.
+ * their own transport. Build it with {@link #builder()} (no DI container needed), or with {@link
+ * GuardAssembly} as both deployables do.
  *
  * <p>The application calls {@link #sweepPrompts()} periodically (e.g. every 30 s) and {@link
  * #cleanUp()} now and then (e.g. every 10 minutes).
@@ -106,18 +110,19 @@ public final class Guard
   private final CommandPolicy commands;
   private final DecisionExecutor executor;
   private final RetentionCleanup retention;
+  private final UpdateAdmission admission;
   private final UpdateLog updateLog;
   private final GuardMetrics metrics;
   private final Clock clock;
   private final PressGate presses = new PressGate();
   private final EffectDrain drain;
 
-  @Inject
-  public Guard(
+  private Guard(
       ProtectionPolicy protection,
       CommandPolicy commands,
       DecisionExecutor executor,
       RetentionCleanup retention,
+      UpdateAdmission admission,
       UpdateLog updateLog,
       EffectDrain drain,
       GuardMetrics metrics,
@@ -127,6 +132,7 @@ public final class Guard
     this.commands = Objects.requireNonNull(commands, "commands");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.retention = Objects.requireNonNull(retention, "retention");
+    this.admission = Objects.requireNonNull(admission, "admission");
     this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -145,7 +151,8 @@ public final class Guard
   @Override
   public HandlingResult handle(InboundEvent event) {
     Instant start = clock.instant();
-    switch (updateLog.begin(event.updateId(), HANDLING_LEASE)) {
+    UpdateAdmission.Admitted admitted = admission.admit(event, HANDLING_LEASE);
+    switch (admitted.claim()) {
       case DONE -> {
         return HandlingResult.duplicateUpdate();
       }
@@ -153,7 +160,7 @@ public final class Guard
       case CLAIMED -> {}
     }
     try {
-      List<String> effects = process(event);
+      List<String> effects = process(event, admitted.reads());
       updateLog.complete(event.updateId(), DEDUPLICATION_TTL);
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
@@ -265,7 +272,10 @@ public final class Guard
     return drain.drainFor(holder, max, budget);
   }
 
-  private List<String> process(InboundEvent event) {
+  private List<String> process(InboundEvent event, Optional<MessageReads> reads) {
+    if (event instanceof MessagePosted message && reads.isPresent()) {
+      return executor.execute(protection.decide(message, reads.get()), event.updateId());
+    }
     if (!(event instanceof ButtonPressed press)) {
       return executor.execute(decide(event), event.updateId());
     }
@@ -303,12 +313,15 @@ public final class Guard
     private AdministratorCache administratorCache;
     private UpdateLog updateLog;
     private EffectOutbox outbox = EffectOutbox.NONE;
+    private UpdateGate updateGate;
     private Clock clock = Clock.systemUTC();
     private BotCallScheduler scheduler = new DirectScheduler();
     private GuardMetrics metrics = GuardMetrics.NONE;
     private RandomGenerator random = new Random();
     private VerificationSettings verification = VerificationSettings.DEFAULTS;
     private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
+    private DailyStatistics dailyStatistics = DailyStatistics.NONE;
+    private StatsChart chart = StatsChart.NONE;
 
     private Builder() {}
 
@@ -383,6 +396,16 @@ public final class Guard
       return this;
     }
 
+    /**
+     * The update's claim read together with a message sender's cached answers (one round trip on
+     * Redis: {@code StateStores.updateGate()}). Default: the update log and the two caches, one
+     * after the other.
+     */
+    public Builder updateGate(UpdateGate updateGate) {
+      this.updateGate = updateGate;
+      return this;
+    }
+
     /** Default: the system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -416,6 +439,24 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Where the per-day counters /stats shows are kept (the database's). Default: {@link
+     * DailyStatistics#NONE}: nothing is counted and /stats answers with the audit figures in text.
+     */
+    public Builder dailyStatistics(DailyStatistics statistics) {
+      this.dailyStatistics = statistics;
+      return this;
+    }
+
+    /**
+     * Draws the /stats picture (the Telegram adapter's JFreeChart renderer). Default: {@link
+     * StatsChart#NONE}: /stats answers with its figures in text.
+     */
+    public Builder chart(StatsChart chart) {
+      this.chart = chart;
+      return this;
+    }
+
     public Guard build() {
       for (Object telegramPort :
           new Object[] {lookup, directory, moderation, messaging, identity}) {
@@ -436,10 +477,19 @@ public final class Guard
       require(random, "random(...)");
       require(verification, "verification(...)");
       require(protection, "protection(...)");
+      require(dailyStatistics, "dailyStatistics(...)");
+      require(chart, "chart(...)");
       BotSelf self = new BotSelf(identity, scheduler);
       MembershipVerifier verifier =
           new MembershipVerifier(
-              lookup, membershipCache, scheduler, metrics, clock, random, verification);
+              lookup,
+              membershipCache,
+              scheduler,
+              metrics,
+              clock,
+              random,
+              verification,
+              dailyStatistics);
       AdministratorDirectory admins =
           new AdministratorDirectory(directory, administratorCache, scheduler, verification);
       ProtectionPolicy policy =
@@ -466,7 +516,8 @@ public final class Guard
               lookup,
               scheduler,
               self,
-              clock);
+              clock,
+              dailyStatistics);
       DecisionExecutor executor =
           new DecisionExecutor(
               moderation,
@@ -484,12 +535,25 @@ public final class Guard
               metrics,
               clock,
               protection,
+              dailyStatistics,
+              chart,
               outbox);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
-      EffectDrain drain = new EffectDrain(outbox, executor, metrics, clock);
+      UpdateGate gate =
+          updateGate != null
+              ? updateGate
+              : UpdateGate.of(updateLog, membershipCache, administratorCache);
       return new Guard(
-          policy, commandPolicy, executor, retention, updateLog, drain, metrics, clock);
+          policy,
+          commandPolicy,
+          executor,
+          retention,
+          new UpdateAdmission(groups, gate, updateLog),
+          updateLog,
+          new EffectDrain(outbox, executor, metrics, clock),
+          metrics,
+          clock);
     }
 
     private static void require(Object part, String call) {

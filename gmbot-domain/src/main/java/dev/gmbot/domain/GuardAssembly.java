@@ -10,6 +10,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.StateStores;
+import dev.gmbot.port.out.StatsChart;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -34,6 +35,7 @@ public final class GuardAssembly {
    *
    * @param telegram every Telegram port: the Bot API adapter, or a decorator of it (the Lambda
    *     function's webhook replies)
+   * @param chart draws the /stats picture (the adapter's renderer, loaded when first used)
    */
   public static <
           T extends MembershipLookup & ChatDirectory & ChatModeration & ChatMessaging & BotIdentity>
@@ -44,7 +46,8 @@ public final class GuardAssembly {
           BotCallScheduler scheduler,
           GuardMetrics metrics,
           Clock clock,
-          GuardSettings settings) {
+          GuardSettings settings,
+          StatsChart chart) {
     return Guard.builder()
         .telegram(telegram)
         .repositories(
@@ -54,10 +57,13 @@ public final class GuardAssembly {
             repositories.prompts(),
             repositories.audit())
         .conversations(repositories.conversations())
+        .dailyStatistics(repositories.dailyStatistics())
+        .chart(chart)
         .auditRetention(settings.auditRetention())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .outbox(repositories.outbox())
+        .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)
         .clock(clock)

@@ -71,7 +71,9 @@ class EmbeddingExampleTest {
     HandlingResult result = guard.handle(join); // let the guard act (deduplicated by update id)
     // -- to here ------------------------------------------------------------------------------
 
-    assertThat(decisions).hasExactlyElementsOfTypes(Decision.Restrict.class, Decision.Prompt.class);
+    assertThat(decisions)
+        .hasExactlyElementsOfTypes(
+            Decision.Count.class, Decision.Restrict.class, Decision.Prompt.class);
     assertThat(result.effects()).anyMatch(line -> line.startsWith("restricted 42"));
     assertThat(telegram.count("restrictChatMember")).isEqualTo(1);
     assertThat(telegram.member(group.id(), alice.id()).orElseThrow().status())

@@ -16,6 +16,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.StateStores;
+import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.UpdateLog;
 import dev.gmbot.testkit.fake.FakeTelegram;
 import dev.gmbot.testkit.fake.InMemoryAdministratorCache;
@@ -58,7 +59,14 @@ class GuardAssemblyTest {
         GuardAssembly.scheduler(settings, state, GuardMetrics.NONE, clock)) {
       Guard guard =
           GuardAssembly.guard(
-              telegram, repositories, state, scheduler, GuardMetrics.NONE, clock, settings);
+              telegram,
+              repositories,
+              state,
+              scheduler,
+              GuardMetrics.NONE,
+              clock,
+              settings,
+              StatsChart.NONE);
       MessagePosted message =
           new MessagePosted(
               41,

@@ -24,6 +24,7 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.testkit.fake.FakeTelegram;
 import dev.gmbot.testkit.fake.InMemoryAdministratorCache;
 import dev.gmbot.testkit.fake.InMemoryMembershipCache;
@@ -66,6 +67,14 @@ public final class GuardFixture {
   private final AtomicLong messageIds = new AtomicLong(1);
 
   public GuardFixture() {
+    this(null);
+  }
+
+  /**
+   * A world whose guard keeps daily figures (in {@link #repos}) and draws the /stats picture with
+   * {@code chart}; without one (the default constructor), /stats answers with the audit figures.
+   */
+  public GuardFixture(StatsChart chart) {
     telegram
         .addChat(GROUP)
         .addChat(OTHER_GROUP)
@@ -83,7 +92,7 @@ public final class GuardFixture {
         .setStatus(SECOND_CHANNEL.id(), OWNER, MemberStatus.CREATOR)
         .setMember(
             GROUP.id(), new ChatMember(ADMIN, MemberStatus.ADMINISTRATOR, true, AdminRights.ALL));
-    guard =
+    Guard.Builder builder =
         Guard.builder()
             .telegram(telegram)
             .repositories(
@@ -94,8 +103,11 @@ public final class GuardFixture {
             .clock(clock)
             .scheduler(new DirectScheduler())
             .metrics(metrics)
-            .random(new Random(42))
-            .build();
+            .random(new Random(42));
+    if (chart != null) {
+      builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
+    }
+    guard = builder.build();
   }
 
   // ---- state ----------------------------------------------------------------------------------
@@ -189,6 +201,18 @@ public final class GuardFixture {
 
   public MessagePosted writes(ChatRef group, UserRef user) {
     return posts(group, new Sender.User(user));
+  }
+
+  /** The user writes in a topic of the forum. */
+  public MessagePosted writesInTopic(ChatRef group, UserRef user, long topic) {
+    return new MessagePosted(
+        nextUpdateId(),
+        clock.instant(),
+        group,
+        nextMessageId(),
+        new Sender.User(user),
+        false,
+        Optional.of(topic));
   }
 
   public MessagePosted posts(ChatRef group, Sender sender) {

@@ -103,7 +103,9 @@ class GuardTest {
   void decideReturnsDecisionsWithoutExecutingThem() {
     List<Decision> decisions = world.guard.decide(world.joins(GROUP, ALICE));
 
-    assertThat(decisions).hasExactlyElementsOfTypes(Decision.Restrict.class, Decision.Prompt.class);
+    assertThat(decisions)
+        .hasExactlyElementsOfTypes(
+            Decision.Count.class, Decision.Restrict.class, Decision.Prompt.class);
     assertThat(world.mutes()).isZero();
     assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id())).isEmpty();
 
@@ -151,7 +153,8 @@ class GuardTest {
 
     world.guard.abandon(join);
     assertThat(world.guard.decide(world.serviceJoin(GROUP, ALICE)))
-        .hasExactlyElementsOfTypes(Decision.Restrict.class, Decision.Prompt.class);
+        .hasExactlyElementsOfTypes(
+            Decision.Count.class, Decision.Restrict.class, Decision.Prompt.class);
   }
 
   @Test

@@ -6,16 +6,20 @@ import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,7 +38,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class Database implements Repositories, AutoCloseable {
   private final PersistenceConfig config;
-  private final HikariDataSource dataSource;
+
+  /** How often the pool tries the database while it is down (ADR 0079). */
+  static final Duration RECONNECT_PROBE_PERIOD = Duration.ofMillis(100);
+
+  private final RecoveringDataSource dataSource;
   private final Jdbi jdbi;
   private final JdbiGroupRepository groups;
   private final JdbiChannelRepository channels;
@@ -44,9 +52,10 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiAuditTrail audit;
   private final JdbiConversationRepository conversations;
   private final JdbiEffectOutbox outbox;
+  private final JdbiDailyStatistics dailyStatistics;
   private final LongAdder statements = new LongAdder();
 
-  private Database(PersistenceConfig config, HikariDataSource dataSource, Clock clock) {
+  private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
     this.config = config;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
@@ -61,6 +70,7 @@ public final class Database implements Repositories, AutoCloseable {
               @Override
               public void logException(StatementContext context, SQLException ex) {
                 statements.increment();
+                dataSource.statementFailed(ex);
               }
             });
     this.groups = new JdbiGroupRepository(jdbi);
@@ -71,6 +81,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.audit = new JdbiAuditTrail(jdbi);
     this.conversations = new JdbiConversationRepository(jdbi);
     this.outbox = new JdbiEffectOutbox(jdbi, clock);
+    this.dailyStatistics = new JdbiDailyStatistics(jdbi);
   }
 
   /**
@@ -96,6 +107,25 @@ public final class Database implements Repositories, AutoCloseable {
    * owners and channels saved outside /protect.
    */
   public static Database connect(PersistenceConfig config, Clock clock) {
+    try {
+      RecoveringDataSource pool =
+          new RecoveringDataSource(
+              () -> new HikariDataSource(hikari(config)),
+              () -> answers(config),
+              RECONNECT_PROBE_PERIOD);
+      return new Database(config, pool, clock);
+    } catch (RuntimeException e) {
+      throw new DatabaseConfigurationException(
+          "Cannot connect to the database at DATABASE_URL="
+              + config.redactedUrl()
+              + ": "
+              + scrub(config, firstLine(rootMessage(e)))
+              + " (expected a reachable PostgreSQL 15+ or H2 database)",
+          e);
+    }
+  }
+
+  private static HikariConfig hikari(PersistenceConfig config) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("gmbot-db");
     hikari.setJdbcUrl(config.jdbcUrl());
@@ -106,17 +136,28 @@ public final class Database implements Repositories, AutoCloseable {
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setValidationTimeout(Math.min(5_000, config.connectionTimeout().toMillis()));
     hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
+    if (!config.isH2()) {
+      hikari.addDataSourceProperty(
+          "connectTimeout", Math.max(1, config.connectionTimeout().toSeconds()));
+      hikari.addDataSourceProperty("tcpKeepAlive", true);
+    }
     config.schema().ifPresent(hikari::setSchema);
-    try {
-      return new Database(config, new HikariDataSource(hikari), clock);
-    } catch (RuntimeException e) {
-      throw new DatabaseConfigurationException(
-          "Cannot connect to the database at DATABASE_URL="
-              + config.redactedUrl()
-              + ": "
-              + scrub(config, firstLine(rootMessage(e)))
-              + " (expected a reachable PostgreSQL 15+ or H2 database)",
-          e);
+    return hikari;
+  }
+
+  /** One plain connection outside the pool, with a short connect timeout: the reconnect probe. */
+  private static boolean answers(PersistenceConfig config) {
+    Properties properties = new Properties();
+    config.user().ifPresent(u -> properties.setProperty("user", u));
+    config.password().ifPresent(p -> properties.setProperty("password", p));
+    if (!config.isH2()) {
+      properties.setProperty("connectTimeout", "1");
+      properties.setProperty("loginTimeout", "2");
+    }
+    try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties)) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
@@ -229,7 +270,58 @@ public final class Database implements Repositories, AutoCloseable {
   public HotPathRepositories hotPath(ChangeNotices notices, Clock clock, Duration flushInterval) {
     ChangeNotices shared = new EchoingNotices(notices);
     return new HotPathRepositories(
-        this, cachedGroups(shared, clock), writeBehindMembers(shared, clock, flushInterval));
+        this,
+        cachedGroups(shared, clock),
+        writeBehindMembers(shared, clock, flushInterval),
+        new WriteBehindDailyStatistics(dailyStatistics, clock, flushInterval));
+  }
+
+  /**
+   * The repositories for an instance that cannot hear {@link ChangeNotices} (a Lambda container is
+   * frozen between invocations and misses them): groups cached for at most {@code ttl}, so that a
+   * change made elsewhere is in force here within that time; the others as they are.
+   */
+  public Repositories withGroupsCachedFor(Clock clock, Duration ttl) {
+    CachingGroupRepository cached =
+        new CachingGroupRepository(
+            groups, ChangeNotices.NONE, clock, ttl, CachingGroupRepository.DEFAULT_MAX_ENTRIES);
+    Database database = this;
+    return new Repositories() {
+      @Override
+      public GroupRepository groups() {
+        return cached;
+      }
+
+      @Override
+      public OwnerRepository owners() {
+        return database.owners();
+      }
+
+      @Override
+      public MemberRepository members() {
+        return database.members();
+      }
+
+      @Override
+      public PromptRepository prompts() {
+        return database.prompts();
+      }
+
+      @Override
+      public AuditTrail audit() {
+        return database.audit();
+      }
+
+      @Override
+      public ConversationRepository conversations() {
+        return database.conversations();
+      }
+
+      @Override
+      public DailyStatistics dailyStatistics() {
+        return database.dailyStatistics();
+      }
+    };
   }
 
   /**
@@ -254,6 +346,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public EffectOutbox outbox() {
     return outbox;
+  }
+
+  /** The per-day counters of /stats ({@code daily_statistics}). */
+  @Override
+  public DailyStatistics dailyStatistics() {
+    return dailyStatistics;
   }
 
   /** The settings menu's conversations and remembered groups. */

@@ -2,6 +2,7 @@ package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
@@ -12,18 +13,23 @@ import dev.gmbot.port.out.Repositories;
 /**
  * The database's repositories for the per-update path (ADR 0044): groups cached in process, members
  * cached with their activity written behind, the others as they are. Obtain it from {@link
- * Database#hotPath}; close it before the database (it flushes the pending activity).
+ * Database#hotPath}; close it before the database (it flushes the pending activity and counters).
  */
 public final class HotPathRepositories implements Repositories, AutoCloseable {
   private final Database database;
   private final CachingGroupRepository groups;
   private final WriteBehindMemberRepository members;
+  private final WriteBehindDailyStatistics statistics;
 
   HotPathRepositories(
-      Database database, CachingGroupRepository groups, WriteBehindMemberRepository members) {
+      Database database,
+      CachingGroupRepository groups,
+      WriteBehindMemberRepository members,
+      WriteBehindDailyStatistics statistics) {
     this.database = database;
     this.groups = groups;
     this.members = members;
+    this.statistics = statistics;
   }
 
   @Override
@@ -57,6 +63,12 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
     return database.outbox();
   }
 
+  /** The /stats counters: summed in memory, one upsert per group and day per flush. */
+  @Override
+  public DailyStatistics dailyStatistics() {
+    return statistics;
+  }
+
   /** The settings menu's conversations: off the hot path, straight from the database. */
   @Override
   public ConversationRepository conversations() {
@@ -68,9 +80,18 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
     return members;
   }
 
-  /** Flushes the pending member activity and stops the periodic flush. */
+  /** The daily statistics themselves (flush). */
+  public WriteBehindDailyStatistics writeBehindStatistics() {
+    return statistics;
+  }
+
+  /** Flushes the pending member activity and counters and stops the periodic flushes. */
   @Override
   public void close() {
-    members.close();
+    try {
+      members.close();
+    } finally {
+      statistics.close();
+    }
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * {@link GroupSettings} as the flat JSON object stored in {@code protected_groups.params}. Missing
  * keys take the defaults and unknown keys are ignored, so settings can grow without a migration
- * (the group's {@code language} joined them so: a group stored before it speaks the default).
+ * (the group's {@code language} and {@code promptTopic} joined them so: a group stored before them
+ * speaks the default language and prompts joins in the General topic).
  */
 final class SettingsJson {
   private SettingsJson() {}
@@ -26,6 +27,7 @@ final class SettingsJson {
     out.append(',');
     out.append("\"deleteMessages\":").append(settings.deleteMessages()).append(',');
     out.append("\"language\":").append(quote(settings.language().tag()));
+    settings.promptTopic().ifPresent(t -> out.append(",\"promptTopic\":").append(t));
     return out.append('}').toString();
   }
 
@@ -42,7 +44,10 @@ final class SettingsJson {
         values.get("deleteMessages") instanceof Boolean b ? b : d.deleteMessages(),
         values.get("language") instanceof String tag
             ? Language.ofTag(tag).orElse(d.language())
-            : d.language());
+            : d.language(),
+        values.get("promptTopic") instanceof Long topic && topic > 0
+            ? Optional.of(topic)
+            : Optional.empty());
   }
 
   private static String stringOr(Map<String, Object> values, String key, String fallback) {

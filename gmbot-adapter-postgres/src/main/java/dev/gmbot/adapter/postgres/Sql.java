@@ -57,10 +57,15 @@ final class Sql {
     update.getAsInt();
   }
 
-  private static StorageUnavailableException unavailable(String operation, Exception e) {
+  static StorageUnavailableException unavailable(String operation, Exception e) {
     String state = sqlState(e).map(s -> " (SQLState " + s + ")").orElse("");
     return new StorageUnavailableException(
         "database failed during " + operation + state + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  /** True when the failure is a foreign key's parent row missing (PostgreSQL 23503, H2 23506). */
+  static boolean parentMissing(Throwable e) {
+    return sqlState(e).filter(s -> s.equals("23503") || s.equals("23506")).isPresent();
   }
 
   private static Optional<String> sqlState(Throwable e) {

@@ -1,10 +1,12 @@
 package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.testkit.contract.AuditTrailContract;
 import dev.gmbot.testkit.contract.ChannelRepositoryContract;
 import dev.gmbot.testkit.contract.ConversationRepositoryContract;
+import dev.gmbot.testkit.contract.DailyStatisticsContract;
 import dev.gmbot.testkit.contract.EffectOutboxContract;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
@@ -116,6 +118,14 @@ abstract class RepositoryContractSuite {
     @Override
     protected RepositoryStore newUnavailableStore() {
       return down();
+    }
+  }
+
+  @Nested
+  class Statistics extends DailyStatisticsContract {
+    @Override
+    protected DailyStatistics newStatistics() {
+      return freshDatabase().dailyStatistics();
     }
   }
 

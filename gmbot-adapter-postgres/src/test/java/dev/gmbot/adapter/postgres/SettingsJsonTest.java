@@ -31,4 +31,16 @@ class SettingsJsonTest {
     assertThat(SettingsJson.read(before).language()).isEqualTo(Language.ENGLISH);
     assertThat(SettingsJson.read("{\"language\":\"tlh\"}").language()).isEqualTo(Language.ENGLISH);
   }
+
+  @Test
+  void theJoinPromptTopicIsKeptAndSettingsWithoutOnePromptInGeneral() {
+    GroupSettings settings = GroupSettings.DEFAULTS.withPromptTopic(Optional.of(7L));
+
+    String json = SettingsJson.write(settings);
+
+    assertThat(json).endsWith(",\"promptTopic\":7}");
+    assertThat(SettingsJson.read(json)).isEqualTo(settings);
+    assertThat(SettingsJson.read("{\"language\":\"ru\"}").promptTopic()).isEmpty();
+    assertThat(SettingsJson.read("{\"promptTopic\":0}").promptTopic()).isEmpty();
+  }
 }

@@ -97,7 +97,8 @@ final class TestDatabases {
             "verification_cache",
             "menu_conversations",
             "menu_groups",
-            "effect_outbox"
+            "effect_outbox",
+            "daily_statistics"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }

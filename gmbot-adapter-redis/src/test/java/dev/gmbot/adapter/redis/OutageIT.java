@@ -11,6 +11,7 @@ import dev.gmbot.port.out.Meter;
 import dev.gmbot.port.out.Rate;
 import dev.gmbot.testkit.fake.MutableClock;
 import dev.gmbot.testkit.fake.RecordingMetrics;
+import dev.gmbot.testkit.net.LoopbackProxy;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import java.io.IOException;

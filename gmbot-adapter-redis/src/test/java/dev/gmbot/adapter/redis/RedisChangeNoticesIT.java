@@ -11,6 +11,7 @@ import dev.gmbot.port.out.ChangeNotices.GroupChanged;
 import dev.gmbot.port.out.ChangeNotices.MemberChanged;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.testkit.fake.MutableClock;
+import dev.gmbot.testkit.net.LoopbackProxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

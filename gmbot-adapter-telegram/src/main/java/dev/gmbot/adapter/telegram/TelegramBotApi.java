@@ -176,10 +176,36 @@ public final class TelegramBotApi
     if (message.silent()) {
       p.put("disable_notification", true);
     }
+    message.topic().ifPresent(topic -> p.put("message_thread_id", topic));
     TgMessageRef sent =
         client.write(BotMethod.SEND_MESSAGE, p, TgMessageRef.class, Optional.of(chat));
     return mapped(
         BotMethod.SEND_MESSAGE,
+        () ->
+            TelegramMappings.valid(
+                () -> new MessageId(TelegramMappings.required(sent.messageId(), "message_id")),
+                "message_id"));
+  }
+
+  /** {@code sendPhoto} as multipart/form-data: the PNG as the {@code photo} part. */
+  @Override
+  public MessageId sendPhoto(ChatId chat, byte[] png, String caption) {
+    Map<String, Object> p = chat(chat);
+    if (!caption.isEmpty()) {
+      p.put("caption", caption);
+    }
+    TgMessageRef sent =
+        client.writeMultipart(
+            BotMethod.SEND_PHOTO,
+            p,
+            "photo",
+            "stats.png",
+            "image/png",
+            png,
+            TgMessageRef.class,
+            Optional.of(chat));
+    return mapped(
+        BotMethod.SEND_PHOTO,
         () ->
             TelegramMappings.valid(
                 () -> new MessageId(TelegramMappings.required(sent.messageId(), "message_id")),

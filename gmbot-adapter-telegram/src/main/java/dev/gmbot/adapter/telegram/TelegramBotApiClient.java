@@ -125,13 +125,32 @@ public final class TelegramBotApiClient implements AutoCloseable {
       String fileName,
       byte[] content,
       Type resultType) {
+    return writeMultipart(
+        method,
+        parameters,
+        fileField,
+        fileName,
+        "application/octet-stream",
+        content,
+        resultType,
+        Optional.empty());
+  }
+
+  /** {@link #writeMultipart} with the file's media type, counted against {@code chat}'s limits. */
+  <T> T writeMultipart(
+      BotMethod method,
+      Map<String, Object> parameters,
+      String fileField,
+      String fileName,
+      String mediaType,
+      byte[] content,
+      Type resultType,
+      Optional<ChatId> chat) {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
     parameters.forEach((name, value) -> body.addFormDataPart(name, formValue(value)));
     body.addFormDataPart(
-        fileField,
-        fileName,
-        RequestBody.create(content, MediaType.get("application/octet-stream")));
-    return execute(http, method.wireName(), body.build(), resultType, Optional.empty(), call -> {});
+        fileField, fileName, RequestBody.create(content, MediaType.get(mediaType)));
+    return execute(http, method.wireName(), body.build(), resultType, chat, call -> {});
   }
 
   private static String formValue(Object value) {

@@ -230,7 +230,7 @@ public final class TelegramUpdateDecoder implements UpdateDecoder {
         return Optional.of(new TextReceived(updateId, at, chat, messageId, user.user(), m.text()));
       }
     }
-    return Optional.of(new MessagePosted(updateId, at, chat, messageId, sender, edited));
+    return Optional.of(new MessagePosted(updateId, at, chat, messageId, sender, edited, m.topic()));
   }
 
   /**

@@ -120,6 +120,40 @@ class TelegramBotApiSimulatorIT {
   }
 
   @Test
+  void aMessageSentInATopicStaysThereWhenEditedAndAnUnknownTopicIsRefused() {
+    try (TelegramSimulator sim = TelegramSimulator.start();
+        TelegramBotApiClient client = clientFor(sim)) {
+      TelegramBotApi api = new TelegramBotApi(client);
+      SimChat forum = sim.newSupergroup("Forum").withBotAsAdmin(AdminRights.all()).asForum();
+      long topic = forum.createTopic("Questions");
+      dev.gmbot.port.model.ChatId chat = dev.gmbot.port.model.ChatId.of(forum.id());
+
+      dev.gmbot.port.model.MessageId sent =
+          api.send(
+              chat,
+              dev.gmbot.port.model.OutgoingMessage.text("in the topic")
+                  .inTopic(Optional.of(topic)));
+      api.edit(chat, sent, dev.gmbot.port.model.OutgoingMessage.text("edited in place"));
+
+      SimMessage shown = forum.lastBotMessage().orElseThrow();
+      assertThat(shown.messageId()).isEqualTo(sent.value());
+      assertThat(shown.text()).isEqualTo("edited in place");
+      assertThat(forum.topicOf(shown)).contains(topic);
+      assertThat(forum.json()).containsEntry("is_forum", true);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  api.send(
+                      chat,
+                      dev.gmbot.port.model.OutgoingMessage.text("lost")
+                          .inTopic(Optional.of(topic + 1000))))
+          .isInstanceOf(dev.gmbot.port.out.BotApiRejectedException.class)
+          .hasMessageContaining("message thread not found");
+      api.send(chat, dev.gmbot.port.model.OutgoingMessage.text("in General"));
+      assertThat(forum.topicOf(forum.lastBotMessage().orElseThrow())).isEmpty();
+    }
+  }
+
+  @Test
   void commandMenusReachTelegramAndUsersBringTheirLanguage() {
     try (TelegramSimulator sim = TelegramSimulator.start();
         TelegramBotApiClient client = clientFor(sim)) {

@@ -137,6 +137,18 @@ class TelegramUpdateDecoderTest {
   }
 
   @Test
+  void decodesAMessageInAForumTopicWithItsTopic() throws Exception {
+    var event = (MessagePosted) fixture("derived/update_message_supergroup_forum_topic.json");
+
+    assertThat(event.topic()).contains(7L);
+    assertThat(event.message()).isEqualTo(MessageId.of(5040));
+    assertThat(event.sender()).isEqualTo(new Sender.User(ALICE));
+    // Outside forums (and in General) there is no topic, even for a reply in a thread.
+    assertThat(((MessagePosted) fixture("derived/update_edited_message_supergroup.json")).topic())
+        .isEmpty();
+  }
+
+  @Test
   void decodesSelfJoinServiceMessage() throws Exception {
     assertThat(fixture("derived/update_message_new_chat_members_self_join.json"))
         .isEqualTo(

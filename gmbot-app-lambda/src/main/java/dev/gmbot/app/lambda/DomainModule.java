@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.adapter.telegram.chart.StatsCharts;
 import dev.gmbot.adapter.telegram.webhook.ReplyingTelegram;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.domain.Guard;
@@ -13,6 +14,7 @@ import dev.gmbot.domain.scheduling.PriorityBotCallScheduler;
 import dev.gmbot.port.out.GuardMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The domain, built by the domain's {@link GuardAssembly} exactly as in the server; only the
@@ -21,6 +23,14 @@ import java.time.Clock;
  */
 @Module
 final class DomainModule {
+  /**
+   * How long a container trusts a cached group. A frozen container misses the other instances'
+   * change notices, so the cache is bounded by time instead: a change made anywhere is in force in
+   * every container within this time, and a busy container reads each group once per period (ADR
+   * 0056).
+   */
+  static final Duration GROUP_CACHE_TTL = Duration.ofSeconds(1);
+
   private DomainModule() {}
 
   @Provides
@@ -46,6 +56,13 @@ final class DomainModule {
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.guard());
+        telegram,
+        database.withGroupsCachedFor(clock, GROUP_CACHE_TTL),
+        state,
+        scheduler,
+        metrics,
+        clock,
+        config.guard(),
+        StatsCharts.jfreeChart());
   }
 }

@@ -4,8 +4,10 @@ import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.ChatType;
+import dev.gmbot.port.model.Language;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * /audit: what GMBot did in a group lately (who, what, why, when), page by page, in the private
@@ -15,11 +17,12 @@ import java.util.Objects;
  */
 final class AuditCommand implements Command {
   private final AdminAccess access;
-  private final MenuTexts texts;
+  private final Function<Language, MenuTexts> texts;
   private final MenuEntrances menu;
   private final BotSelf self;
 
-  AuditCommand(AdminAccess access, MenuTexts texts, MenuEntrances menu, BotSelf self) {
+  AuditCommand(
+      AdminAccess access, Function<Language, MenuTexts> texts, MenuEntrances menu, BotSelf self) {
     this.access = Objects.requireNonNull(access, "access");
     this.texts = Objects.requireNonNull(texts, "texts");
     this.menu = Objects.requireNonNull(menu, "menu");
@@ -35,6 +38,7 @@ final class AuditCommand implements Command {
       case AdminAccess.Outcome.Refused refused -> request.reply(refused.reply());
       case AdminAccess.Outcome.Granted granted -> {
         String link = new DeepLink(DeepLink.Target.AUDIT, granted.group().id()).url(self.profile());
+        MenuTexts texts = this.texts.apply(request.texts().language());
         yield List.of(
             request.answer(
                 texts.auditInPrivate(),

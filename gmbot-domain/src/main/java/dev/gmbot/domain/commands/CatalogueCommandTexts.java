@@ -279,7 +279,9 @@ final class CatalogueCommandTexts implements CommandTexts {
         "prompt",
         s.promptText().<Object>map(t -> t).orElse(new Phrase(c.text("settings.built_in"))),
         "language",
-        s.language().tag());
+        s.language().tag(),
+        "topic",
+        s.promptTopic().map(String::valueOf).orElse(PromptTopicSetting.GENERAL));
   }
 
   @Override

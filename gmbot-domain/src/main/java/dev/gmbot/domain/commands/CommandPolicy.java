@@ -20,6 +20,7 @@ import dev.gmbot.port.model.Language;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipLookup;
@@ -47,7 +48,7 @@ import java.util.function.Function;
  * /settings} and {@code /audit} open it, the presses of its buttons ({@link #decide(ButtonPressed)}
  * for callback data {@link #isMenuPress starting} with the menu's prefix) and the texts it asked
  * for ({@link #decide(TextReceived)}) are decided with the same checks; its own texts come from the
- * {@link MenuTexts} catalogue.
+ * {@link MenuTexts} catalogue, in the reader's language (else the language of the group shown).
  */
 public final class CommandPolicy {
   private final BotSelf self;
@@ -72,7 +73,8 @@ public final class CommandPolicy {
       MembershipLookup lookup,
       BotCallScheduler scheduler,
       BotSelf self,
-      Clock clock) {
+      Clock clock,
+      DailyStatistics daily) {
     this(
         groups,
         members,
@@ -83,9 +85,8 @@ public final class CommandPolicy {
         self,
         clock,
         CommandTexts::of,
-        MenuTexts.english(),
-        LanguageSetting.installed(),
-        PromptTopicSetting.installed());
+        MenuTexts::of,
+        daily);
   }
 
   CommandPolicy(
@@ -98,9 +99,33 @@ public final class CommandPolicy {
       BotSelf self,
       Clock clock,
       Function<Language, CommandTexts> texts,
-      MenuTexts menuTexts,
-      LanguageSetting language,
-      PromptTopicSetting topic) {
+      Function<Language, MenuTexts> menuTexts) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
+        telegram,
+        self,
+        clock,
+        texts,
+        menuTexts,
+        DailyStatistics.NONE);
+  }
+
+  CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      TelegramReads telegram,
+      BotSelf self,
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      Function<Language, MenuTexts> menuTexts,
+      DailyStatistics daily) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -120,30 +145,18 @@ public final class CommandPolicy {
     this.reactivate = new ReactivateCommand(access, rights);
     MenuAccess menuAccess = new MenuAccess(authorization, groups);
     MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
-    MenuScreens screens = new MenuScreens(menuTexts, language, topic);
-    MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, menuTexts, audit);
-    this.presses =
-        new MenuPresses(
-            menuAccess,
-            menuGroups,
-            screens,
-            menuTexts,
-            conversations,
-            audit,
-            language,
-            topic,
-            clock);
+    Function<Language, MenuScreens> screens = l -> new MenuScreens(menuTexts.apply(l));
+    MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, audit);
+    this.presses = new MenuPresses(menuAccess, menuGroups, screens, conversations, audit, clock);
     this.conversation =
         new MenuConversation(
             menuAccess,
             screens,
-            menuTexts,
             conversations,
             owners,
             authorization,
             rights,
             channels,
-            topic,
             texts,
             clock);
     this.commands =
@@ -163,7 +176,7 @@ public final class CommandPolicy {
             "reactivate",
             reactivate,
             "stats",
-            new StatsCommand(audit, members, access),
+            new StatsCommand(audit, members, daily, access, clock),
             "audit",
             new AuditCommand(access, menuTexts, menu, self));
   }

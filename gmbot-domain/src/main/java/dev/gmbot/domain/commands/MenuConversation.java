@@ -42,38 +42,32 @@ import java.util.function.Function;
  */
 final class MenuConversation {
   private final MenuAccess access;
-  private final MenuScreens screens;
-  private final MenuTexts texts;
+  private final Function<Language, MenuScreens> screens;
   private final ConversationRepository conversations;
   private final OwnerRepository owners;
   private final AdminAuthorization authorization;
   private final BotRightsCheck rights;
   private final ChannelResolution channels;
-  private final PromptTopicSetting topic;
   private final Function<Language, CommandTexts> commandTexts;
   private final Clock clock;
 
   MenuConversation(
       MenuAccess access,
-      MenuScreens screens,
-      MenuTexts texts,
+      Function<Language, MenuScreens> screens,
       ConversationRepository conversations,
       OwnerRepository owners,
       AdminAuthorization authorization,
       BotRightsCheck rights,
       ChannelResolution channels,
-      PromptTopicSetting topic,
       Function<Language, CommandTexts> commandTexts,
       Clock clock) {
     this.access = Objects.requireNonNull(access, "access");
     this.screens = Objects.requireNonNull(screens, "screens");
-    this.texts = Objects.requireNonNull(texts, "texts");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.owners = Objects.requireNonNull(owners, "owners");
     this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.rights = Objects.requireNonNull(rights, "rights");
     this.channels = Objects.requireNonNull(channels, "channels");
-    this.topic = Objects.requireNonNull(topic, "topic");
     this.commandTexts = Objects.requireNonNull(commandTexts, "commandTexts");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -91,32 +85,50 @@ final class MenuConversation {
           new EndConversation(person.id()), new Note("ended a conversation about " + c.subject()));
     }
     ChatId chat = e.chat().id();
+    MenuScreens reader = screens.apply(Readers.languageFor(person, Language.DEFAULT));
     return switch (access.check(person, c.group())) {
       case MenuAccess.Outcome.Stale stale ->
-          List.of(new EndConversation(person.id()), reply(chat, screens.stale(stale.title())));
+          List.of(new EndConversation(person.id()), reply(chat, reader.stale(stale.title())));
       case MenuAccess.Outcome.NotAdmin refused ->
           List.of(
               new EndConversation(person.id()),
               new ForgetMenuGroup(person.id(), c.group()),
-              reply(chat, screens.notAdmin(refused.group().title())));
+              reply(chat, in(person, refused.group()).notAdmin(refused.group().title())));
       case MenuAccess.Outcome.CannotCheck cannot ->
-          List.of(reply(chat, screens.notice(texts.cannotCheckAlert())));
-      case MenuAccess.Outcome.Granted granted -> answer(e, c, subject.get(), granted.group(), chat);
+          List.of(reply(chat, reader.notice(reader.texts().cannotCheckAlert())));
+      case MenuAccess.Outcome.Granted granted ->
+          answer(e, c, subject.get(), granted.group(), chat, in(person, granted.group()));
     };
   }
 
+  /** The screens in the person's own language, else the group's. */
+  private MenuScreens in(UserRef person, ProtectedGroup g) {
+    return screens.apply(Readers.languageFor(person, g.settings().language()));
+  }
+
   private List<Decision> answer(
-      TextReceived e, Conversation c, MenuSubject subject, ProtectedGroup g, ChatId chat) {
+      TextReceived e,
+      Conversation c,
+      MenuSubject subject,
+      ProtectedGroup g,
+      ChatId chat,
+      MenuScreens screens) {
     return switch (subject) {
-      case PROMPT_TEXT, VERIFY_TEXT, JOIN_TEXT -> preview(e, c, subject, g, chat);
-      case CHANNEL -> addChannel(e, g, chat);
-      case TOPIC -> setTopic(e, g, chat);
+      case PROMPT_TEXT, VERIFY_TEXT, JOIN_TEXT -> preview(e, c, subject, g, chat, screens);
+      case CHANNEL -> addChannel(e, g, chat, screens);
+      case TOPIC -> setTopic(e, g, chat, screens);
     };
   }
 
   /** The typed text becomes the draft; the prompt is shown as it would be, then Save or not. */
   private List<Decision> preview(
-      TextReceived e, Conversation c, MenuSubject subject, ProtectedGroup g, ChatId chat) {
+      TextReceived e,
+      Conversation c,
+      MenuSubject subject,
+      ProtectedGroup g,
+      ChatId chat,
+      MenuScreens screens) {
+    MenuTexts texts = screens.texts();
     Optional<GroupSettings> drafted = subject.apply(g.settings(), e.text());
     if (drafted.isEmpty()) {
       int max = subject == MenuSubject.PROMPT_TEXT ? Setting.MAX_PROMPT_TEXT : Setting.MAX_LABEL;
@@ -131,7 +143,9 @@ final class MenuConversation {
   }
 
   /** A channel to require: checked like /protect checks one, then linked. */
-  private List<Decision> addChannel(TextReceived e, ProtectedGroup g, ChatId chat) {
+  private List<Decision> addChannel(
+      TextReceived e, ProtectedGroup g, ChatId chat, MenuScreens screens) {
+    MenuTexts texts = screens.texts();
     String typed = e.text().strip();
     Optional<ChannelReference> reference = ChannelReference.parse(typed);
     if (reference.isEmpty()) {
@@ -181,15 +195,13 @@ final class MenuConversation {
                 Optional.of(texts.channelAdded(added.get().displayName())))));
   }
 
-  private List<Decision> setTopic(TextReceived e, ProtectedGroup g, ChatId chat) {
-    if (!topic.supported()) {
-      return List.of(new EndConversation(e.from().id()), new Note("no topic setting installed"));
-    }
-    Optional<Optional<Long>> named = PromptTopicSetting.parse(e.text());
+  private List<Decision> setTopic(
+      TextReceived e, ProtectedGroup g, ChatId chat, MenuScreens screens) {
+    Optional<GroupSettings> named = PromptTopicSetting.apply(g.settings(), e.text());
     if (named.isEmpty()) {
-      return List.of(reply(chat, screens.askAgain(g, texts.notATopic(e.text().strip()))));
+      return List.of(reply(chat, screens.askAgain(g, screens.texts().notATopic(e.text().strip()))));
     }
-    GroupSettings changed = topic.with(g.settings(), named.get());
+    GroupSettings changed = named.get();
     return List.of(
         new ChangeSettings(g.id(), changed),
         new EndConversation(e.from().id()),

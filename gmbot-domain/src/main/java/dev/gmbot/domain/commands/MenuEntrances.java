@@ -1,5 +1,6 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.ForgetMenuGroup;
 import dev.gmbot.domain.protection.Decision.Note;
@@ -9,6 +10,7 @@ import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The ways into the menu in a private chat, each a new message whose buttons then edit it: {@code
@@ -27,20 +30,17 @@ import java.util.Optional;
 final class MenuEntrances {
   private final MenuAccess access;
   private final MenuGroups groups;
-  private final MenuScreens screens;
-  private final MenuTexts texts;
+  private final Function<Language, MenuScreens> screens;
   private final AuditTrail audit;
 
   MenuEntrances(
       MenuAccess access,
       MenuGroups groups,
-      MenuScreens screens,
-      MenuTexts texts,
+      Function<Language, MenuScreens> screens,
       AuditTrail audit) {
     this.access = Objects.requireNonNull(access, "access");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.screens = Objects.requireNonNull(screens, "screens");
-    this.texts = Objects.requireNonNull(texts, "texts");
     this.audit = Objects.requireNonNull(audit, "audit");
   }
 
@@ -51,7 +51,7 @@ final class MenuEntrances {
             who -> {
               MenuGroups.Listing listing = groups.of(who);
               List<Decision> decisions = new ArrayList<>(listing.forget());
-              decisions.add(show(request, screens.groups(listing.groups())));
+              decisions.add(show(request, screens(request).groups(listing.groups())));
               return decisions;
             })
         .orElse(List.of(new Note("ignored: /settings from no person")));
@@ -68,9 +68,9 @@ final class MenuEntrances {
                   show(
                       request,
                       listing.groups().size() == 1
-                          ? screens.audit(
-                              listing.groups().get(0), firstPage(listing.groups().get(0)))
-                          : screens.auditGroups(listing.groups())));
+                          ? in(who, listing.groups().get(0))
+                              .audit(listing.groups().get(0), firstPage(listing.groups().get(0)))
+                          : screens(request).auditGroups(listing.groups())));
               return decisions;
             })
         .orElse(List.of(new Note("ignored: /audit from no person")));
@@ -85,20 +85,32 @@ final class MenuEntrances {
     return switch (access.check(who.get(), link.group())) {
       case MenuAccess.Outcome.Granted granted -> {
         ProtectedGroup g = granted.group();
+        MenuScreens in = in(who.get(), g);
         OutgoingMessage screen =
-            link.target() == DeepLink.Target.SETTINGS
-                ? screens.group(g)
-                : screens.audit(g, firstPage(g));
+            link.target() == DeepLink.Target.SETTINGS ? in.group(g) : in.audit(g, firstPage(g));
         yield List.of(new RememberMenuGroup(who.get().id(), g.id()), show(request, screen));
       }
-      case MenuAccess.Outcome.Stale stale -> List.of(show(request, screens.stale(stale.title())));
+      case MenuAccess.Outcome.Stale stale ->
+          List.of(show(request, screens(request).stale(stale.title())));
       case MenuAccess.Outcome.NotAdmin refused ->
           List.of(
               new ForgetMenuGroup(who.get().id(), link.group()),
-              show(request, screens.notAdmin(refused.group().title())));
-      case MenuAccess.Outcome.CannotCheck cannot ->
-          List.of(show(request, screens.notice(texts.cannotCheckAlert())));
+              show(request, in(who.get(), refused.group()).notAdmin(refused.group().title())));
+      case MenuAccess.Outcome.CannotCheck cannot -> {
+        MenuScreens reader = screens(request);
+        yield List.of(show(request, reader.notice(reader.texts().cannotCheckAlert())));
+      }
     };
+  }
+
+  /** The texts of the request: the reader's language, else English (no group on the screen). */
+  private MenuScreens screens(CommandRequest request) {
+    return screens.apply(request.texts().language());
+  }
+
+  /** About one group: the reader's own language, else the group's. */
+  private MenuScreens in(UserRef reader, ProtectedGroup g) {
+    return screens.apply(Readers.languageFor(reader, g.settings().language()));
   }
 
   private AuditPage firstPage(ProtectedGroup g) {

@@ -1,5 +1,6 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.i18n.Readers;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.AnswerCallback;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
@@ -21,6 +22,7 @@ import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.Conversation;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A press of a settings-menu button. Every press is answered first (P0, so the spinner stops at
@@ -43,39 +46,38 @@ import java.util.Set;
 final class MenuPresses {
   private final MenuAccess access;
   private final MenuGroups groups;
-  private final MenuScreens screens;
-  private final MenuTexts texts;
+  private final Function<Language, MenuScreens> screens;
   private final ConversationRepository conversations;
   private final AuditTrail audit;
-  private final LanguageSetting language;
-  private final PromptTopicSetting topic;
   private final Clock clock;
 
   MenuPresses(
       MenuAccess access,
       MenuGroups groups,
-      MenuScreens screens,
-      MenuTexts texts,
+      Function<Language, MenuScreens> screens,
       ConversationRepository conversations,
       AuditTrail audit,
-      LanguageSetting language,
-      PromptTopicSetting topic,
       Clock clock) {
     this.access = Objects.requireNonNull(access, "access");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.screens = Objects.requireNonNull(screens, "screens");
-    this.texts = Objects.requireNonNull(texts, "texts");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.audit = Objects.requireNonNull(audit, "audit");
-    this.language = Objects.requireNonNull(language, "language");
-    this.topic = Objects.requireNonNull(topic, "topic");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** One press, in the presser's private chat. */
-  private record Press(ButtonPressed event, ChatId chat, MenuCallback callback) {
+  /**
+   * One press, in the presser's private chat, and the screens in the presser's language (else the
+   * group's, once the group is known).
+   */
+  private record Press(
+      ButtonPressed event, ChatId chat, MenuCallback callback, MenuScreens screens) {
     UserRef presser() {
       return event.from();
+    }
+
+    MenuTexts texts() {
+      return screens.texts();
     }
 
     Decision answer(CallbackAnswer answer) {
@@ -107,14 +109,16 @@ final class MenuPresses {
     ChatId own = e.from().id().privateChat();
     ChatId chat = e.chat().map(ChatRef::id).orElse(own);
     Optional<MenuCallback> parsed = MenuCallback.parse(e.data());
+    MenuScreens reader = screensFor(e.from(), Language.DEFAULT);
     if (parsed.isEmpty() || !chat.equals(own)) {
       return List.of(
-          new AnswerCallback(CallbackAnswer.alert(e.callbackQueryId(), texts.unknownButtonAlert())),
+          new AnswerCallback(
+              CallbackAnswer.alert(e.callbackQueryId(), reader.texts().unknownButtonAlert())),
           new Note("unknown menu button " + e.data()));
     }
-    Press press = new Press(e, chat, parsed.get());
+    Press press = new Press(e, chat, parsed.get(), reader);
     return switch (press.callback().action()) {
-      case NOOP -> List.of(press.toast(texts.previewOnlyToast()));
+      case NOOP -> List.of(press.toast(press.texts().previewOnlyToast()));
       case HOME -> home(press);
       default -> inGroup(press);
     };
@@ -125,36 +129,42 @@ final class MenuPresses {
     List<Decision> decisions = new ArrayList<>();
     decisions.add(press.silent());
     decisions.addAll(listing.forget());
-    decisions.add(press.show(screens.groups(listing.groups())));
+    decisions.add(press.show(press.screens().groups(listing.groups())));
     return decisions;
   }
 
   private List<Decision> inGroup(Press press) {
     return switch (access.check(press.presser(), press.callback().group().orElseThrow())) {
-      case MenuAccess.Outcome.Granted granted -> act(press, granted.group());
+      case MenuAccess.Outcome.Granted granted ->
+          act(speaking(press, granted.group()), granted.group());
       case MenuAccess.Outcome.Stale stale ->
           List.of(
-              press.alert(texts.staleAlert()),
+              press.alert(press.texts().staleAlert()),
               new ForgetMenuGroup(press.presser().id(), press.callback().group().orElseThrow()),
-              press.show(screens.stale(stale.title())));
-      case MenuAccess.Outcome.NotAdmin refused ->
-          List.of(
-              press.alert(texts.notAdminAlert(refused.group().title())),
-              new ForgetMenuGroup(press.presser().id(), refused.group().id()),
-              press.show(screens.notAdmin(refused.group().title())),
-              new Note("menu press by " + press.presser().id() + ", not an admin"));
-      case MenuAccess.Outcome.CannotCheck c -> List.of(press.alert(texts.cannotCheckAlert()));
+              press.show(press.screens().stale(stale.title())));
+      case MenuAccess.Outcome.NotAdmin refused -> {
+        Press in = speaking(press, refused.group());
+        yield List.of(
+            in.alert(in.texts().notAdminAlert(refused.group().title())),
+            new ForgetMenuGroup(press.presser().id(), refused.group().id()),
+            in.show(in.screens().notAdmin(refused.group().title())),
+            new Note("menu press by " + press.presser().id() + ", not an admin"));
+      }
+      case MenuAccess.Outcome.CannotCheck c ->
+          List.of(press.alert(press.texts().cannotCheckAlert()));
     };
   }
 
   private List<Decision> act(Press press, ProtectedGroup g) {
     MenuCallback cb = press.callback();
     return switch (cb.action()) {
-      case GROUP -> List.of(press.silent(), press.show(screens.group(g)));
-      case CHANNELS -> List.of(press.silent(), press.show(screens.channels(g, Optional.empty())));
+      case GROUP -> List.of(press.silent(), press.show(press.screens().group(g)));
+      case CHANNELS ->
+          List.of(press.silent(), press.show(press.screens().channels(g, Optional.empty())));
       case ADD_CHANNEL ->
           g.channels().size() >= ProtectGroupCommand.MAX_CHANNELS
-              ? List.of(press.alert(texts.tooManyChannelsAlert(ProtectGroupCommand.MAX_CHANNELS)))
+              ? List.of(
+                  press.alert(press.texts().tooManyChannelsAlert(ProtectGroupCommand.MAX_CHANNELS)))
               : ask(press, g, MenuSubject.CHANNEL);
       case REMOVE_CHANNEL -> removeChannel(press, g);
       case DELETE_MESSAGES ->
@@ -163,23 +173,21 @@ final class MenuPresses {
             case "0" -> change(press, g, g.settings().withDeleteMessages(false));
             default -> unknown(press);
           };
-      case LIFETIMES -> List.of(press.silent(), press.show(screens.lifetimes(g)));
+      case LIFETIMES -> List.of(press.silent(), press.show(press.screens().lifetimes(g)));
       case SET_LIFETIME -> setLifetime(press, g);
       case EDIT -> edit(press, g);
       case SAVE -> save(press, g);
       case CANCEL ->
           List.of(
-              press.toast(texts.cancelledToast()),
+              press.toast(press.texts().cancelledToast()),
               new EndConversation(press.presser().id()),
-              press.show(screens.group(g)));
-      case LANGUAGES ->
-          language.supported()
-              ? List.of(press.silent(), press.show(screens.languages(g)))
-              : unknown(press);
+              press.show(press.screens().group(g)));
+      case LANGUAGES -> List.of(press.silent(), press.show(press.screens().languages(g)));
       case SET_LANGUAGE ->
-          language.supported() && MenuOptions.LANGUAGES.contains(cb.argument())
-              ? change(press, g, language.with(g.settings(), cb.argument()))
-              : unknown(press);
+          Language.ofTag(cb.argument())
+              .filter(l -> MenuOptions.LANGUAGES.contains(cb.argument()))
+              .map(l -> change(press, g, g.settings().withLanguage(l)))
+              .orElseGet(() -> unknown(press));
       case AUDIT -> auditPage(press, g);
       case HOME, NOOP -> throw new IllegalStateException(cb.action() + " has no group");
     };
@@ -194,17 +202,17 @@ final class MenuPresses {
             .map(ChannelId::of)
             .flatMap(id -> g.channels().stream().filter(c -> c.id().equals(id)).findFirst());
     if (linked.isEmpty()) {
-      return List.of(press.silent(), press.show(screens.channels(g, Optional.empty())));
+      return List.of(press.silent(), press.show(press.screens().channels(g, Optional.empty())));
     }
     if (g.channels().size() == 1) {
-      return List.of(press.alert(texts.lastChannelAlert()));
+      return List.of(press.alert(press.texts().lastChannelAlert()));
     }
     EnforcedChannel gone = linked.get();
     List<EnforcedChannel> rest = g.channels().stream().filter(c -> c != gone).toList();
     return List.of(
-        press.toast(texts.channelRemovedToast(gone.displayName())),
+        press.toast(press.texts().channelRemovedToast(gone.displayName())),
         new UnprotectGroup(g.id(), Set.of(gone.id())),
-        press.show(screens.channels(MenuScreens.withChannels(g, rest), Optional.empty())));
+        press.show(press.screens().channels(MenuScreens.withChannels(g, rest), Optional.empty())));
   }
 
   private List<Decision> setLifetime(Press press, ProtectedGroup g) {
@@ -221,9 +229,7 @@ final class MenuPresses {
 
   private List<Decision> edit(Press press, ProtectedGroup g) {
     Optional<MenuSubject> subject = MenuSubject.coded(press.callback().argument());
-    if (subject.isEmpty()
-        || subject.get() == MenuSubject.CHANNEL
-        || (subject.get() == MenuSubject.TOPIC && !topic.supported())) {
+    if (subject.isEmpty() || subject.get() == MenuSubject.CHANNEL) {
       return unknown(press);
     }
     return ask(press, g, subject.get());
@@ -239,7 +245,7 @@ final class MenuPresses {
             Optional.empty(),
             clock.instant().plus(MenuOptions.CONVERSATION_TIME));
     return List.of(
-        press.silent(), new SaveConversation(waiting), press.show(screens.ask(g, subject)));
+        press.silent(), new SaveConversation(waiting), press.show(press.screens().ask(g, subject)));
   }
 
   /** Saves the previewed text, applied to the settings as they are now. */
@@ -255,20 +261,24 @@ final class MenuPresses {
                     .filter(MenuSubject::isPromptText)
                     .flatMap(s -> s.apply(g.settings(), c.draft().get())));
     if (changed.isEmpty()) {
-      return List.of(press.alert(texts.previewExpiredAlert()), press.show(screens.group(g)));
+      return List.of(
+          press.alert(press.texts().previewExpiredAlert()), press.show(press.screens().group(g)));
     }
     return List.of(
-        press.toast(texts.savedToast()),
+        press.toast(press.texts().savedToast()),
         new ChangeSettings(g.id(), changed.get()),
         new EndConversation(press.presser().id()),
-        press.show(screens.saved(MenuScreens.withSettings(g, changed.get()))));
+        press.show(press.screens().saved(MenuScreens.withSettings(g, changed.get()))));
   }
 
+  /** A change of settings; a new language of the group speaks at once to a reader without one. */
   private List<Decision> change(Press press, ProtectedGroup g, GroupSettings changed) {
+    ProtectedGroup now = MenuScreens.withSettings(g, changed);
+    Press after = speaking(press, now);
     return List.of(
-        press.toast(texts.savedToast()),
+        after.toast(after.texts().savedToast()),
         new ChangeSettings(g.id(), changed),
-        press.show(screens.group(MenuScreens.withSettings(g, changed))));
+        after.show(after.screens().group(now)));
   }
 
   private List<Decision> auditPage(Press press, ProtectedGroup g) {
@@ -277,10 +287,24 @@ final class MenuPresses {
     if (page.entries().isEmpty() && page.page() > 0) {
       page = audit.page(g.id(), page.pageCount() - 1, MenuOptions.AUDIT_PAGE_SIZE);
     }
-    return List.of(press.silent(), press.show(screens.audit(g, page)));
+    return List.of(press.silent(), press.show(press.screens().audit(g, page)));
+  }
+
+  /** The screens in the presser's own language, else the given one. */
+  private MenuScreens screensFor(UserRef reader, Language fallback) {
+    return screens.apply(Readers.languageFor(reader, fallback));
+  }
+
+  /** The press, answered in the presser's language, else the group's. */
+  private Press speaking(Press press, ProtectedGroup g) {
+    return new Press(
+        press.event(),
+        press.chat(),
+        press.callback(),
+        screensFor(press.presser(), g.settings().language()));
   }
 
   private List<Decision> unknown(Press press) {
-    return List.of(press.alert(texts.unknownButtonAlert()));
+    return List.of(press.alert(press.texts().unknownButtonAlert()));
   }
 }

@@ -21,13 +21,14 @@ import java.util.Optional;
  */
 final class MenuScreens {
   private final MenuTexts texts;
-  private final LanguageSetting language;
-  private final PromptTopicSetting topic;
 
-  MenuScreens(MenuTexts texts, LanguageSetting language, PromptTopicSetting topic) {
+  MenuScreens(MenuTexts texts) {
     this.texts = Objects.requireNonNull(texts, "texts");
-    this.language = Objects.requireNonNull(language, "language");
-    this.topic = Objects.requireNonNull(topic, "topic");
+  }
+
+  /** The texts of these screens (their language). */
+  MenuTexts texts() {
+    return texts;
   }
 
   /** The groups the person administers, one button each. */
@@ -76,20 +77,14 @@ final class MenuScreens {
         List.of(
             button(texts.verifyLabelButton(), edit(id, MenuSubject.VERIFY_TEXT)),
             button(texts.joinLabelButton(), edit(id, MenuSubject.JOIN_TEXT))));
-    List<Button> extras = new ArrayList<>();
-    if (language.supported()) {
-      String current = language.current(g.settings());
-      text.append('\n').append(texts.languageLine(current));
-      extras.add(button(texts.languageButton(current), MenuCallback.of(Action.LANGUAGES, id)));
-    }
-    if (topic.supported()) {
-      Optional<Long> current = topic.current(g.settings());
-      text.append('\n').append(texts.topicLine(current));
-      extras.add(button(texts.topicButton(current), edit(id, MenuSubject.TOPIC)));
-    }
-    if (!extras.isEmpty()) {
-      rows.add(extras);
-    }
+    String language = g.settings().language().tag();
+    Optional<Long> topic = g.settings().promptTopic();
+    text.append('\n').append(texts.languageLine(language));
+    text.append('\n').append(texts.topicLine(topic));
+    rows.add(
+        List.of(
+            button(texts.languageButton(language), MenuCallback.of(Action.LANGUAGES, id)),
+            button(texts.topicButton(topic), edit(id, MenuSubject.TOPIC))));
     rows.add(List.of(button(texts.auditButton(), MenuCallback.of(Action.AUDIT, id, "0"))));
     rows.add(List.of(button(texts.allGroupsButton(), MenuCallback.home())));
     return screen(text.toString(), rows);
@@ -129,7 +124,7 @@ final class MenuScreens {
 
   /** The languages offered, the current one marked. */
   OutgoingMessage languages(ProtectedGroup g) {
-    String current = language.current(g.settings());
+    String current = g.settings().language().tag();
     List<Button> choices = new ArrayList<>();
     for (String code : MenuOptions.LANGUAGES) {
       choices.add(
@@ -150,7 +145,7 @@ final class MenuScreens {
           case VERIFY_TEXT -> texts.askVerifyLabel(g, Setting.MAX_LABEL);
           case JOIN_TEXT -> texts.askJoinLabel(g, Setting.MAX_LABEL);
           case CHANNEL -> texts.askChannel(g);
-          case TOPIC -> texts.askTopic(g, topic.current(g.settings()));
+          case TOPIC -> texts.askTopic(g, g.settings().promptTopic());
         };
     return askAgain(g, question);
   }

@@ -1,8 +1,10 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.domain.i18n.Catalogue;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +15,19 @@ import java.util.Optional;
  * answers to presses), one method per message, in one language, like {@link CommandTexts}. Facts
  * come as values (a group, settings, a duration, an audit page), never pre-formatted English.
  * Callback answers ({@code …Alert}, {@code …Toast}) are at most 200 characters.
+ *
+ * <p>The words are the {@code screen.*} messages of the {@code commands} catalogue of each language
+ * ({@link Catalogue}). The menu speaks the reader's language (the {@code language_code} of whoever
+ * pressed or typed, when GMBot speaks it), else the language of the group on the screen.
  */
 interface MenuTexts {
-  /** The built-in catalogue. */
-  static MenuTexts english() {
-    return EnglishMenuTexts.INSTANCE;
+  /** The texts in a language (its catalogue is read once, when first needed). */
+  static MenuTexts of(Language language) {
+    return new CatalogueMenuTexts(Catalogue.of("commands", language));
   }
+
+  /** The language these texts are in. */
+  Language language();
 
   // ---- in the group: the way to the private chat ----------------------------------------------
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * (seconds, minutes or hours), {@code delete_messages on|off}, {@code verify_text} and {@code
  * join_text} (button labels, at most 64 characters), {@code prompt_text} (at most 1000 characters,
  * or {@code default} for the built-in text), {@code language} (a language's tag: {@code ru}, {@code
- * pt-br}).
+ * pt-br}), {@code prompt_topic} (the forum topic of join prompts: its number, a link to it, or
+ * {@code general}).
  */
 enum Setting {
   PROMPT_LIFETIME("prompt_lifetime") {
@@ -45,6 +46,12 @@ enum Setting {
     @Override
     Optional<GroupSettings> apply(GroupSettings settings, String value) {
       return Language.ofTag(value).map(settings::withLanguage);
+    }
+  },
+  PROMPT_TOPIC("prompt_topic") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return PromptTopicSetting.apply(settings, value);
     }
   },
   PROMPT_TEXT("prompt_text") {

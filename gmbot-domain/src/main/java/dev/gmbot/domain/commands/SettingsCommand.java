@@ -22,14 +22,14 @@ import java.util.function.Function;
 final class SettingsCommand implements Command {
   private final AdminAccess access;
   private final Function<Language, CommandTexts> languages;
-  private final MenuTexts menuTexts;
+  private final Function<Language, MenuTexts> menuTexts;
   private final MenuEntrances menu;
   private final BotSelf self;
 
   SettingsCommand(
       AdminAccess access,
       Function<Language, CommandTexts> languages,
-      MenuTexts menuTexts,
+      Function<Language, MenuTexts> menuTexts,
       MenuEntrances menu,
       BotSelf self) {
     this.access = Objects.requireNonNull(access, "access");
@@ -58,7 +58,10 @@ final class SettingsCommand implements Command {
       return List.of(
           request.answer(
               texts.settings(g.settings()),
-              List.of(List.of(new Button.Url(menuTexts.openSettingsButton(), link)))));
+              List.of(
+                  List.of(
+                      new Button.Url(
+                          menuTexts.apply(texts.language()).openSettingsButton(), link)))));
     }
     String key = args.get(0).toLowerCase(Locale.ROOT);
     String value = String.join(" ", args.subList(1, args.size())).strip();

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public final class Catalogue {
   /** Every bundle GMBot has; each exists in every {@link Language}. */
-  public static final List<String> BUNDLES = List.of("commands", "protection");
+  public static final List<String> BUNDLES = List.of("commands", "protection", "stats");
 
   private static final String FOLDER = "/dev/gmbot/domain/i18n/";
   private static final Map<String, Catalogue> LOADED = new ConcurrentHashMap<>();

@@ -87,7 +87,7 @@ final class ButtonPolicy {
     }
     Verdict verdict =
         verifier.verify(
-            presser, g.channels(), Freshness.SKIP_NEGATIVE_CACHE, Priority.P0_INTERACTIVE);
+            g.id(), presser, g.channels(), Freshness.SKIP_NEGATIVE_CACHE, Priority.P0_INTERACTIVE);
     return switch (verdict) {
       case Verdict.Subscribed s ->
           known.isPresent() && !known.get().isRestricted()
@@ -146,7 +146,11 @@ final class ButtonPolicy {
     ProtectedGroup g = found.get();
     Verdict verdict =
         verifier.verify(
-            e.from().id(), g.channels(), Freshness.SKIP_NEGATIVE_CACHE, Priority.P0_INTERACTIVE);
+            g.id(),
+            e.from().id(),
+            g.channels(),
+            Freshness.SKIP_NEGATIVE_CACHE,
+            Priority.P0_INTERACTIVE);
     return switch (verdict) {
       case Verdict.Subscribed s ->
           List.of(

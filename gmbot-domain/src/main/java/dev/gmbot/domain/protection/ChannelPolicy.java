@@ -95,7 +95,7 @@ final class ChannelPolicy {
       return List.of();
     }
     Verdict verdict =
-        verifier.verify(user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     return switch (verdict) {
       case Verdict.Subscribed s ->
           List.of(

@@ -5,6 +5,7 @@ import dev.gmbot.port.model.CallbackAnswer;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.Conversation;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
@@ -12,10 +13,12 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.StatsChartData;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,16 +51,32 @@ public sealed interface Decision {
   }
 
   /**
-   * Asks the user to subscribe: adds them to the group's standing prompt, or posts one (P1). Raids
-   * thus produce one message per group, edited a bounded number of times.
+   * Asks the user to subscribe: adds them to the group's standing prompt in the topic, or posts one
+   * there (P1). Raids thus produce one message per group and topic, edited a bounded number of
+   * times.
+   *
+   * @param topic the forum topic to prompt in: that of the message that called for the prompt, else
+   *     (a join) the group's {@link GroupSettings#promptTopic()}; empty: General, or no forum
    */
-  record Prompt(GroupId group, UserRef user, List<EnforcedChannel> channels, GroupSettings settings)
+  record Prompt(
+      GroupId group,
+      UserRef user,
+      List<EnforcedChannel> channels,
+      GroupSettings settings,
+      Optional<Long> topic)
       implements Decision {
     public Prompt {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(user, "user");
       channels = List.copyOf(channels);
       Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(topic, "topic");
+    }
+
+    /** A prompt about a join: in the group's prompt topic. */
+    public Prompt(
+        GroupId group, UserRef user, List<EnforcedChannel> channels, GroupSettings settings) {
+      this(group, user, channels, settings, settings.promptTopic());
     }
   }
 
@@ -259,6 +278,29 @@ public sealed interface Decision {
     public ForgetMenuGroup {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /** Adds to the group's counters of today (the /stats figures), e.g. a join. */
+  record Count(GroupId group, DailyCounter counter) implements Decision {
+    public Count {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(counter, "counter");
+    }
+  }
+
+  /**
+   * Sends the /stats picture (P0): {@code chart} drawn as a PNG with the {@code caption} under it;
+   * when the picture cannot be drawn or the bot may not send photos in the chat, the {@code
+   * fallback} text instead.
+   */
+  record SendChart(ChatId chat, StatsChartData chart, String caption, OutgoingMessage fallback)
+      implements Decision {
+    public SendChart {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(chart, "chart");
+      Objects.requireNonNull(caption, "caption");
+      Objects.requireNonNull(fallback, "fallback");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.gmbot.domain.protection.Decision.PreviewPrompt;
 import dev.gmbot.domain.protection.Decision.Prompt;
 import dev.gmbot.domain.protection.Decision.Reply;
 import dev.gmbot.domain.protection.Decision.Restrict;
+import dev.gmbot.domain.protection.Decision.SendChart;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.CallbackAnswer;
@@ -22,9 +23,11 @@ import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.StatsChartData;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +59,7 @@ final class DecisionCodec {
       case ApproveJoin a -> true;
       case EditMessage e -> true;
       case PreviewPrompt p -> true;
+      case SendChart c -> true;
       default -> false;
     };
   }
@@ -105,6 +109,7 @@ final class DecisionCodec {
         user(w, x.user());
         channels(w, x.channels());
         settings(w, x.settings());
+        w.optNum(x.topic());
       }
       case ClearPrompts x -> {
         w.str("clear").num(x.group().value()).num(x.user().value());
@@ -136,6 +141,12 @@ final class DecisionCodec {
         settings(w, x.settings());
         w.str(x.inertData());
       }
+      case SendChart x -> {
+        w.str("chart").num(x.chat().value());
+        chart(w, x.chart());
+        w.str(x.caption());
+        message(w, x.fallback());
+      }
       default -> throw new IllegalArgumentException("not deferrable: " + d);
     }
   }
@@ -146,7 +157,8 @@ final class DecisionCodec {
       case "restrict" -> new Restrict(GroupId.of(r.num()), user(r), r.str());
       case "lift" ->
           new Lift(GroupId.of(r.num()), UserId.of(r.num()), Priority.valueOf(r.str()), r.str());
-      case "prompt" -> new Prompt(GroupId.of(r.num()), user(r), channels(r), settings(r));
+      case "prompt" ->
+          new Prompt(GroupId.of(r.num()), user(r), channels(r), settings(r), r.optNum());
       case "clear" ->
           new ClearPrompts(GroupId.of(r.num()), UserId.of(r.num()), channels(r), settings(r));
       case "delete" -> new DeleteMessage(GroupId.of(r.num()), MessageId.of(r.num()), r.str());
@@ -157,6 +169,7 @@ final class DecisionCodec {
       case "edit" -> new EditMessage(ChatId.of(r.num()), MessageId.of(r.num()), message(r));
       case "preview" ->
           new PreviewPrompt(ChatId.of(r.num()), user(r), channels(r), settings(r), r.str());
+      case "chart" -> new SendChart(ChatId.of(r.num()), chart(r), r.str(), message(r));
       default -> throw new IllegalArgumentException("unknown decision " + tag);
     };
   }
@@ -195,12 +208,49 @@ final class DecisionCodec {
         .str(s.joinButtonText())
         .num(s.promptLifetime().toMillis())
         .bool(s.deleteMessages())
-        .str(s.language().name());
+        .str(s.language().name())
+        .optNum(s.promptTopic());
   }
 
   private static GroupSettings settings(Reader r) {
     return new GroupSettings(
-        r.opt(), r.str(), r.str(), Duration.ofMillis(r.num()), r.bool(), Language.valueOf(r.str()));
+        r.opt(),
+        r.str(),
+        r.str(),
+        Duration.ofMillis(r.num()),
+        r.bool(),
+        Language.valueOf(r.str()),
+        r.optNum());
+  }
+
+  private static void chart(Writer w, StatsChartData c) {
+    w.str(c.title()).num(c.days().size());
+    c.days().forEach(day -> w.str(day.toString()));
+    w.num(c.series().size());
+    for (StatsChartData.Series s : c.series()) {
+      w.str(s.label());
+      s.values().forEach(w::num);
+    }
+  }
+
+  private static StatsChartData chart(Reader r) {
+    String title = r.str();
+    int n = (int) r.num();
+    List<LocalDate> days = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      days.add(LocalDate.parse(r.str()));
+    }
+    int lines = (int) r.num();
+    List<StatsChartData.Series> series = new ArrayList<>(lines);
+    for (int i = 0; i < lines; i++) {
+      String label = r.str();
+      List<Long> values = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        values.add(r.num());
+      }
+      series.add(new StatsChartData.Series(label, values));
+    }
+    return new StatsChartData(title, days, series);
   }
 
   private static void message(Writer w, OutgoingMessage m) {
@@ -214,7 +264,7 @@ final class DecisionCodec {
         }
       }
     }
-    w.opt(m.replyTo().map(id -> Long.toString(id.value()))).bool(m.silent());
+    w.opt(m.replyTo().map(id -> Long.toString(id.value()))).bool(m.silent()).optNum(m.topic());
   }
 
   private static OutgoingMessage message(Reader r) {
@@ -236,7 +286,7 @@ final class DecisionCodec {
       keyboard.add(row);
     }
     Optional<MessageId> replyTo = r.opt().map(v -> MessageId.of(Long.parseLong(v)));
-    return new OutgoingMessage(text, keyboard, replyTo, r.bool());
+    return new OutgoingMessage(text, keyboard, replyTo, r.bool(), r.optNum());
   }
 
   /** Appends length-prefixed fields. */
@@ -259,6 +309,10 @@ final class DecisionCodec {
     /** An absent value is {@code -}, a present one {@code +} and its text. */
     Writer opt(Optional<String> value) {
       return value.isPresent() ? str("+" + value.get()) : str("-");
+    }
+
+    Writer optNum(Optional<Long> value) {
+      return opt(value.map(String::valueOf));
     }
 
     @Override
@@ -301,6 +355,10 @@ final class DecisionCodec {
     Optional<String> opt() {
       String v = str();
       return v.startsWith("+") ? Optional.of(v.substring(1)) : Optional.empty();
+    }
+
+    Optional<Long> optNum() {
+      return opt().map(Long::parseLong);
     }
 
     boolean atEnd() {

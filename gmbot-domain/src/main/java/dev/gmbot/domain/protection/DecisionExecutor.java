@@ -4,6 +4,7 @@ import dev.gmbot.domain.protection.Decision.AnswerCallback;
 import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.domain.protection.Decision.ClearPrompts;
+import dev.gmbot.domain.protection.Decision.Count;
 import dev.gmbot.domain.protection.Decision.DeleteMessage;
 import dev.gmbot.domain.protection.Decision.EditMessage;
 import dev.gmbot.domain.protection.Decision.EndConversation;
@@ -23,6 +24,7 @@ import dev.gmbot.domain.protection.Decision.Restrict;
 import dev.gmbot.domain.protection.Decision.ResumeGroup;
 import dev.gmbot.domain.protection.Decision.SaveConversation;
 import dev.gmbot.domain.protection.Decision.SaveOwner;
+import dev.gmbot.domain.protection.Decision.SendChart;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
@@ -33,6 +35,7 @@ import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
@@ -49,6 +52,7 @@ import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.EffectOutbox.DeferredEffect;
 import dev.gmbot.port.out.GroupRepository;
@@ -56,9 +60,12 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.StatsChart;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,6 +117,8 @@ public final class DecisionExecutor {
   private final Clock clock;
   private final PromptBoard board;
   private final EffectOutbox outbox;
+  private final DailyStatistics statistics;
+  private final StatsChart chart;
 
   @Inject
   public DecisionExecutor(
@@ -128,6 +137,8 @@ public final class DecisionExecutor {
       GuardMetrics metrics,
       Clock clock,
       ProtectionSettings settings,
+      DailyStatistics statistics,
+      StatsChart chart,
       EffectOutbox outbox) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.moderation = Objects.requireNonNull(moderation, "moderation");
@@ -144,6 +155,8 @@ public final class DecisionExecutor {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.board = new PromptBoard(prompts, messaging, moderation, clock, settings);
+    this.statistics = Objects.requireNonNull(statistics, "statistics");
+    this.chart = Objects.requireNonNull(chart, "chart");
   }
 
   /**
@@ -265,7 +278,8 @@ public final class DecisionExecutor {
     return d instanceof Reply
         || d instanceof Decision.Prompt
         || d instanceof NotifyOwner
-        || d instanceof PreviewPrompt;
+        || d instanceof PreviewPrompt
+        || d instanceof SendChart;
   }
 
   private static String describe(Decision d) {
@@ -289,6 +303,7 @@ public final class DecisionExecutor {
           case Reply x -> x.chat();
           case EditMessage x -> x.chat();
           case PreviewPrompt x -> x.chat();
+          case SendChart x -> x.chat();
           case AnswerCallback x -> null;
           default -> throw new IllegalArgumentException("not deferrable: " + d);
         };
@@ -306,6 +321,7 @@ public final class DecisionExecutor {
       case AnswerCallback x -> Priority.P0_INTERACTIVE;
       case EditMessage x -> Priority.P0_INTERACTIVE;
       case PreviewPrompt x -> Priority.P0_INTERACTIVE;
+      case SendChart x -> Priority.P0_INTERACTIVE;
       case ClearPrompts x -> Priority.P2_BACKGROUND;
       default -> Priority.P1_ENFORCEMENT;
     };
@@ -443,6 +459,8 @@ public final class DecisionExecutor {
         case DeleteMessage d -> deleteMessage(d);
         case AnswerCallback d -> answer(d);
         case Reply d -> reply(d);
+        case SendChart d -> sendChart(d);
+        case Count d -> count(target(d.group()), d.counter());
         case NotifyOwner d -> notifyOwner(target(d.group()), d.text());
         case PauseGroup d -> pause(target(d.group()), d.reason());
         case ResumeGroup d -> resume(target(d.group()));
@@ -541,6 +559,7 @@ public final class DecisionExecutor {
       group = target(group);
       members.setRestriction(group, d.user().id(), RestrictionState.RESTRICTED, now());
       record(group, Optional.of(d.user().id()), AuditEntry.Action.RESTRICTED, d.reason());
+      count(group, DailyCounter.RESTRICTED);
       effects.add("restricted " + d.user().id() + " in " + group + " (" + d.reason() + ")");
     }
 
@@ -564,6 +583,7 @@ public final class DecisionExecutor {
       group = target(group);
       members.setRestriction(group, d.user(), RestrictionState.FREE, now());
       record(group, Optional.of(d.user()), AuditEntry.Action.RELEASED, d.reason());
+      verified(group, d.priority());
       effects.add("lifted " + d.user() + " in " + group + " (" + d.reason() + ")");
     }
 
@@ -574,7 +594,8 @@ public final class DecisionExecutor {
       }
       try {
         String effect =
-            board.prompt(new Decision.Prompt(group, d.user(), d.channels(), d.settings()), calls);
+            board.prompt(
+                new Decision.Prompt(group, d.user(), d.channels(), d.settings(), d.topic()), calls);
         record(target(group), Optional.of(d.user().id()), AuditEntry.Action.PROMPTED, "");
         effects.add(effect);
       } catch (ChatAccessException e) {
@@ -609,6 +630,7 @@ public final class DecisionExecutor {
       }
       group = target(group);
       record(group, Optional.empty(), AuditEntry.Action.MESSAGE_DELETED, d.reason());
+      count(group, DailyCounter.MESSAGES_DELETED);
       effects.add("deleted message " + d.message() + " in " + group + " (" + d.reason() + ")");
     }
 
@@ -637,6 +659,55 @@ public final class DecisionExecutor {
       } catch (ChatAccessException e) {
         effects.add("could not write in " + chat + ": " + e.problem());
       }
+    }
+
+    /**
+     * The /stats picture; in text when it cannot be drawn (no renderer, no font) or the bot may not
+     * send photos in the chat.
+     */
+    private void sendChart(SendChart d) {
+      ChatId chat = target(d.chat());
+      byte[] png;
+      try {
+        png = chart.png(d.chart());
+      } catch (IllegalStateException e) {
+        effects.add("chart not drawn (" + e.getMessage() + "): answering in text");
+        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+        return;
+      }
+      try {
+        MessageId sent =
+            calls.submit(
+                BotCall.to(chat, BotMethod.SEND_PHOTO, Priority.P0_INTERACTIVE),
+                target -> messaging.sendPhoto(target, png, d.caption()));
+        effects.add(
+            "sent a chart in "
+                + target(chat)
+                + " (message "
+                + sent
+                + ", "
+                + png.length
+                + " bytes)");
+      } catch (ChatAccessException e) {
+        effects.add("may not send photos in " + chat + " (" + e.problem() + "): answering in text");
+        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+      }
+    }
+
+    /**
+     * A lift that released a restricted member after a check: by the button (P0) or on its own (a
+     * subscription seen, a message, a join request); a lift because protection ended is none.
+     */
+    private void verified(GroupId group, Priority priority) {
+      switch (priority) {
+        case P0_INTERACTIVE -> count(group, DailyCounter.VERIFIED_BY_BUTTON);
+        case P1_ENFORCEMENT -> count(group, DailyCounter.VERIFIED_AUTOMATICALLY);
+        default -> {}
+      }
+    }
+
+    private void count(GroupId group, DailyCounter counter) {
+      statistics.add(group, LocalDate.ofInstant(now(), ZoneOffset.UTC), Map.of(counter, 1L));
     }
 
     /** A screen of the menu in place of the last; a message that is gone is sent anew. */
@@ -732,6 +803,7 @@ public final class DecisionExecutor {
       }
       group = target(group);
       record(group, Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
+      count(group, DailyCounter.VERIFIED_AUTOMATICALLY);
       metrics.joinRequestApproved();
       effects.add("approved join request of " + d.user() + " in " + group);
     }

@@ -38,9 +38,20 @@ final class Enforcement {
     this.self = self;
   }
 
-  /** What a verdict means for a member of an active group. */
+  /** What a verdict means for a member of an active group; a prompt goes to the prompt topic. */
   List<Decision> enforce(
       ProtectedGroup g, UserRef user, Verdict verdict, Optional<GroupMember> known, String why) {
+    return enforce(g, user, verdict, known, why, g.settings().promptTopic());
+  }
+
+  /** What a verdict means for a member of an active group; a prompt goes to the forum topic. */
+  List<Decision> enforce(
+      ProtectedGroup g,
+      UserRef user,
+      Verdict verdict,
+      Optional<GroupMember> known,
+      String why,
+      Optional<Long> topic) {
     GroupId group = g.id();
     return switch (verdict) {
       case Verdict.Subscribed s -> {
@@ -58,7 +69,7 @@ final class Enforcement {
       case Verdict.NotSubscribed n ->
           List.of(
               new Restrict(group, user, why + ": missing " + n.missingNames()),
-              new Decision.Prompt(group, user, g.channels(), g.settings()));
+              new Decision.Prompt(group, user, g.channels(), g.settings(), topic));
       case Verdict.CannotCheck c -> {
         List<Decision> decisions = new ArrayList<>();
         decisions.add(new RecordMember(group, user.id()));

@@ -1,5 +1,6 @@
 package dev.gmbot.domain.protection;
 
+import dev.gmbot.domain.protection.Decision.Count;
 import dev.gmbot.domain.protection.Decision.ForgetMember;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.RecordMember;
@@ -12,6 +13,7 @@ import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.in.MembersJoined;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -129,6 +131,14 @@ final class JoinPolicy {
     if (user.isBot()) {
       return List.of(new Note("exempt: " + user.id() + " is a bot"));
     }
+    List<Decision> decisions = new ArrayList<>();
+    decisions.add(new Count(group, DailyCounter.JOINS));
+    decisions.addAll(onHumanJoin(g, user, known));
+    return decisions;
+  }
+
+  private List<Decision> onHumanJoin(ProtectedGroup g, UserRef user, Optional<GroupMember> known) {
+    GroupId group = g.id();
     if (!g.isActive()) {
       return List.of(
           new RecordMember(group, user.id()), new Note("protection of " + group + " is paused"));
@@ -138,7 +148,7 @@ final class JoinPolicy {
           new RecordMember(group, user.id()), new Note("exempt: " + user.id() + " is an admin"));
     }
     Verdict verdict =
-        verifier.verify(user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     return enforcement.enforce(g, user, verdict, known, "joined without subscribing");
   }
 }

@@ -51,7 +51,8 @@ final class JoinRequestPolicy {
     ProtectedGroup g = found.get();
     Texts texts = Texts.in(Readers.languageFor(e.user(), g.settings().language()));
     Verdict verdict =
-        verifier.verify(e.user().id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        verifier.verify(
+            g.id(), e.user().id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     return switch (verdict) {
       case Verdict.Subscribed s -> List.of(new ApproveJoin(group, e.user().id()));
       case Verdict.NotSubscribed n ->

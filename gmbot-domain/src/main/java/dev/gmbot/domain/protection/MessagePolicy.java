@@ -75,17 +75,24 @@ final class MessagePolicy {
     if (!e.chat().type().isGroup()) {
       return List.of(new Note("ignored: message outside a group"));
     }
-    GroupId group = e.chat().groupId();
-    Optional<ProtectedGroup> found = groups.find(group);
+    return onMessage(e, MessageReads.groupOnly(groups.find(e.chat().groupId())));
+  }
+
+  /** As {@link #onMessage(MessagePosted)}, with what the update's admission already read. */
+  List<Decision> onMessage(MessagePosted e, MessageReads reads) {
+    if (!e.chat().type().isGroup()) {
+      return List.of(new Note("ignored: message outside a group"));
+    }
+    Optional<ProtectedGroup> found = reads.group();
     if (found.isEmpty() || !found.get().isActive()) {
-      return List.of(new Note("ignored: protection of " + group + " is not active"));
+      return List.of(new Note("ignored: protection of " + e.chat().groupId() + " is not active"));
     }
     ProtectedGroup g = found.get();
     return switch (e.sender()) {
       case Sender.AnonymousAdmin a -> List.of(new Note("exempt: anonymous admin"));
       case Sender.AutomaticForward f -> List.of(new Note("exempt: automatic forward"));
       case Sender.OnBehalfOfChannel c -> onChannelPost(g, e, c.channel());
-      case Sender.User u -> onUserMessage(g, e, u.user());
+      case Sender.User u -> onUserMessage(g, e, u.user(), reads);
     };
   }
 
@@ -100,22 +107,35 @@ final class MessagePolicy {
     return List.of(new DeleteMessage(g.id(), e.message(), "posted on behalf of a foreign channel"));
   }
 
-  private List<Decision> onUserMessage(ProtectedGroup g, MessagePosted e, UserRef user) {
+  private List<Decision> onUserMessage(
+      ProtectedGroup g, MessagePosted e, UserRef user, MessageReads reads) {
     GroupId group = g.id();
     if (user.isBot() || enforcement.isMe(user.id())) {
       return List.of(new Note("exempt: " + user.id() + " is a bot"));
     }
-    if (admins.isAdministrator(group, user.id())) {
+    boolean admin = reads.administrator().orElseGet(() -> admins.isAdministrator(group, user.id()));
+    if (admin) {
       return List.of(new Note("exempt: " + user.id() + " is an admin"));
     }
     Optional<GroupMember> known = members.find(group, user.id());
     Verdict verdict =
-        verifier.verify(user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        reads.memberships().isPresent()
+            ? verifier.verify(
+                g.id(),
+                user.id(),
+                g.channels(),
+                Freshness.CACHED,
+                Priority.P1_ENFORCEMENT,
+                reads.memberships().get())
+            : verifier.verify(
+                g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     List<Decision> decisions = new ArrayList<>();
     if (verdict instanceof Verdict.NotSubscribed && g.settings().deleteMessages()) {
       decisions.add(new DeleteMessage(group, e.message(), "sender is not subscribed"));
     }
-    decisions.addAll(enforcement.enforce(g, user, verdict, known, "wrote without subscribing"));
+    // The prompt goes where the member wrote: the message's own forum topic.
+    decisions.addAll(
+        enforcement.enforce(g, user, verdict, known, "wrote without subscribing", e.topic()));
     return decisions;
   }
 

@@ -21,22 +21,28 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.PromptRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One standing prompt per group (ADR 0062). A user to prompt is added to the group's newest open
- * prompt (edited at most once per {@link ProtectionSettings#promptEditInterval()}), or a new prompt
- * is posted when none is open. Verified users are taken off their prompts; an empty prompt is
- * deleted; {@link #sweep} deletes expired prompts and shows names whose edit was deferred.
+ * One standing prompt per group and forum topic (ADR 0062, ADR 0034). A user to prompt is added to
+ * the group's newest open prompt in their topic (edited at most once per {@link
+ * ProtectionSettings#promptEditInterval()}), or a new prompt is posted when none is open. Among
+ * instances sharing the repository only the one that wins the group's reservation posts a prompt
+ * outside a topic; the others join the reservation and the poster's stored prompt names them, shown
+ * by the next edit or the sweep (ADR 0078); prompts in a topic are not reserved across instances.
+ * Verified users are taken off their prompts; an empty prompt is deleted; {@link #sweep} deletes
+ * expired prompts and shows names whose edit was deferred.
  *
  * <p>Names are remembered in this process only (the repository keeps user ids); a name it never saw
  * is counted among "others". Its Telegram calls go through the scheduler view of the execution it
@@ -44,6 +50,15 @@ import java.util.function.Supplier;
  */
 final class PromptBoard {
   private static final int MAX_NAMES_REMEMBERED = 50_000;
+
+  /**
+   * How long a reservation to post the group's prompt holds (ADR 0078): past it, an instance that
+   * died while posting no longer keeps the group without a prompt.
+   */
+  private static final Duration RESERVATION = Duration.ofSeconds(30);
+
+  /** Newest-open, reserve, join: a few rounds, then post rather than prompt nobody. */
+  private static final int RESERVE_ATTEMPTS = 3;
 
   private record Key(GroupId group, MessageId message) {}
 
@@ -59,6 +74,10 @@ final class PromptBoard {
   private final ProtectionSettings settings;
   private final Map<UserId, String> names = new ConcurrentHashMap<>();
   private final Map<Key, Shown> shown = new ConcurrentHashMap<>();
+
+  /** The forum topic of each prompt posted in one (prompts missing here are in General). */
+  private final Map<Key, Long> topics = new ConcurrentHashMap<>();
+
   private final Map<GroupId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   PromptBoard(
@@ -95,29 +114,67 @@ final class PromptBoard {
     }
     Look look = new Look(decision.channels(), decision.settings());
     Instant expires = now.plus(decision.settings().promptLifetime());
-    var open = prompts.newestOpen(group, now);
-    if (open.isPresent()) {
-      Set<UserId> users = new HashSet<>(open.get().users());
-      users.add(user.id());
-      Prompt grown = new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
-      prompts.save(grown);
-      return "added "
-          + user.id()
-          + " to prompt "
-          + grown.message()
-          + refresh(grown, look, false, calls);
+    // A standing prompt is shared by the members of one topic only: it stays where it was posted.
+    // Outside a topic the group's reservation makes one instance the poster (ADR 0078).
+    boolean reservable = decision.topic().isEmpty();
+    boolean reserved = false;
+    for (int attempt = 0; attempt < RESERVE_ATTEMPTS && !reserved; attempt++) {
+      var open = newestOpen(group, decision.topic(), now);
+      if (open.isPresent()) {
+        Set<UserId> users = new HashSet<>(open.get().users());
+        users.add(user.id());
+        Prompt grown =
+            new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
+        prompts.save(grown);
+        return "added "
+            + user.id()
+            + " to prompt "
+            + grown.message()
+            + refresh(grown, look, false, calls);
+      }
+      if (!reservable) {
+        break;
+      }
+      reserved = prompts.reserve(group, now, now.plus(RESERVATION));
+      if (!reserved && prompts.joinReservation(group, user.id(), now)) {
+        return "added " + user.id() + " to the prompt being posted in " + group;
+      }
     }
-    OutgoingMessage message = render(Set.of(user.id()), look);
-    Delivery<MessageId> sent =
-        calls.deliver(
-            BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
-            chat -> messaging.send(chat, message));
+    OutgoingMessage message = render(Set.of(user.id()), look).inTopic(decision.topic());
+    Delivery<MessageId> sent;
+    try {
+      sent =
+          calls.deliver(
+              BotCall.to(group.chat(), BotMethod.SEND_MESSAGE, Priority.P1_ENFORCEMENT),
+              chat -> messaging.send(chat, message));
+    } catch (RuntimeException e) {
+      if (reserved) {
+        prompts.release(group, now);
+      }
+      throw e;
+    }
     GroupId postedIn = sent.migration().map(GroupMigration::to).orElse(group);
     MessageId id = sent.result();
-    Prompt posted = new Prompt(postedIn, id, Set.of(user.id()), now, expires);
-    prompts.save(posted);
-    shown.put(new Key(postedIn, id), new Shown(message.text(), now, false, look));
-    return "prompted " + user.id() + " in " + postedIn + " (message " + id + ")";
+    Prompt fresh = new Prompt(postedIn, id, Set.of(user.id()), now, expires);
+    Prompt posted;
+    if (reserved) {
+      posted = prompts.posted(group, now, fresh);
+    } else {
+      prompts.save(fresh);
+      posted = fresh;
+    }
+    boolean othersJoined = posted.users().size() > 1;
+    shown.put(new Key(postedIn, id), new Shown(message.text(), now, othersJoined, look));
+    decision.topic().ifPresent(topic -> topics.put(new Key(postedIn, id), topic));
+    return "prompted "
+        + user.id()
+        + " in "
+        + postedIn
+        + decision.topic().map(topic -> " topic " + topic).orElse("")
+        + " (message "
+        + id
+        + ")"
+        + (othersJoined ? " with " + (posted.users().size() - 1) + " joined (edit deferred)" : "");
   }
 
   /**
@@ -276,6 +333,27 @@ final class PromptBoard {
     }
     prompts.delete(p.group(), p.message());
     shown.remove(new Key(p.group(), p.message()));
+    topics.remove(new Key(p.group(), p.message()));
+  }
+
+  /**
+   * The group's newest open prompt in the topic. Prompts in General come from the repository (any
+   * instance may have posted them); those in a topic are known to the instance that posted them.
+   */
+  private Optional<Prompt> newestOpen(GroupId group, Optional<Long> topic, Instant now) {
+    if (topic.isEmpty()) {
+      return prompts.newestOpen(group, now).filter(p -> topicOf(p.group(), p.message()).isEmpty());
+    }
+    return topics.entrySet().stream()
+        .filter(e -> e.getKey().group().equals(group) && e.getValue().equals(topic.get()))
+        .map(e -> prompts.find(group, e.getKey().message()))
+        .flatMap(Optional::stream)
+        .filter(p -> now.isBefore(p.expiresAt()))
+        .max(Comparator.comparing(Prompt::postedAt));
+  }
+
+  private Optional<Long> topicOf(GroupId group, MessageId message) {
+    return Optional.ofNullable(topics.get(new Key(group, message)));
   }
 
   private void remember(UserRef user) {

@@ -104,6 +104,11 @@ public final class ProtectionPolicy {
     return messages.onMessage(e);
   }
 
+  /** As {@link #decide(MessagePosted)}, with what the update's admission already read. */
+  public List<Decision> decide(MessagePosted e, MessageReads reads) {
+    return messages.onMessage(e, reads);
+  }
+
   public List<Decision> decide(ButtonPressed e) {
     return buttons.onButton(e);
   }

@@ -5,12 +5,15 @@ import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.verification.Verdict.Cause;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.ChatAccessException;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.GuardMetrics.VerificationStatus;
 import dev.gmbot.port.out.MembershipCache;
@@ -19,6 +22,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,7 @@ public final class MembershipVerifier {
   private final Clock clock;
   private final RandomGenerator random;
   private final VerificationSettings settings;
+  private final DailyStatistics statistics;
   private final Map<Key, CompletableFuture<Boolean>> flights = new ConcurrentHashMap<>();
 
   @Inject
@@ -58,7 +64,8 @@ public final class MembershipVerifier {
       GuardMetrics metrics,
       Clock clock,
       RandomGenerator random,
-      VerificationSettings settings) {
+      VerificationSettings settings,
+      DailyStatistics statistics) {
     this.lookup = Objects.requireNonNull(lookup, "lookup");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -66,6 +73,7 @@ public final class MembershipVerifier {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.statistics = Objects.requireNonNull(statistics, "statistics");
   }
 
   /**
@@ -77,11 +85,70 @@ public final class MembershipVerifier {
    */
   public Verdict verify(
       UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
+    return run(null, user, channels, freshness, priority, null);
+  }
+
+  /**
+   * {@link #verify(UserId, List, Freshness, Priority)} for a member of {@code group}, counted in
+   * the group's daily figures: a check that ended with an answer, whether it passed, and how many
+   * of its channel answers came from the cache (a check that could not be made counts nothing).
+   */
+  public Verdict verify(
+      GroupId group,
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority) {
+    return run(Objects.requireNonNull(group, "group"), user, channels, freshness, priority, null);
+  }
+
+  /**
+   * As {@link #verify(GroupId, UserId, List, Freshness, Priority)}, with the user's cached answers
+   * already read (together with the update's claim, ADR 0056): the cache is not read again.
+   *
+   * @param cached the user's cached answers among the channels, as {@link MembershipCache#getAll}
+   *     returns them (absent keys: not cached)
+   */
+  public Verdict verify(
+      GroupId group,
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Map<ChannelId, Boolean> cached) {
+    return run(
+        Objects.requireNonNull(group, "group"),
+        user,
+        channels,
+        freshness,
+        priority,
+        Objects.requireNonNull(cached, "cached"));
+  }
+
+  /** How many channel answers of one check came from the cache. */
+  private static final class Tally {
+    private int fromCache;
+  }
+
+  /**
+   * @param group the group whose daily figures count the check; null: not counted
+   * @param cached the answers already read; null: read from the cache
+   */
+  private Verdict run(
+      GroupId group,
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Map<ChannelId, Boolean> cached) {
     if (channels.isEmpty()) {
       throw new IllegalArgumentException("a verification needs at least one channel");
     }
     Instant start = clock.instant();
-    Verdict verdict = check(user, channels, freshness, priority);
+    Tally tally = new Tally();
+    Map<ChannelId, Boolean> answers =
+        cached != null ? cached : cache.getAll(user, channelIds(channels));
+    Verdict verdict = check(user, channels, freshness, priority, answers, tally);
     metrics.verification(
         switch (verdict) {
           case Verdict.Subscribed s -> VerificationStatus.VERIFIED;
@@ -89,7 +156,28 @@ public final class MembershipVerifier {
           case Verdict.CannotCheck c -> VerificationStatus.ERROR;
         });
     metrics.verificationLatency(Duration.between(start, clock.instant()));
+    if (group != null && !(verdict instanceof Verdict.CannotCheck)) {
+      statistics.add(
+          group,
+          LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+          Map.of(
+              DailyCounter.CHECKS,
+              1L,
+              DailyCounter.CHECKS_PASSED,
+              verdict instanceof Verdict.Subscribed ? 1L : 0L,
+              DailyCounter.CHANNEL_ANSWERS,
+              (long) channels.size(),
+              DailyCounter.CACHE_ANSWERS,
+              (long) tally.fromCache));
+    }
     return verdict;
+  }
+
+  private static List<ChannelId> channelIds(List<EnforcedChannel> channels) {
+    if (channels.size() == 1) {
+      return List.of(channels.getFirst().id());
+    }
+    return channels.stream().map(EnforcedChannel::id).toList();
   }
 
   /**
@@ -109,27 +197,32 @@ public final class MembershipVerifier {
   }
 
   private Verdict check(
-      UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
-    Map<ChannelId, Boolean> cached =
-        cache.getAll(user, channels.stream().map(EnforcedChannel::id).toList());
-    List<EnforcedChannel> missing = new ArrayList<>();
-    List<EnforcedChannel> toAsk = new ArrayList<>();
+      UserId user,
+      List<EnforcedChannel> channels,
+      Freshness freshness,
+      Priority priority,
+      Map<ChannelId, Boolean> cached,
+      Tally tally) {
+    // The common case (every answer cached and positive) allocates no list here.
+    List<EnforcedChannel> missing = List.of();
+    List<EnforcedChannel> toAsk = List.of();
     for (EnforcedChannel channel : channels) {
-      Optional<Boolean> answer = usable(Optional.ofNullable(cached.get(channel.id())), freshness);
-      if (answer.isPresent()) {
+      Boolean answer = cached.get(channel.id());
+      if (answer != null && (answer || freshness == Freshness.CACHED)) {
         metrics.cacheHit();
-        if (!answer.get()) {
-          missing.add(channel);
+        tally.fromCache++;
+        if (!answer) {
+          missing = added(missing, channel);
         }
       } else {
         metrics.cacheMiss();
-        toAsk.add(channel);
+        toAsk = added(toAsk, channel);
       }
     }
     for (EnforcedChannel channel : toAsk) {
       try {
         if (!lookupShared(user, channel.id(), freshness, priority)) {
-          missing.add(channel);
+          missing = added(missing, channel);
         }
       } catch (ChatAccessException e) {
         return new Verdict.CannotCheck(channel, Cause.NO_ACCESS, describe(e));
@@ -141,6 +234,12 @@ public final class MembershipVerifier {
       }
     }
     return missing.isEmpty() ? Verdict.subscribed() : new Verdict.NotSubscribed(missing);
+  }
+
+  private static List<EnforcedChannel> added(List<EnforcedChannel> list, EnforcedChannel channel) {
+    List<EnforcedChannel> grown = list.isEmpty() ? new ArrayList<>(2) : list;
+    grown.add(channel);
+    return grown;
   }
 
   private static Optional<Boolean> usable(Optional<Boolean> cached, Freshness freshness) {

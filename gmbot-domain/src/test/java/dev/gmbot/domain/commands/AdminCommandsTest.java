@@ -14,8 +14,10 @@ import dev.gmbot.domain.GuardFixture;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.ProtectedGroup;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,67 @@ class AdminCommandsTest extends CommandTestBase {
           .isEqualTo("❌ Only admins of this group can use this command.");
     }
     assertThat(world.group(GROUP).isActive()).isTrue();
+  }
+
+  /**
+   * Every command of the group administrators' menu (help aside, which is for everyone), each with
+   * the arguments that would change the most, run by a member who is no admin: refused with the
+   * same line, and nothing changes (the group, its settings and channels, the audit log, the
+   * conversations), nor is anything sent but the refusal.
+   */
+  @Test
+  void everyCommandOfTheAdminMenuRefusesANonAdminAndChangesNothing() {
+    world.protectedGroup();
+    world.handle(world.joins(GROUP, BOB));
+    ProtectedGroup before = world.group(GROUP);
+    long audited = world.repos.audit().page(GROUP.groupId(), 0, 1).total();
+    List<String> commands =
+        CommandMenuRegistration.COMMANDS.get(CommandMenu.Scope.GROUP_ADMINISTRATORS).stream()
+            .filter(name -> !name.equals("help"))
+            .toList();
+    assertThat(commands).contains("status", "stats", "audit", "settings", "protect", "unprotect");
+    Map<String, List<String>> arguments =
+        Map.of(
+            "protect", List.of("@extra"),
+            "unprotect", List.of("all"),
+            "settings", List.of("prompt_lifetime", "1h"));
+
+    for (String name : commands) {
+      int sentBefore = world.telegram.messagesIn(GROUP.id()).size();
+      List<Decision> decisions =
+          world.guard.decide(
+              world.command(
+                  GROUP,
+                  ALICE,
+                  name,
+                  arguments.getOrDefault(name, List.of()).toArray(String[]::new)));
+
+      assertThat(decisions)
+          .as(name)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Decision.Reply.class,
+              r ->
+                  assertThat(r.message().text())
+                      .isEqualTo("❌ Only admins of this group can use this command."));
+      assertThat(
+              run(
+                  world.command(
+                      GROUP,
+                      ALICE,
+                      name,
+                      arguments.getOrDefault(name, List.of()).toArray(String[]::new))))
+          .as(name)
+          .isEqualTo("❌ Only admins of this group can use this command.");
+      assertThat(world.telegram.messagesIn(GROUP.id())).as(name).hasSize(sentBefore + 1);
+      assertThat(world.group(GROUP)).as(name).isEqualTo(before);
+      assertThat(world.repos.audit().page(GROUP.groupId(), 0, 1).total())
+          .as(name)
+          .isEqualTo(audited);
+      assertThat(world.repos.conversations().find(ALICE.id(), world.clock.instant()))
+          .as(name)
+          .isEmpty();
+    }
   }
 
   @Test

@@ -12,13 +12,8 @@ import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.scheduling.DirectScheduler;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.model.ChatRef;
-import dev.gmbot.port.model.Language;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +21,8 @@ import org.junit.jupiter.api.Test;
  * with its own name, every reply is one such name and nothing else.
  */
 class CommandTextsTest {
-  private static final Pattern MESSAGE_NAME = Pattern.compile("«[a-zA-Z]+»");
-
   private final GuardFixture world = new GuardFixture();
-  private final Set<String> asked = new TreeSet<>();
-  private final CommandTexts names =
-      (CommandTexts)
-          Proxy.newProxyInstance(
-              CommandTexts.class.getClassLoader(),
-              new Class<?>[] {CommandTexts.class},
-              (proxy, method, args) -> {
-                if (method.getName().equals("language")) {
-                  return Language.ENGLISH;
-                }
-                asked.add(method.getName());
-                return "«" + method.getName() + "»";
-              });
+  private final MessageNames<CommandTexts> names = MessageNames.of(CommandTexts.class);
   private final DirectScheduler scheduler = new DirectScheduler();
   private final BotSelf self = new BotSelf(world.telegram, scheduler);
   private final CommandPolicy commands =
@@ -54,10 +35,8 @@ class CommandTextsTest {
           new TelegramReads(world.telegram, world.telegram, scheduler, self),
           self,
           world.clock,
-          language -> names,
-          MenuTexts.english(),
-          LanguageSetting.NONE,
-          PromptTopicSetting.NONE);
+          language -> names.texts(),
+          MenuTexts::of);
 
   @Test
   void everyReplyOfEveryCommandIsAMessageOfTheCatalogue() {
@@ -95,10 +74,8 @@ class CommandTextsTest {
             world.command(GROUP, OWNER, "unprotect"));
     protectedGroup.forEach(c -> replies.addAll(repliesTo(c)));
 
-    assertThat(replies)
-        .hasSizeGreaterThanOrEqualTo(24)
-        .allMatch(r -> MESSAGE_NAME.matcher(r).matches());
-    assertThat(asked)
+    assertThat(replies).hasSizeGreaterThanOrEqualTo(24).allMatch(MessageNames::onlyNames);
+    assertThat(names.asked())
         .contains(
             "start",
             "startInGroup",

@@ -16,13 +16,9 @@ import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.UserRef;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +26,8 @@ import org.junit.jupiter.api.Test;
  * with its own name, every screen, button label and answer to a press is made of such names.
  */
 class MenuTextsTest {
-  private static final Pattern NAMES = Pattern.compile("(«[a-zA-Z]+»\\s*)+");
-
   private final GuardFixture world = new GuardFixture().protectedGroup();
-  private final Set<String> asked = new TreeSet<>();
-  private final MenuTexts names =
-      (MenuTexts)
-          Proxy.newProxyInstance(
-              MenuTexts.class.getClassLoader(),
-              new Class<?>[] {MenuTexts.class},
-              (proxy, method, args) -> {
-                asked.add(method.getName());
-                return "«" + method.getName() + "»";
-              });
+  private final MessageNames<MenuTexts> names = MessageNames.of(MenuTexts.class);
   private final DirectScheduler scheduler = new DirectScheduler();
   private final BotSelf self = new BotSelf(world.telegram, scheduler);
   private final CommandPolicy commands =
@@ -56,9 +41,7 @@ class MenuTextsTest {
           self,
           world.clock,
           CommandTexts::of,
-          names,
-          LanguageSetting.NONE,
-          PromptTopicSetting.NONE);
+          language -> names.texts());
   private final List<String> shown = new ArrayList<>();
   private final MessageId menu = MessageId.of(77);
   private int presses;
@@ -157,12 +140,17 @@ class MenuTextsTest {
     press(MenuCallback.Action.CANCEL, "");
     press(MenuCallback.Action.EDIT, MenuSubject.JOIN_TEXT.code());
     press(MenuCallback.Action.AUDIT, "0");
+    press(MenuCallback.Action.LANGUAGES, "");
+    press(MenuCallback.Action.SET_LANGUAGE, "ru");
+    press(MenuCallback.Action.EDIT, MenuSubject.TOPIC.code());
+    type("no topic here");
+    type("7");
     press(ALICE, MenuCallback.of(MenuCallback.Action.GROUP, GROUP.groupId()).encode());
     world.repos.groups().disable(GROUP.groupId(), world.clock.instant());
     press(MenuCallback.Action.GROUP, "");
 
-    assertThat(shown).hasSizeGreaterThan(60).allMatch(t -> NAMES.matcher(t).matches());
-    assertThat(asked)
+    assertThat(shown).hasSizeGreaterThan(60).allMatch(MessageNames::onlyNames);
+    assertThat(names.asked())
         .contains(
             "groupsScreen",
             "groupButton",
@@ -207,6 +195,14 @@ class MenuTextsTest {
             "unknownButtonAlert",
             "auditScreen",
             "auditInPrivate",
-            "openAuditButton");
+            "openAuditButton",
+            "languageLine",
+            "topicLine",
+            "languageButton",
+            "topicButton",
+            "languagesScreen",
+            "languageChoice",
+            "askTopic",
+            "notATopic");
   }
 }

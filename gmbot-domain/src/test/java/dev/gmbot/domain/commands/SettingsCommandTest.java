@@ -50,7 +50,7 @@ class SettingsCommandTest extends CommandTestBase {
         .isEqualTo(
             "⚙️ Settings\n• prompt_lifetime: 10m\n• delete_messages: on\n• verify_text: ✅ I"
                 + " joined - verify\n• join_text: 📢 Join channel\n• prompt_text: (built-in)\n"
-                + "• language: en\n\n"
+                + "• language: en\n• prompt_topic: general\n\n"
                 + "Change one with e.g. /settings prompt_lifetime 15m");
   }
 

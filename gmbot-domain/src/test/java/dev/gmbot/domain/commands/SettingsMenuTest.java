@@ -70,7 +70,7 @@ class SettingsMenuTest {
 
     assertThat(owner.lastText()).startsWith("⚙️ Fans\n\n• Channels: @news");
     assertThat(MenuDriver.labels(owner.last()))
-        .contains("📢 Channels (1)", "🗑 Delete messages: on", "⏱ Prompt lifetime: 10m");
+        .contains("📢 Channels (1)", "🗑 Delete messages: on", "⏱ Prompt lifetime: 10 minutes");
   }
 
   @Test
@@ -91,8 +91,8 @@ class SettingsMenuTest {
             owner.presses(owner.last(), "🛡️ Fans"),
             owner.presses(owner.last(), "📢 Channels (1)"),
             owner.presses(owner.last(), "⬅️ Back"),
-            owner.presses(owner.last(), "⏱ Prompt lifetime: 10m"),
-            owner.presses(owner.last(), "30m"),
+            owner.presses(owner.last(), "⏱ Prompt lifetime: 10 minutes"),
+            owner.presses(owner.last(), "30 minutes"),
             owner.presses(owner.last(), "⬅️ All groups"));
 
     assertThat(results)
@@ -140,7 +140,8 @@ class SettingsMenuTest {
     owner.presses(owner.last(), "Русский");
 
     assertThat(world.group(GROUP).settings().language()).isEqualTo(Language.RUSSIAN);
-    assertThat(MenuDriver.labels(owner.last())).contains("🌐 Language: Русский");
+    // The owner's Telegram told no language of theirs: the menu now speaks the group's new one.
+    assertThat(MenuDriver.labels(owner.last())).contains("🌐 Язык: Русский");
     world.handle(world.command(GROUP, OWNER, "settings"));
     List<SentMessage> inGroup = world.telegram.messagesIn(GROUP.id());
     assertThat(inGroup.get(inGroup.size() - 1).message().text()).startsWith("⚙️ Настройки");
@@ -321,7 +322,7 @@ class SettingsMenuTest {
     SentMessage menu = openGroupMenu(owner);
     world.handle(world.command(GROUP, OWNER, "unprotect"));
 
-    owner.presses(menu, "⏱ Prompt lifetime: 10m");
+    owner.presses(menu, "⏱ Prompt lifetime: 10 minutes");
 
     assertThat(answerText()).isEqualTo("This group is no longer protected.");
     assertThat(owner.lastText()).startsWith("⚠️ Fans is no longer protected");

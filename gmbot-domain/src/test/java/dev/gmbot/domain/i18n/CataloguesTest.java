@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CataloguesTest {
   /** Messages that may read exactly as in English (only punctuation around values). */
   private static final Set<String> MAY_EQUAL_ENGLISH =
-      Set.of("pause.with_detail", "status.owned.group", "group.named");
+      Set.of("pause.with_detail", "status.owned.group", "group.named", "screen.topic.general");
 
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
   private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
@@ -154,7 +154,7 @@ class CataloguesTest {
   void buttonAnswersFitTelegramsLimit(String bundle, Language language) {
     Catalogue catalogue = Catalogue.of(bundle, language);
     for (String key : catalogue.keys()) {
-      if (key.startsWith("alert.")) {
+      if (key.startsWith("alert.") || key.startsWith("screen.alert.")) {
         for (String text : samples(catalogue, key)) {
           assertThat(text.length()).as(key + ": " + text).isLessThanOrEqualTo(200);
         }
@@ -164,6 +164,11 @@ class CataloguesTest {
       }
       if (key.startsWith("button.") || key.equals("join_request.button")) {
         assertThat(catalogue.text(key).length()).as(key).isBetween(1, 64);
+      }
+      if (key.startsWith("screen.button.")) {
+        for (String text : samples(catalogue, key)) {
+          assertThat(text.length()).as(key + ": " + text).isBetween(1, 64);
+        }
       }
     }
   }

@@ -14,9 +14,11 @@ import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.StatsChartData;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class DecisionCodecTest {
           "📢 join",
           Duration.ofMinutes(3),
           false,
-          Language.values()[Language.values().length - 1]);
+          Language.values()[Language.values().length - 1],
+          Optional.of(42L));
   private static final OutgoingMessage MESSAGE =
       new OutgoingMessage(
           "two\nlines: 5:x",
@@ -45,7 +48,15 @@ class DecisionCodecTest {
               List.of(new Button.Url("site", "https://example.org")),
               List.of(new Button.Callback("ok", "v:1"), new Button.Callback("no", "n:2"))),
           Optional.of(MessageId.of(99)),
-          true);
+          true,
+          Optional.of(17L));
+  private static final StatsChartData CHART =
+      new StatsChartData(
+          "Last 2 days: 4:x",
+          List.of(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1)),
+          List.of(
+              new StatsChartData.Series("joined", List.of(3L, 0L)),
+              new StatsChartData.Series("verified\n", List.of(1L, 12L))));
 
   @Test
   void everyDeferrableDecisionRoundTrips() {
@@ -54,6 +65,7 @@ class DecisionCodecTest {
             new Decision.Restrict(GROUP, USER, "not subscribed"),
             new Decision.Lift(GROUP, USER.id(), Priority.P2_BACKGROUND, ""),
             new Decision.Prompt(GROUP, USER, CHANNELS, SETTINGS),
+            new Decision.Prompt(GROUP, USER, CHANNELS, GroupSettings.DEFAULTS, Optional.of(5L)),
             new Decision.ClearPrompts(GROUP, USER.id(), CHANNELS, GroupSettings.DEFAULTS),
             new Decision.DeleteMessage(GROUP, MessageId.of(5), "foreign channel"),
             new Decision.AnswerCallback(CallbackAnswer.alert("q1", "Not yet")),
@@ -62,7 +74,10 @@ class DecisionCodecTest {
             new Decision.NotifyOwner(GROUP, "no rights"),
             new Decision.ApproveJoin(GROUP, USER.id()),
             new Decision.EditMessage(ChatId.of(7), MessageId.of(3), MESSAGE),
-            new Decision.PreviewPrompt(ChatId.of(7), USER, CHANNELS, SETTINGS, "inert"));
+            new Decision.PreviewPrompt(ChatId.of(7), USER, CHANNELS, SETTINGS, "inert"),
+            new Decision.SendChart(GROUP.chat(), CHART, "caption 📈", OutgoingMessage.text("1:2")),
+            new Decision.SendChart(
+                ChatId.of(7), new StatsChartData("empty", List.of(), List.of()), "c", MESSAGE));
     assertThat(all).allMatch(DecisionCodec::deferrable);
 
     assertThat(DecisionCodec.decode(DecisionCodec.encode(all))).isEqualTo(all);

@@ -14,6 +14,7 @@ import dev.gmbot.port.model.MemberStatus;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.ChatAccessException;
+import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.TransientBotApiException;
 import dev.gmbot.testkit.fake.FakeTelegram;
 import dev.gmbot.testkit.fake.InMemoryAdministratorCache;
@@ -54,7 +55,8 @@ class MembershipVerifierTest {
         metrics,
         clock,
         random,
-        VerificationSettings.DEFAULTS);
+        VerificationSettings.DEFAULTS,
+        DailyStatistics.NONE);
   }
 
   private final MembershipVerifier verifier = verifier(new Random(7));

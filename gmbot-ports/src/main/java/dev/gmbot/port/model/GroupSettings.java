@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param promptLifetime how long a prompt stays before it is deleted
  * @param deleteMessages whether messages of unsubscribed members are deleted
  * @param language the language GMBot speaks in the group
+ * @param promptTopic the forum topic ({@code message_thread_id}) join prompts are posted in; empty
+ *     for the General topic (and in a group that is no forum). A prompt about a message always goes
+ *     to that message's own topic.
  */
 public record GroupSettings(
     Optional<String> promptText,
@@ -22,7 +25,8 @@ public record GroupSettings(
     String joinButtonText,
     Duration promptLifetime,
     boolean deleteMessages,
-    Language language) {
+    Language language,
+    Optional<Long> promptTopic) {
 
   public static final GroupSettings DEFAULTS =
       new GroupSettings(
@@ -31,7 +35,8 @@ public record GroupSettings(
           "📢 Join channel",
           Duration.ofMinutes(10),
           true,
-          Language.DEFAULT);
+          Language.DEFAULT,
+          Optional.empty());
 
   public GroupSettings {
     Objects.requireNonNull(promptText, "promptText");
@@ -47,6 +52,28 @@ public record GroupSettings(
       throw new IllegalArgumentException("a prompt lives between 30 seconds and 1 day");
     }
     Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(promptTopic, "promptTopic");
+    if (promptTopic.isPresent() && promptTopic.get() < 1) {
+      throw new IllegalArgumentException("a topic's message_thread_id is positive");
+    }
+  }
+
+  /** Settings whose join prompts go to the General topic. */
+  public GroupSettings(
+      Optional<String> promptText,
+      String verifyButtonText,
+      String joinButtonText,
+      Duration promptLifetime,
+      boolean deleteMessages,
+      Language language) {
+    this(
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        Optional.empty());
   }
 
   /** Settings in the default language. */
@@ -67,31 +94,78 @@ public record GroupSettings(
 
   public GroupSettings withPromptText(Optional<String> promptText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 
   public GroupSettings withVerifyButtonText(String verifyButtonText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 
   public GroupSettings withJoinButtonText(String joinButtonText) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 
   public GroupSettings withPromptLifetime(Duration promptLifetime) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 
   public GroupSettings withDeleteMessages(boolean deleteMessages) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 
   public GroupSettings withLanguage(Language language) {
     return new GroupSettings(
-        promptText, verifyButtonText, joinButtonText, promptLifetime, deleteMessages, language);
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
+  }
+
+  public GroupSettings withPromptTopic(Optional<Long> promptTopic) {
+    return new GroupSettings(
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic);
   }
 }

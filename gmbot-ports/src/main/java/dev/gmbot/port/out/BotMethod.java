@@ -18,6 +18,7 @@ public enum BotMethod {
   APPROVE_CHAT_JOIN_REQUEST("approveChatJoinRequest"),
   DECLINE_CHAT_JOIN_REQUEST("declineChatJoinRequest"),
   SEND_MESSAGE("sendMessage"),
+  SEND_PHOTO("sendPhoto"),
   EDIT_MESSAGE_TEXT("editMessageText"),
   ANSWER_CALLBACK_QUERY("answerCallbackQuery"),
   GET_UPDATES("getUpdates"),

@@ -13,4 +13,13 @@ public interface ChatMessaging {
   void edit(ChatId chat, MessageId message, OutgoingMessage replacement);
 
   void answerCallback(CallbackAnswer answer);
+
+  /**
+   * Sends a picture with a caption ({@code sendPhoto}, uploaded as multipart/form-data).
+   *
+   * @param png the picture, PNG encoded
+   * @param caption at most 1024 characters
+   * @throws ChatAccessException when the bot may not send photos there (no right, restricted)
+   */
+  MessageId sendPhoto(ChatId chat, byte[] png, String caption);
 }

@@ -25,4 +25,12 @@ public interface Repositories {
   default EffectOutbox outbox() {
     return EffectOutbox.NONE;
   }
+
+  /**
+   * The per-day counters /stats draws. Default: {@link DailyStatistics#NONE} (a store that keeps
+   * none; /stats then answers with the audit figures in text).
+   */
+  default DailyStatistics dailyStatistics() {
+    return DailyStatistics.NONE;
+  }
 }

@@ -16,7 +16,8 @@ class BotMethodTest {
         Stream.of(BotMethod.values()).filter(BotMethod::isMessage).collect(Collectors.toSet());
 
     assertThat(messages)
-        .containsExactlyInAnyOrder(BotMethod.SEND_MESSAGE, BotMethod.EDIT_MESSAGE_TEXT);
+        .containsExactlyInAnyOrder(
+            BotMethod.SEND_MESSAGE, BotMethod.SEND_PHOTO, BotMethod.EDIT_MESSAGE_TEXT);
     assertThat(EnumSet.complementOf(EnumSet.copyOf(messages)))
         .contains(
             BotMethod.RESTRICT_CHAT_MEMBER,

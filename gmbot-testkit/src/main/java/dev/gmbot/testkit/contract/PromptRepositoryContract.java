@@ -117,12 +117,90 @@ public abstract class PromptRepositoryContract extends RepositoryContractSupport
   }
 
   @Test
+  void reserveIsACompareAndSetPerGroup() {
+    assertThat(prompts().reserve(group(1), at(0), at(30))).isTrue();
+    assertThat(prompts().reserve(group(1), at(1), at(31))).as("held by the first").isFalse();
+    assertThat(prompts().reserve(group(2), at(1), at(31))).as("another group").isTrue();
+    assertThat(prompts().reserve(group(1), at(30), at(60))).as("expired").isTrue();
+  }
+
+  @Test
+  void usersWhoJoinedTheReservationAreNamedByThePostedPrompt() {
+    prompts().reserve(group(1), at(0), at(30));
+    assertThat(prompts().joinReservation(group(1), user(2), at(1))).isTrue();
+    assertThat(prompts().joinReservation(group(1), user(3), at(2))).isTrue();
+    assertThat(prompts().joinReservation(group(1), user(3), at(2))).as("joined twice").isTrue();
+
+    Prompt stored = prompts().posted(group(1), at(0), prompt(group(1), 10, Set.of(user(1)), 3, 60));
+
+    assertThat(stored.users()).containsExactlyInAnyOrder(user(1), user(2), user(3));
+    assertThat(prompts().find(group(1), MessageId.of(10))).contains(stored);
+    assertThat(prompts().newestOpen(group(1), at(4))).contains(stored);
+    assertThat(prompts().joinReservation(group(1), user(4), at(5)))
+        .as("posted: no reservation to join any more")
+        .isFalse();
+    assertThat(prompts().reserve(group(1), at(5), at(35))).isTrue();
+  }
+
+  @Test
+  void aReservationIsNoPrompt() {
+    prompts().reserve(group(1), at(0), at(30));
+    prompts().joinReservation(group(1), user(2), at(1));
+
+    assertThat(prompts().newestOpen(group(1), at(1))).isEmpty();
+    assertThat(prompts().naming(group(1), user(2))).isEmpty();
+    assertThat(prompts().expired(at(1000), 10)).isEmpty();
+    assertThat(prompts().joinReservation(group(1), user(3), at(30))).as("expired").isFalse();
+  }
+
+  @Test
+  void theNextHolderOfAReleasedReservationInheritsItsUsers() {
+    prompts().reserve(group(1), at(0), at(30));
+    prompts().joinReservation(group(1), user(2), at(1));
+
+    prompts().release(group(1), at(0));
+
+    assertThat(prompts().joinReservation(group(1), user(5), at(2))).isFalse();
+    assertThat(prompts().reserve(group(1), at(2), at(32))).isTrue();
+    Prompt stored = prompts().posted(group(1), at(2), prompt(group(1), 11, Set.of(user(3)), 3, 60));
+    assertThat(stored.users()).containsExactlyInAnyOrder(user(2), user(3));
+  }
+
+  @Test
+  void aPromptPostedUnderALostReservationIsSavedAloneAndLeavesTheNewHolding() {
+    prompts().reserve(group(1), at(0), at(30));
+    prompts().reserve(group(1), at(40), at(70));
+    prompts().joinReservation(group(1), user(2), at(41));
+
+    Prompt late = prompt(group(1), 12, Set.of(user(1)), 42, 60);
+    assertThat(prompts().posted(group(1), at(0), late)).isEqualTo(late);
+
+    assertThat(prompts().reserve(group(1), at(43), at(73))).as("still held").isFalse();
+    assertThat(prompts().joinReservation(group(1), user(3), at(43))).isTrue();
+  }
+
+  @Test
+  void aPromptPostedAfterAMigrationLivesInTheNewGroup() {
+    prompts().reserve(group(1), at(0), at(30));
+    prompts().joinReservation(group(1), user(2), at(1));
+
+    Prompt stored = prompts().posted(group(1), at(0), prompt(group(2), 13, Set.of(user(1)), 2, 60));
+
+    assertThat(stored.group()).isEqualTo(group(2));
+    assertThat(stored.users()).containsExactlyInAnyOrder(user(1), user(2));
+    assertThat(prompts().find(group(2), MessageId.of(13))).contains(stored);
+    assertThat(prompts().reserve(group(1), at(3), at(33))).isTrue();
+  }
+
+  @Test
   void aStoreThatIsDownFailsWithStorageUnavailable() {
     PromptRepository down = newUnavailableStore().prompts();
 
     assertThatThrownBy(() -> down.save(prompt(group(1), 10, Set.of(user(1)), 0, 60)))
         .isInstanceOf(StorageUnavailableException.class);
     assertThatThrownBy(() -> down.expired(at(0), 10))
+        .isInstanceOf(StorageUnavailableException.class);
+    assertThatThrownBy(() -> down.joinReservation(group(1), user(1), at(0)))
         .isInstanceOf(StorageUnavailableException.class);
   }
 }

@@ -57,6 +57,9 @@ public final class FakeTelegram
   /** A message the bot has in a chat (sent, maybe edited). */
   public record SentMessage(ChatId chat, MessageId id, OutgoingMessage message, boolean deleted) {}
 
+  /** A picture the bot sent ({@code sendPhoto}). */
+  public record SentPhoto(ChatId chat, MessageId id, byte[] png, String caption) {}
+
   private record Failure(
       String method, Optional<ChatId> chat, RuntimeException error, boolean once) {}
 
@@ -68,6 +71,7 @@ public final class FakeTelegram
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
   private final List<CallbackAnswer> answers = new CopyOnWriteArrayList<>();
+  private final List<SentPhoto> photos = new CopyOnWriteArrayList<>();
   private final List<CommandMenu> menus = new CopyOnWriteArrayList<>();
   private final AtomicLong nextMessageId = new AtomicLong(1000);
   private volatile Consumer<Call> beforeCall = call -> {};
@@ -296,11 +300,28 @@ public final class FakeTelegram
   }
 
   @Override
+  public MessageId sendPhoto(ChatId chat, byte[] png, String caption) {
+    enter("sendPhoto", Optional.of(chat), Optional.empty(), caption);
+    MessageId id = new MessageId(nextMessageId.incrementAndGet());
+    photos.add(new SentPhoto(chat, id, png.clone(), caption));
+    return id;
+  }
+
+  /** Every picture sent so far, in order. */
+  public List<SentPhoto> photos() {
+    return List.copyOf(photos);
+  }
+
+  @Override
   public void edit(ChatId chat, MessageId message, OutgoingMessage replacement) {
     enter("editMessageText", Optional.of(chat), Optional.empty(), replacement.text());
     messages
         .getOrDefault(chat, new HashMap<>())
-        .computeIfPresent(message, (id, m) -> new SentMessage(chat, id, replacement, m.deleted()));
+        .computeIfPresent(
+            message,
+            // An edit leaves the message where it is, in its forum topic.
+            (id, m) ->
+                new SentMessage(chat, id, replacement.inTopic(m.message().topic()), m.deleted()));
   }
 
   @Override

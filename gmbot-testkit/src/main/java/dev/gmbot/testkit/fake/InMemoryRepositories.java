@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,16 @@ public final class InMemoryRepositories implements Repositories {
 
   private record PromptKey(GroupId group, MessageId message) {}
 
+  /** A group's prompt reservation: the holder's token, its end, the users who joined it. */
+  private record Reservation(Instant token, Instant until, Set<UserId> users) {}
+
   private final Object lock = new Object();
   private final Map<GroupId, GroupRow> groups = new HashMap<>();
   private final Map<ChannelId, EnforcedChannel> channels = new HashMap<>();
   private final Map<UserId, Owner> owners = new HashMap<>();
   private final Map<MemberKey, GroupMember> members = new HashMap<>();
   private final Map<PromptKey, Prompt> prompts = new HashMap<>();
+  private final Map<GroupId, Reservation> reservations = new HashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Map<UserId, Conversation> conversations = new HashMap<>();
   private final Map<UserId, Map<GroupId, Instant>> menuGroups = new HashMap<>();
@@ -76,6 +81,7 @@ public final class InMemoryRepositories implements Repositories {
   private final PromptRepository promptRepository = new Prompts();
   private final AuditTrail auditTrail = new Audit();
   private final ConversationRepository conversationRepository = new Conversations();
+  private final InMemoryDailyStatistics dailyStatistics = new InMemoryDailyStatistics();
 
   @Override
   public GroupRepository groups() {
@@ -108,6 +114,11 @@ public final class InMemoryRepositories implements Repositories {
 
   public ConversationRepository conversations() {
     return conversationRepository;
+  }
+
+  @Override
+  public InMemoryDailyStatistics dailyStatistics() {
+    return dailyStatistics;
   }
 
   /** While true every operation throws {@link StorageUnavailableException}. */
@@ -533,6 +544,69 @@ public final class InMemoryRepositories implements Repositories {
                   .sorted(Comparator.comparing(Prompt::expiresAt))
                   .limit(limit)
                   .toList());
+    }
+
+    @Override
+    public boolean reserve(GroupId group, Instant now, Instant until) {
+      return locked(
+          () -> {
+            Reservation held = reservations.get(group);
+            if (held != null && now.isBefore(held.until())) {
+              return false;
+            }
+            Set<UserId> joined = held == null ? Set.of() : held.users();
+            reservations.put(group, new Reservation(now, until, joined));
+            return true;
+          });
+    }
+
+    @Override
+    public boolean joinReservation(GroupId group, UserId user, Instant now) {
+      return locked(
+          () -> {
+            Reservation held = reservations.get(group);
+            if (held == null || !now.isBefore(held.until())) {
+              return false;
+            }
+            Set<UserId> users = new HashSet<>(held.users());
+            users.add(user);
+            reservations.put(group, new Reservation(held.token(), held.until(), Set.copyOf(users)));
+            return true;
+          });
+    }
+
+    @Override
+    public Prompt posted(GroupId reservedIn, Instant reservedAt, Prompt prompt) {
+      return locked(
+          () -> {
+            Prompt stored = prompt;
+            Reservation held = reservations.get(reservedIn);
+            if (held != null && held.token().equals(reservedAt)) {
+              reservations.remove(reservedIn);
+              Set<UserId> users = new HashSet<>(prompt.users());
+              users.addAll(held.users());
+              stored =
+                  new Prompt(
+                      prompt.group(),
+                      prompt.message(),
+                      users,
+                      prompt.postedAt(),
+                      prompt.expiresAt());
+            }
+            prompts.put(new PromptKey(stored.group(), stored.message()), stored);
+            return stored;
+          });
+    }
+
+    @Override
+    public void release(GroupId group, Instant reservedAt) {
+      lockedRun(
+          () -> {
+            Reservation held = reservations.get(group);
+            if (held != null && held.token().equals(reservedAt)) {
+              reservations.put(group, new Reservation(held.token(), held.token(), held.users()));
+            }
+          });
     }
   }
 

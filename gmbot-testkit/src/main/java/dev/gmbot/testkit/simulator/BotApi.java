@@ -42,6 +42,7 @@ final class BotApi {
           "createChatInviteLink",
           "exportChatInviteLink",
           "sendMessage",
+          "sendPhoto",
           "editMessageText",
           "editMessageReplyMarkup",
           "deleteMessage",
@@ -92,6 +93,7 @@ final class BotApi {
       case "createChatInviteLink" -> createLink(p);
       case "exportChatInviteLink" -> exportLink(p);
       case "sendMessage" -> sendMessage(p);
+      case "sendPhoto" -> sendPhoto(p);
       case "editMessageText" -> editMessage(p, true);
       case "editMessageReplyMarkup" -> editMessage(p, false);
       case "deleteMessage" -> deleteMessage(p);
@@ -655,6 +657,51 @@ final class BotApi {
     return markup;
   }
 
+  /**
+   * sendPhoto with the picture uploaded as a multipart file part (a {@code file_id} or URL string
+   * is refused: GMBot always uploads). The photo is kept with its bytes ({@link
+   * TelegramSimulator#photos}).
+   */
+  private Object sendPhoto(Params p) {
+    ChatState c = access(p, Access.WRITE);
+    MemberState bm = c.member(w.bot.id);
+    if (w.photosDenied.contains(c.id)
+        || (bm.status == Status.RESTRICTED && !bm.perms.getOrDefault("can_send_photos", false))) {
+      throw ApiException.badRequest("not enough rights to send photos to the chat");
+    }
+    if (!(p.asMap().get("photo") instanceof UploadedFile file)) {
+      throw ApiException.badRequest("there is no photo in the request");
+    }
+    if (file.bytes().length == 0) {
+      throw ApiException.badRequest("IMAGE_PROCESS_FAILED");
+    }
+    String caption = p.string("caption").orElse("");
+    if (caption.length() > 1024) {
+      throw ApiException.badRequest("message caption is too long");
+    }
+    Json.Obj after = Json.obj();
+    after.put(
+        "photo",
+        List.of(
+            Map.of(
+                "file_id",
+                "photo-" + c.id + "-" + c.nextMessageId,
+                "file_unique_id",
+                "u" + c.nextMessageId,
+                "width",
+                1000,
+                "height",
+                560,
+                "file_size",
+                file.bytes().length)));
+    if (!caption.isEmpty()) {
+      after.put("caption", caption);
+    }
+    MsgState m = w.postMessage(c, w.bot.id, null, "", "", Json.obj(), after);
+    w.photos.add(new SimPhoto(c.id, m.messageId, caption, file));
+    return m.json;
+  }
+
   private Object sendMessage(Params p) {
     ChatState c = access(p, Access.WRITE);
     if (c.kind == ChatKind.CHANNEL && !c.member(w.bot.id).can(AdminRight.POST_MESSAGES)) {
@@ -684,6 +731,10 @@ final class BotApi {
         throw ApiException.badRequest("message to be replied not found");
       }
     }
+    long topic = sendingTopic(c, p, replyTo);
+    if (topic != 0) {
+      before.put("message_thread_id", topic).put("is_topic_message", true);
+    }
     Json.Obj after = Json.obj();
     if (replyTo != 0) {
       after.put("reply_to_message", c.messages.get(replyTo).json);
@@ -692,10 +743,27 @@ final class BotApi {
       after.put("reply_markup", markup);
     }
     MsgState m = w.postMessage(c, w.bot.id, null, text, "", before, after);
+    m.topic = topic;
     if (c.kind == ChatKind.CHANNEL) {
       m.json.remove("from");
     }
     return m.json;
+  }
+
+  /**
+   * The forum topic a message is sent in: the {@code message_thread_id} asked for (a topic of this
+   * forum, else "message thread not found"), else the topic of the message replied to, else General
+   * (0). Outside forums a thread id names nothing.
+   */
+  private static long sendingTopic(ChatState c, Params p, long replyTo) {
+    long asked = p.longOr("message_thread_id", 0);
+    if (asked != 0) {
+      if (!c.forum || !c.topics.containsKey(asked)) {
+        throw ApiException.badRequest("message thread not found");
+      }
+      return asked;
+    }
+    return replyTo != 0 && c.forum ? c.messages.get(replyTo).topic : 0;
   }
 
   private MsgState findMessage(ChatState c, Params p, String what) {

@@ -63,7 +63,14 @@ final class HttpFront implements AutoCloseable {
       }
       String contentType =
           Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
-      if (body.length > 0) {
+      if (body.length > 0 && MultipartForm.isMultipart(contentType)) {
+        try {
+          MultipartForm.parse(contentType, body, values);
+        } catch (IllegalArgumentException e) {
+          respond(ex, 400, Json.write(error(400, "Bad Request: " + e.getMessage())), Map.of());
+          return;
+        }
+      } else if (body.length > 0) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (contentType.startsWith("application/json")) {
           try {

@@ -110,6 +110,17 @@ final class Script {
   }
 
   static MsgState say(World w, ChatState c, long userId, String text, Json.Obj after) {
+    mayWrite(c, userId);
+    return w.postMessage(c, userId, null, text, "", null, after);
+  }
+
+  /** A member writes in a topic of a forum (0: General). */
+  static MsgState sayInTopic(World w, ChatState c, long userId, String text, long topic) {
+    mayWrite(c, userId);
+    return w.postInTopic(c, userId, text, "", topic, null);
+  }
+
+  private static void mayWrite(ChatState c, long userId) {
     MemberState m = c.member(userId);
     if (c.kind != ChatKind.PRIVATE && !m.present()) {
       throw new IllegalStateException("user " + userId + " is not in chat " + c.id);
@@ -117,7 +128,6 @@ final class Script {
     if (m.status == Status.RESTRICTED && !m.perms.getOrDefault("can_send_messages", false)) {
       throw new IllegalStateException("user " + userId + " is muted in chat " + c.id);
     }
-    return w.postMessage(c, userId, null, text, "", null, after);
   }
 
   static MsgState anonymousAdmin(World w, ChatState c, String text, String signature) {

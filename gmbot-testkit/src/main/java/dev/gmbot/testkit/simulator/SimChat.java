@@ -145,6 +145,61 @@ public final class SimChat {
     return sim.inWorld(w -> w.snapshot(Script.channelPost(w, sim.chatState(w, id), text, "")));
   }
 
+  /** Turns this supergroup into a forum (topics on): its chat says {@code is_forum}. */
+  public SimChat asForum() {
+    sim.inWorld(
+        w -> {
+          ChatState c = sim.chatState(w, id);
+          if (c.kind != ChatKind.SUPERGROUP) {
+            throw new IllegalStateException("only a supergroup can be a forum");
+          }
+          c.forum = true;
+          return null;
+        });
+    return this;
+  }
+
+  /**
+   * Opens a topic in this forum, as its owner would: a {@code forum_topic_created} service message
+   * whose id becomes the topic's {@code message_thread_id}, which is returned.
+   */
+  public long createTopic(String name) {
+    return sim.inWorld(
+        w -> {
+          ChatState c = sim.chatState(w, id);
+          if (!c.forum) {
+            throw new IllegalStateException("chat " + id + " is no forum");
+          }
+          long topic = c.nextMessageId;
+          c.topics.put(topic, name);
+          w.postInTopic(
+              c,
+              c.ownerId,
+              "",
+              "forum_topic_created",
+              topic,
+              Json.obj()
+                  .put(
+                      "forum_topic_created",
+                      Json.obj().put("name", name).put("icon_color", 7322096).map()));
+          return topic;
+        });
+  }
+
+  /** The forum topic a message of this chat is in; empty for General (or outside forums). */
+  public Optional<Long> topicOf(SimMessage message) {
+    return sim.inWorld(
+        w -> {
+          MsgState m = sim.chatState(w, id).messages.get(message.messageId());
+          return m == null || m.topic == 0 ? Optional.<Long>empty() : Optional.of(m.topic);
+        });
+  }
+
+  /** Messages the bot sent in a topic (0: General) that are still visible. */
+  public List<SimMessage> botMessagesInTopic(long topic) {
+    return botMessages().stream().filter(m -> topicOf(m).orElse(0L) == topic).toList();
+  }
+
   /** Default member permissions (getChat.permissions); all true by default. */
   public SimChat withDefaultPermissions(Map<String, Boolean> permissions) {
     sim.inWorld(

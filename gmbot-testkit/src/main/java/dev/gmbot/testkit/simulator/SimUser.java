@@ -118,6 +118,12 @@ public final class SimUser {
     return sim.inWorld(w -> w.snapshot(Script.say(w, sim.chatState(w, chat.id()), id, text, null)));
   }
 
+  /** Sends a text message in a topic of a forum (0: the General topic). */
+  public SimMessage saysInTopic(SimChat chat, long topic, String text) {
+    return sim.inWorld(
+        w -> w.snapshot(Script.sayInTopic(w, sim.chatState(w, chat.id()), id, text, topic)));
+  }
+
   /** Sends a message replying to another message. */
   public SimMessage replies(SimMessage to, String text) {
     return sim.inWorld(

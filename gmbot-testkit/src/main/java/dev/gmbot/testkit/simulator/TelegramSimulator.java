@@ -182,6 +182,20 @@ public final class TelegramSimulator implements AutoCloseable {
         w -> w.commandMenus.getOrDefault(BotApi.menuKey(scopeType, languageCode), List.of()));
   }
 
+  /** Every picture the bot sent with sendPhoto, in order, with the uploaded bytes. */
+  public List<SimPhoto> photos() {
+    return inWorld(w -> List.copyOf(w.photos));
+  }
+
+  /**
+   * From now on the chat refuses the bot's photos as Telegram does when the bot lacks the right to
+   * send them ("not enough rights to send photos to the chat"); text still goes through.
+   */
+  public TelegramSimulator denyPhotos(long chatId) {
+    inWorld(w -> w.photosDenied.add(chatId));
+    return this;
+  }
+
   // ------------------------------------------------------------ world building
 
   /** The bot itself as a user. */

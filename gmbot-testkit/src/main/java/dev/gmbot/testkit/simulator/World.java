@@ -211,6 +211,9 @@ final class World {
     final String service;
     final Map<String, Object> json;
 
+    /** The forum topic the message is in ({@code message_thread_id}); 0: General, or no forum. */
+    long topic;
+
     MsgState(
         long chatId,
         long messageId,
@@ -248,6 +251,11 @@ final class World {
     final Map<Long, LinkState> joinRequests = new LinkedHashMap<>();
     Map<String, Boolean> defaultPermissions = new LinkedHashMap<>();
     long pinnedMessageId;
+
+    /** A supergroup with topics ({@code is_forum}); its topics by id, with their names. */
+    boolean forum;
+
+    final Map<Long, String> topics = new LinkedHashMap<>();
 
     ChatState(long id, ChatKind kind, String title) {
       this.id = id;
@@ -317,6 +325,12 @@ final class World {
   /** The bot's command menus (setMyCommands), by scope and language: "all_private_chats|ru". */
   final Map<String, List<SimCommand>> commandMenus = new LinkedHashMap<>();
 
+  /** Photos the bot sent (sendPhoto), in order. */
+  final List<SimPhoto> photos = new ArrayList<>();
+
+  /** Chats that refuse photos from the bot ("not enough rights to send photos"). */
+  final Set<Long> photosDenied = new HashSet<>();
+
   final List<UpdateState> pending = new ArrayList<>();
   final List<Map<String, Object>> emitted = new ArrayList<>();
   Set<String> allowedUpdates = DEFAULT_ALLOWED;
@@ -378,6 +392,7 @@ final class World {
         .put("title", c.title)
         .putIf(!c.username.isEmpty(), "username", c.username)
         .put("type", c.kind.json)
+        .putIf(c.forum, "is_forum", true)
         .putIf(c.kind == ChatKind.GROUP, "all_members_are_administrators", false)
         .map();
   }
@@ -595,6 +610,24 @@ final class World {
     MsgState m = new MsgState(c.id, id, fromId, senderChatId, text, date, service, o.map());
     c.messages.put(id, m);
     deliverMessage(c, m, channelPost ? "channel_post" : "message");
+    return m;
+  }
+
+  /**
+   * Stores a message posted in a forum topic (0: the General topic, whose messages carry no thread)
+   * and delivers it like any other.
+   */
+  MsgState postInTopic(
+      ChatState c, long fromId, String text, String service, long topic, Json.Obj extraAfter) {
+    if (topic != 0 && (!c.forum || !c.topics.containsKey(topic))) {
+      throw new IllegalStateException("chat " + c.id + " has no topic " + topic);
+    }
+    Json.Obj before = Json.obj();
+    if (topic != 0) {
+      before.put("message_thread_id", topic).put("is_topic_message", true);
+    }
+    MsgState m = postMessage(c, fromId, null, text, service, before, extraAfter);
+    m.topic = topic;
     return m;
   }
 

@@ -2,6 +2,7 @@ package dev.gmbot.adapter.telegram.internal;
 
 import com.squareup.moshi.Json;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Bot API {@code Message} (and {@code InaccessibleMessage}, which has {@code date} 0). Only what
@@ -39,7 +40,19 @@ public record TgMessage(
     @Json(name = "forum_topic_reopened") Object forumTopicReopened,
     @Json(name = "write_access_allowed") Object writeAccessAllowed,
     @Json(name = "boost_added") Object boostAdded,
-    @Json(name = "chat_background_set") Object chatBackgroundSet) {
+    @Json(name = "chat_background_set") Object chatBackgroundSet,
+    @Json(name = "message_thread_id") Long messageThreadId,
+    @Json(name = "is_topic_message") Boolean isTopicMessage) {
+
+  /**
+   * The forum topic the message is in: its {@code message_thread_id} when Telegram marks it a topic
+   * message (a reply outside forums also has a thread id, which names no topic).
+   */
+  public Optional<Long> topic() {
+    return Boolean.TRUE.equals(isTopicMessage) && messageThreadId != null && messageThreadId > 0
+        ? Optional.of(messageThreadId)
+        : Optional.empty();
+  }
 
   /** True for a service message (joins, leaves, pins, title changes, video chats, …). */
   public boolean isService() {

@@ -78,6 +78,13 @@ public final class ReplyingTelegram
     return messaging.send(chat, message);
   }
 
+  /** A file upload never fits a webhook reply: always its own multipart request. */
+  @Override
+  public MessageId sendPhoto(ChatId chat, byte[] png, String caption) {
+    slot.beforeWrite();
+    return messaging.sendPhoto(chat, png, caption);
+  }
+
   @Override
   public void edit(ChatId chat, MessageId message, OutgoingMessage replacement) {
     slot.beforeWrite();

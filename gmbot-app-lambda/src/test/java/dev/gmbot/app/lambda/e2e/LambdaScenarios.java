@@ -134,7 +134,15 @@ abstract class LambdaScenarios {
 
   /** A supergroup and its channel, the bot admin in both, protected by the owner's /protect. */
   Guarded protectedGroup(String name) {
+    return protectedGroup(name, "", "Protection Activated");
+  }
+
+  /** Likewise, by an owner whose Telegram speaks the language (empty: none), as will the group. */
+  Guarded protectedGroup(String name, String language, String activated) {
     SimUser owner = sim.newUser("Owner " + name);
+    if (!language.isEmpty()) {
+      owner.speaks(language);
+    }
     owner.startsBot();
     SimChat channel =
         sim.newChannel(name + " News", owner).withUsername(name.toLowerCase() + "_news");
@@ -150,7 +158,7 @@ abstract class LambdaScenarios {
             front.acknowledged(),
             sim.pendingUpdateCount(),
             front.deliveries().size())
-        .contains("Protection Activated");
+        .contains(activated);
     return new Guarded(owner, group, channel);
   }
 
@@ -264,9 +272,9 @@ abstract class LambdaScenarios {
     SimMessage menu = own.lastBotMessage().orElseThrow();
     assertThat(menu.text()).startsWith("⚙️ Menu Group");
 
-    String lifetime = g.owner().presses(menu, "⏱ Prompt lifetime: 10m");
+    String lifetime = g.owner().presses(menu, "⏱ Prompt lifetime: 10 minutes");
     settle();
-    String thirty = g.owner().presses(own.lastBotMessage().orElseThrow(), "30m");
+    String thirty = g.owner().presses(own.lastBotMessage().orElseThrow(), "30 minutes");
     settle();
     g.owner().presses(own.lastBotMessage().orElseThrow(), "🔘 Join button");
     settle();
@@ -286,8 +294,85 @@ abstract class LambdaScenarios {
     assertThat(mine.get(mine.size() - 2).button("📢 Subscribe here")).as("the preview").isPresent();
     assertThat(own.lastBotMessage().orElseThrow().text())
         .startsWith("✅ Saved.\n\n⚙️ Menu Group")
-        .contains("• Prompt lifetime: 30m")
+        .contains("• Prompt lifetime: 30 minutes")
         .contains("• Join button: 📢 Subscribe here");
+  }
+
+  /** The group's /settings button opened in private: the menu. */
+  SimMessage openMenu(Guarded g) {
+    g.owner().says(g.group(), "/settings");
+    settle();
+    String link =
+        g.group().lastBotMessage().orElseThrow().keyboard().get(0).get(0).url().orElseThrow();
+    g.owner().opens(link);
+    settle();
+    return g.owner().privateChat().lastBotMessage().orElseThrow();
+  }
+
+  SimMessage promptNaming(SimChat group, SimUser user) {
+    return group.botMessages().stream()
+        .filter(m -> m.text().contains(user.firstName()))
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no prompt naming " + user.firstName()));
+  }
+
+  @Test
+  void aForumPromptsInTheMessagesTopicAndJoinsInTheTopicChosenInTheMenu() {
+    Guarded g = protectedGroup("Forum");
+    g.group().asForum();
+    long questions = g.group().createTopic("Questions");
+    long welcome = g.group().createTopic("Welcome");
+    settle();
+    SimUser bob = sim.newUser("Bobby");
+    g.group().withMembers(bob);
+
+    bob.saysInTopic(g.group(), questions, "hello from the questions topic");
+    settle();
+    assertThat(g.group().topicOf(promptNaming(g.group(), bob))).contains(questions);
+
+    SimMessage menu = openMenu(g);
+    g.owner().presses(menu, "🧵 Topic: General");
+    settle();
+    g.owner().tellsBot(Long.toString(welcome));
+    settle();
+    assertThat(g.owner().privateChat().lastBotMessage().orElseThrow().text())
+        .startsWith("✅ Saved.")
+        .contains("• Topic for join prompts: topic " + welcome);
+
+    SimUser alice = sim.newUser("Alicia");
+    alice.joins(g.group());
+    settle();
+    assertThat(g.group().topicOf(promptNaming(g.group(), alice))).contains(welcome);
+    assertThat(g.group().isMuted(alice)).isTrue();
+  }
+
+  @Test
+  void aRussianAndAnArabicGroupHearTheirLanguageInPromptsRepliesAndTheMenu() {
+    Guarded ru = protectedGroup("Ruski", "ru", "🛡️ Защита включена!");
+    SimUser ivan = sim.newUser("Ivan");
+    ivan.joins(ru.group());
+    settle();
+    assertThat(promptNaming(ru.group(), ivan).button("✅ Я подписался — проверить")).isPresent();
+    assertThat(openMenu(ru).text())
+        .contains("• Время жизни напоминания: 10 минут")
+        .contains("• Язык: Русский");
+
+    Guarded ar = protectedGroup("Arabi", "ar", "🛡️ تم تفعيل الحماية!");
+    String channel = "\u2068@arabi_news\u2069";
+    SimUser omar = sim.newUser("Omar");
+    omar.joins(ar.group());
+    settle();
+    assertThat(promptNaming(ar.group(), omar).text()).contains("اشترك أولًا في " + channel);
+    SimMessage menu = openMenu(ar);
+    assertThat(menu.text())
+        .startsWith("⚙️ \u2068Arabi Group\u2069")
+        .contains("• القنوات: " + channel)
+        .contains("• مدة بقاء التنبيه: \u206810\u2069 دقائق");
+    String press = ar.owner().presses(menu, "📢 القنوات (\u20681\u2069)");
+    settle();
+    assertThat(sim.callbackAnswer(press)).isPresent();
+    assertThat(ar.owner().privateChat().lastBotMessage().orElseThrow().text())
+        .startsWith("📢 قنوات \u2068Arabi Group\u2069");
   }
 
   @Test

@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -16,6 +21,11 @@ import java.util.function.Supplier;
  *
  * <p>Unhealthy (503) when the database or Telegram is down. Redis down is {@code degraded} (200):
  * the shared-state adapter falls back to in-process state and recovers by itself.
+ *
+ * <p>The answer comes within {@link #DEADLINE} whatever is down (ADR 0079): each check runs on a
+ * virtual thread, at most one at a time per component, and a check still running at the deadline
+ * counts as down ("no answer") for this probe, so that a database connect that hangs for the pool
+ * timeout or a slow Bot API cannot hold a load balancer's probe.
  */
 public final class HealthProbe {
   /** One component's state: up, or down with a short reason. */
@@ -39,12 +49,36 @@ public final class HealthProbe {
     }
   }
 
+  /** How long a probe waits for its checks, together. */
+  public static final Duration DEADLINE = Duration.ofMillis(800);
+
+  /** One component's check, at most one run at a time; a probe waits for it until its deadline. */
+  private static final class Check<T> {
+    private final Supplier<T> check;
+    private CompletableFuture<T> running;
+
+    Check(Supplier<T> check) {
+      this.check = check;
+    }
+
+    synchronized CompletableFuture<T> start() {
+      if (running == null || running.isDone()) {
+        running = CompletableFuture.supplyAsync(check, VIRTUAL);
+      }
+      return running;
+    }
+  }
+
+  private static final Executor VIRTUAL =
+      task -> Thread.ofVirtual().name("gmbot-health-check").start(task);
+
   private final Clock clock;
   private final Instant started;
   private final String mode;
-  private final BooleanSupplier database;
-  private final Supplier<State> redis;
-  private final Supplier<State> telegram;
+  private final Check<Boolean> database;
+  private final Check<State> redis;
+  private final Check<State> telegram;
+  private final Duration deadline;
   private final Duration telegramTtl;
   private State telegramState;
   private Instant telegramCheckedAt;
@@ -56,19 +90,36 @@ public final class HealthProbe {
       Supplier<State> redis,
       Supplier<State> telegram,
       Duration telegramTtl) {
+    this(clock, mode, database, redis, telegram, telegramTtl, DEADLINE);
+  }
+
+  /** As above, with the deadline of a probe's checks. */
+  public HealthProbe(
+      Clock clock,
+      String mode,
+      BooleanSupplier database,
+      Supplier<State> redis,
+      Supplier<State> telegram,
+      Duration telegramTtl,
+      Duration deadline) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.started = clock.instant();
     this.mode = Objects.requireNonNull(mode, "mode");
-    this.database = Objects.requireNonNull(database, "database");
-    this.redis = Objects.requireNonNull(redis, "redis");
-    this.telegram = Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(database, "database");
+    this.database = new Check<>(() -> safely(database));
+    this.redis = new Check<>(safely(Objects.requireNonNull(redis, "redis")));
+    this.telegram = new Check<>(safely(Objects.requireNonNull(telegram, "telegram")));
     this.telegramTtl = Objects.requireNonNull(telegramTtl, "telegramTtl");
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
   }
 
   public Report report() {
-    boolean databaseUp = safely(database);
-    State redisState = safely(redis);
-    State telegramState = telegram();
+    long until = System.nanoTime() + deadline.toNanos();
+    CompletableFuture<Boolean> databaseCheck = database.start();
+    CompletableFuture<State> redisCheck = redis.start();
+    State telegramState = telegram(until);
+    boolean databaseUp = await(databaseCheck, until, false);
+    State redisState = await(redisCheck, until, NO_ANSWER);
     boolean healthy = databaseUp && telegramState.up();
     String status = !healthy ? "unhealthy" : redisState.up() ? "healthy" : "degraded";
     long uptime = Duration.between(started, clock.instant()).toSeconds();
@@ -93,14 +144,37 @@ public final class HealthProbe {
         Map.of("database", databaseUp, "redis", redisState.up(), "telegram", telegramState.up()));
   }
 
-  private synchronized State telegram() {
+  private static final State NO_ANSWER = State.down("down: no answer within the probe deadline");
+
+  /** The cached Telegram state, refreshed once per TTL; a refresh still running keeps the last. */
+  private synchronized State telegram(long until) {
     Instant now = clock.instant();
     if (telegramState == null
         || Duration.between(telegramCheckedAt, now).compareTo(telegramTtl) >= 0) {
-      telegramState = safely(telegram);
-      telegramCheckedAt = now;
+      State fresh = await(telegram.start(), until, null);
+      if (fresh != null) {
+        telegramState = fresh;
+        telegramCheckedAt = now;
+      } else if (telegramState == null) {
+        return NO_ANSWER;
+      }
     }
     return telegramState;
+  }
+
+  private static <T> T await(CompletableFuture<T> check, long until, T onTimeout) {
+    try {
+      return check.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return onTimeout;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return onTimeout;
+    }
+  }
+
+  private static Supplier<State> safely(Supplier<State> check) {
+    return () -> safelyGet(check);
   }
 
   private static boolean safely(BooleanSupplier check) {
@@ -111,7 +185,7 @@ public final class HealthProbe {
     }
   }
 
-  private static State safely(Supplier<State> check) {
+  private static State safelyGet(Supplier<State> check) {
     try {
       return check.get();
     } catch (RuntimeException e) {

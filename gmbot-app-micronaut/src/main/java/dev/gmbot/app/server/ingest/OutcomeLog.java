@@ -12,17 +12,35 @@ import org.slf4j.spi.LoggingEventBuilder;
  * the fields the Lambda deployable writes too: {@code updateId}, {@code updateType}, {@code
  * chatId}, {@code outcome}, {@code status}, {@code durationMs}, the number of {@code effects}, a
  * {@code detail} (a reason, an exception's class) and {@code retryAfterSeconds}. Ids and names
- * only: never the body, a message text or a secret. Handled, duplicate and ignored updates are
- * INFO; failed, dropped and rejected ones ERROR; the rest WARN.
+ * only: never the body, a message text or a secret. An update that made the bot act is INFO;
+ * routine ones (handled without an effect, such as a subscribed member's message, a duplicate, an
+ * ignored update) DEBUG, which the server does not write: a busy group does not cost a line per
+ * message, and {@code bot_updates_received_total} still counts every update. Failed, dropped and
+ * rejected ones are ERROR; the rest WARN. Requests rejected before an update is read (wrong secret,
+ * method, size, a malformed body) go through {@link RejectedRequests}: the first of each reason per
+ * window is logged here, the rest are counted in its summary line.
  */
 public final class OutcomeLog implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
 
+  private final RejectedRequests rejected;
+
+  public OutcomeLog(RejectedRequests rejected) {
+    this.rejected = rejected;
+  }
+
   @Override
   public void processed(UpdateOutcome outcome) {
+    if (RejectedRequests.REASONS.contains(outcome.kind()) && !rejected.admit(outcome.kind())) {
+      return;
+    }
     Level level =
         switch (outcome.kind()) {
-          case HANDLED, DUPLICATE, IGNORED -> Level.INFO;
+          case HANDLED ->
+              outcome.result().map(r -> !r.effects().isEmpty()).orElse(false)
+                  ? Level.INFO
+                  : Level.DEBUG;
+          case DUPLICATE, IGNORED -> Level.DEBUG;
           case FAILED, DROPPED, REJECTED -> Level.ERROR;
           default -> Level.WARN;
         };

@@ -4,7 +4,9 @@ import dev.gmbot.adapter.telegram.webhook.UpdateObserver;
 import dev.gmbot.adapter.telegram.webhook.UpdateOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -18,11 +20,20 @@ import org.slf4j.LoggerFactory;
 public final class UpdateOutcomes implements UpdateObserver {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateOutcomes.class);
 
-  private final MeterRegistry registry;
+  private final Map<UpdateOutcome.Kind, Counter> received = new EnumMap<>(UpdateOutcome.Kind.class);
   private final List<UpdateObserver> listeners = new CopyOnWriteArrayList<>();
 
+  /** Registers one counter per outcome at once: nothing is looked up per update. */
   public UpdateOutcomes(MeterRegistry registry) {
-    this.registry = Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(registry, "registry");
+    for (UpdateOutcome.Kind kind : UpdateOutcome.Kind.values()) {
+      received.put(
+          kind,
+          Counter.builder("bot_updates_received")
+              .description("Updates received, by outcome")
+              .tag("outcome", kind.label())
+              .register(registry));
+    }
   }
 
   /** Adds a listener told about every outcome after it was counted. */
@@ -32,11 +43,7 @@ public final class UpdateOutcomes implements UpdateObserver {
 
   @Override
   public void processed(UpdateOutcome outcome) {
-    Counter.builder("bot_updates_received")
-        .description("Updates received, by outcome")
-        .tag("outcome", outcome.kind().label())
-        .register(registry)
-        .increment();
+    received.get(outcome.kind()).increment();
     for (UpdateObserver listener : listeners) {
       try {
         listener.processed(outcome);

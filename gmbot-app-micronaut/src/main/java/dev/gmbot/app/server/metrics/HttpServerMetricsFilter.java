@@ -9,7 +9,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code http_server_requests_seconds{method,uri,status,outcome}}: every request the HTTP server
@@ -23,6 +25,7 @@ public final class HttpServerMetricsFilter {
 
   private final PrometheusMeterRegistry registry;
   private final String webhookPath;
+  private final Map<RequestKind, Timer> timers = new ConcurrentHashMap<>();
 
   public HttpServerMetricsFilter(
       PrometheusMeterRegistry registry, @Value("${gmbot.webhook.path:/webhook}") String path) {
@@ -39,14 +42,25 @@ public final class HttpServerMetricsFilter {
   public void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
     long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
     int status = response.code();
-    Timer.builder("http.server.requests")
+    RequestKind kind = new RequestKind(request.getMethodName(), uri(request), status);
+    Timer timer = timers.get(kind);
+    if (timer == null) {
+      timer = timers.computeIfAbsent(kind, this::timer);
+    }
+    timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  /** The tags of one request's timer: looked up, not registered, per request. */
+  private record RequestKind(String method, String uri, int status) {}
+
+  private Timer timer(RequestKind kind) {
+    return Timer.builder("http.server.requests")
         .description("HTTP requests the server answered")
-        .tag("method", request.getMethodName())
-        .tag("uri", uri(request))
-        .tag("status", Integer.toString(status))
-        .tag("outcome", outcome(status))
-        .register(registry)
-        .record(Duration.ofNanos(System.nanoTime() - started));
+        .tag("method", kind.method())
+        .tag("uri", kind.uri())
+        .tag("status", Integer.toString(kind.status()))
+        .tag("outcome", outcome(kind.status()))
+        .register(registry);
   }
 
   private String uri(HttpRequest<?> request) {

@@ -106,6 +106,10 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
   private final Map<String, AtomicLong> pausedGroups = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastSweepSuccess = new ConcurrentHashMap<>();
   private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
+  private final Map<String, UpdateMeters> updates = new ConcurrentHashMap<>();
+
+  /** The two meters of one update type, registered once. */
+  private record UpdateMeters(Counter handled, Timer handling) {}
 
   public MicrometerGuardMetrics(MeterRegistry registry) {
     this(registry, Clock.systemUTC());
@@ -332,17 +336,25 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
 
   @Override
   public void updateHandled(String type, Duration handlingTime) {
-    Counter.builder("bot_updates")
-        .description("Updates handled, by type")
-        .tag("type", type)
-        .register(registry)
-        .increment();
-    Timer.builder("bot_update_handling")
-        .description("Time to handle an update, by type")
-        .tag("type", type)
-        .serviceLevelObjectives(HANDLING_BUCKETS)
-        .register(registry)
-        .record(handlingTime);
+    UpdateMeters meters = updates.get(type);
+    if (meters == null) {
+      meters = updates.computeIfAbsent(type, this::updateMeters);
+    }
+    meters.handled().increment();
+    meters.handling().record(handlingTime);
+  }
+
+  private UpdateMeters updateMeters(String type) {
+    return new UpdateMeters(
+        Counter.builder("bot_updates")
+            .description("Updates handled, by type")
+            .tag("type", type)
+            .register(registry),
+        Timer.builder("bot_update_handling")
+            .description("Time to handle an update, by type")
+            .tag("type", type)
+            .serviceLevelObjectives(HANDLING_BUCKETS)
+            .register(registry));
   }
 
   @Override

@@ -3,12 +3,14 @@ package dev.gmbot.app.server.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.postgres.HotPathRepositories;
 import dev.gmbot.adapter.redis.SharedState;
 import dev.gmbot.adapter.telegram.TelegramBotApi;
 import dev.gmbot.adapter.telegram.TelegramBotApiClient;
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.TelegramWebhooks;
 import dev.gmbot.adapter.telegram.WebhookInfo;
+import dev.gmbot.adapter.telegram.chart.StatsCharts;
 import dev.gmbot.adapter.telegram.webhook.UpdateProcessor;
 import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookReplySlot;
@@ -16,6 +18,7 @@ import dev.gmbot.app.server.config.ServerConfig;
 import dev.gmbot.app.server.errors.SentryErrorTracker;
 import dev.gmbot.app.server.health.HealthProbe;
 import dev.gmbot.app.server.ingest.OutcomeLog;
+import dev.gmbot.app.server.ingest.RejectedRequests;
 import dev.gmbot.app.server.ingest.UpdateIngestion;
 import dev.gmbot.app.server.ingest.UpdateOutcomes;
 import dev.gmbot.app.server.metrics.MicrometerGuardMetrics;
@@ -29,6 +32,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +46,9 @@ import java.util.Optional;
  */
 @Module
 public final class ServerModule {
+  /** How often member activity is written behind (one statement per flush). */
+  private static final Duration ACTIVITY_FLUSH = Duration.ofSeconds(3);
+
   private ServerModule() {}
 
   @Provides
@@ -101,6 +108,18 @@ public final class ServerModule {
     return database;
   }
 
+  /**
+   * The repositories the guard works on: groups and members answered from memory on the per-update
+   * path, kept right across instances by the shared state's change notices, member activity written
+   * behind (ADR 0056). Registered after the database, so closed (flushed) before it.
+   */
+  @Provides
+  @Singleton
+  static HotPathRepositories repositories(
+      Database database, SharedState state, Clock clock, Closer closer) {
+    return closer.register(database.hotPath(state.changeNotices(), clock, ACTIVITY_FLUSH));
+  }
+
   @Provides
   @Singleton
   static SharedState sharedState(
@@ -128,13 +147,20 @@ public final class ServerModule {
   static Guard guard(
       ServerConfig config,
       TelegramBotApi telegram,
-      Database database,
+      HotPathRepositories repositories,
       SharedState state,
       BotCallScheduler scheduler,
       GuardMetrics metrics,
       Clock clock) {
     return GuardAssembly.guard(
-        telegram, database, state, scheduler, metrics, clock, config.guard());
+        telegram,
+        repositories,
+        state,
+        scheduler,
+        metrics,
+        clock,
+        config.guard(),
+        StatsCharts.jfreeChart());
   }
 
   // --- Transport and observability ------------------------------------------------------------
@@ -143,9 +169,11 @@ public final class ServerModule {
   @Provides
   @Singleton
   static UpdateOutcomes outcomes(
-      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors) {
+      PrometheusMeterRegistry registry, Optional<SentryErrorTracker> errors, Closer closer) {
     UpdateOutcomes outcomes = new UpdateOutcomes(registry);
-    outcomes.addListener(new OutcomeLog());
+    RejectedRequests rejected =
+        closer.register(RejectedRequests.everyWindow(RejectedRequests.WINDOW));
+    outcomes.addListener(new OutcomeLog(rejected));
     errors.ifPresent(outcomes::addListener);
     return outcomes;
   }

@@ -5,23 +5,35 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gmbot.adapter.postgres.CachingGroupRepository;
 import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.postgres.HotPathRepositories;
 import dev.gmbot.adapter.postgres.PersistenceConfig;
 import dev.gmbot.adapter.postgres.WriteBehindMemberRepository;
 import dev.gmbot.adapter.redis.RedisConfig;
 import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.domain.Guard;
+import dev.gmbot.domain.GuardAssembly;
+import dev.gmbot.domain.GuardSettings;
 import dev.gmbot.domain.scheduling.LocalRateLimitStore;
+import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.port.in.MessagePosted;
+import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
+import dev.gmbot.testkit.fake.FakeTelegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,6 +180,75 @@ class HotPathBudgetIT {
     System.err.printf(
         "HOT PATH | %d updates | 0 statements, 1 waited round trip each | %.1f us per update%n",
         UPDATES, elapsed / 1000.0 / UPDATES);
+  }
+
+  /**
+   * The same budget through the guard itself, assembled as the server assembles it: a message from
+   * a known, verified user is claimed, checked and completed with no statement, one script whose
+   * answer is waited for, and the completion marker; no Bot API call.
+   */
+  @Test
+  void theGuardHandlesAVerifiedUsersMessageWithNoStatementAndOneRoundTrip() {
+    FakeTelegram telegram = FakeTelegram.withDefaultBot();
+    try (HotPathRepositories repositories =
+        a.db().hotPath(a.state().changeNotices(), clock, Duration.ofHours(1))) {
+      Guard guard =
+          GuardAssembly.guard(
+              telegram,
+              repositories,
+              a.state(),
+              GuardAssembly.scheduler(GuardSettings.DEFAULTS, a.state(), GuardMetrics.NONE, clock),
+              GuardMetrics.NONE,
+              clock,
+              GuardSettings.DEFAULTS,
+              StatsChart.NONE);
+      repositories.groups().protect(GROUP, "Group", OWNER, CHANNELS, clock.instant());
+      UserRef user = UserRef.of(4343, "Verified");
+      for (EnforcedChannel c : CHANNELS) {
+        a.state().membershipCache().put(user.id(), c.id(), true, Duration.ofMinutes(10));
+      }
+      a.state().administratorCache().put(GROUP, Set.of(OWNER.id()), Duration.ofHours(1));
+      ChatRef chat = ChatRef.group(GROUP.value(), "Group");
+      // The first message makes the user a known member and loads the caches and the script.
+      guard.handle(message(20_000, chat, user));
+      repositories.writeBehindMembers().flush();
+      await().atMost(Duration.ofSeconds(10)).until(() -> noStatementFor(guard, chat, user));
+      telegram.clearCalls();
+      long statements = a.db().statements();
+      long commands = commandsA.sum();
+
+      for (int i = 0; i < UPDATES; i++) {
+        HandlingResult result = guard.handle(message(30_000 + i, chat, user));
+        assertThat(result.duplicate()).isFalse();
+      }
+
+      assertThat(a.db().statements() - statements).as("statements").isZero();
+      assertThat(commandsA.sum() - commands)
+          .as("Redis commands: the gate's script, and the completion marker nobody waits for")
+          .isEqualTo(2L * UPDATES);
+      assertThat(telegram.calls()).as("Bot API calls").isEmpty();
+      assertThat(guard.handle(message(30_000, chat, user)).duplicate())
+          .as("a redelivered update")
+          .isTrue();
+      System.err.printf(
+          "HOT PATH | guard | %d messages | 0 statements, 1 waited round trip each%n", UPDATES);
+    }
+  }
+
+  private int probe = 40_000;
+
+  /**
+   * One message through the guard ran no statement (its caches are warm and their notices live).
+   */
+  private boolean noStatementFor(Guard guard, ChatRef chat, UserRef user) {
+    long before = a.db().statements();
+    guard.handle(message(probe++, chat, user));
+    return a.db().statements() == before;
+  }
+
+  private MessagePosted message(long updateId, ChatRef chat, UserRef user) {
+    return new MessagePosted(
+        updateId, clock.instant(), chat, MessageId.of(updateId), new Sender.User(user), false);
   }
 
   @Test

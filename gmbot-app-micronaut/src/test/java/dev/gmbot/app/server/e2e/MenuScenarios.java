@@ -50,11 +50,33 @@ abstract class MenuScenarios {
     final SimChat group = it.sim.newSupergroup("Group " + n, owner);
 
     World() {
+      this("", "Protection Activated");
+    }
+
+    /** The owner's Telegram speaks the language (empty: none), so the group speaks it too. */
+    World(String language, String activated) {
+      if (!language.isEmpty()) {
+        owner.speaks(language);
+      }
       channel.withBotAsAdmin(AdminRights.guard());
       group.withBotAsAdmin(AdminRights.guard());
       owner.says(group, "/protect @menu_news_" + n);
       it.settle();
-      assertThat(lastText(group)).contains("Protection Activated");
+      assertThat(lastText(group)).contains(activated);
+    }
+
+    /** A member who joined before protection, not subscribed to the channel. */
+    SimUser member(String name) {
+      SimUser user = it.sim.newUser(name + n, "menu_" + name.toLowerCase() + n);
+      group.withMembers(user);
+      return user;
+    }
+
+    SimMessage promptNaming(SimUser user) {
+      return group.botMessages().stream()
+          .filter(m -> m.text().contains(user.firstName()))
+          .reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError("no prompt naming " + user.firstName()));
     }
 
     /** The owner's /settings in the group, then its button opened: the menu in private. */
@@ -103,8 +125,8 @@ abstract class MenuScenarios {
     assertThat(press(w.owner, "📢 Channels (1)")).isEmpty();
     assertThat(menu(w.owner).text()).startsWith("📢 Channels of Group " + w.n);
     press(w.owner, "⬅️ Back");
-    press(w.owner, "⏱ Prompt lifetime: 10m");
-    assertThat(press(w.owner, "30m")).isEqualTo("✅ Saved");
+    press(w.owner, "⏱ Prompt lifetime: 10 minutes");
+    assertThat(press(w.owner, "30 minutes")).isEqualTo("✅ Saved");
     assertThat(press(w.owner, "🗑 Delete messages: on")).isEqualTo("✅ Saved");
     press(w.owner, "⬅️ All groups");
 
@@ -112,7 +134,7 @@ abstract class MenuScenarios {
     assertThat(menu(w.owner).button("🛡️ Group " + w.n)).isPresent();
     press(w.owner, "🛡️ Group " + w.n);
     assertThat(menu(w.owner).text())
-        .contains("• Prompt lifetime: 30m")
+        .contains("• Prompt lifetime: 30 minutes")
         .contains("• Delete messages of unsubscribed members: off");
     assertThat(w.owner.privateChat().botMessages()).hasSize(1);
     assertThat(menu(w.owner).messageId()).isEqualTo(menu.messageId());
@@ -165,13 +187,93 @@ abstract class MenuScenarios {
   }
 
   @Test
+  void aForumPromptsInTheMessagesTopicAndJoinsInTheTopicChosenInTheMenu() {
+    World w = new World();
+    w.group.asForum();
+    long questions = w.group.createTopic("Questions");
+    long welcome = w.group.createTopic("Welcome");
+    it.settle();
+    SimUser bob = w.member("Bob");
+
+    bob.saysInTopic(w.group, questions, "hello from the questions topic");
+    it.settle();
+
+    assertThat(w.group.topicOf(w.promptNaming(bob))).contains(questions);
+    assertThat(w.group.isMuted(bob)).isTrue();
+
+    w.openMenu(w.owner);
+    press(w.owner, "🧵 Topic: General");
+    assertThat(menu(w.owner).text()).startsWith("🧵 Send me the topic where join prompts of Group");
+    w.owner.tellsBot("https://t.me/c/" + (-w.group.id() - 1_000_000_000_000L) + "/" + welcome);
+    it.settle();
+    assertThat(menu(w.owner).text())
+        .startsWith("✅ Saved.")
+        .contains("• Topic for join prompts: topic " + welcome);
+
+    SimUser alice = it.sim.newUser("Alice" + w.n, "menu_forum_alice" + w.n);
+    alice.joins(w.group);
+    it.settle();
+
+    SimMessage joined = w.promptNaming(alice);
+    assertThat(w.group.topicOf(joined)).contains(welcome);
+    assertThat(w.group.topicOf(w.promptNaming(bob))).contains(questions);
+    w.owner.says(w.group, "/settings");
+    it.settle();
+    assertThat(lastText(w.group)).contains("prompt_topic: " + welcome);
+  }
+
+  @Test
+  void aRussianGroupHearsRussianInRepliesPromptsAndTheMenu() {
+    World w = new World("ru", "🛡️ Защита включена!");
+    SimUser bob = w.member("Bob");
+
+    bob.says(w.group, "привет");
+    it.settle();
+    assertThat(w.promptNaming(bob).text()).contains("подпишитесь на @menu_news_" + w.n);
+    assertThat(w.promptNaming(bob).button("✅ Я подписался — проверить")).isPresent();
+
+    SimMessage menu = w.openMenu(w.owner);
+    assertThat(menu.text())
+        .startsWith("⚙️ Group " + w.n)
+        .contains("• Каналы: @menu_news_" + w.n)
+        .contains("• Время жизни напоминания: 10 минут")
+        .contains("• Язык: Русский");
+    assertThat(press(w.owner, "⏱ Время жизни: 10 минут")).isEmpty();
+    assertThat(press(w.owner, "30 минут")).isEqualTo("✅ Сохранено");
+    assertThat(menu(w.owner).text()).contains("• Время жизни напоминания: 30 минут");
+    w.owner.says(w.group, "/status");
+    it.settle();
+    assertThat(lastText(w.group)).doesNotContain("Protection").containsPattern("\\p{IsCyrillic}");
+  }
+
+  @Test
+  void anArabicGroupHearsArabicWithNamesAndNumbersIsolated() {
+    World w = new World("ar", "🛡️ تم تفعيل الحماية!");
+    String channel = "\u2068@menu_news_" + w.n + "\u2069";
+    assertThat(lastText(w.group)).contains(channel);
+    SimUser bob = w.member("Bob");
+
+    bob.says(w.group, "مرحبا");
+    it.settle();
+    assertThat(w.promptNaming(bob).text()).contains("اشترك أولًا في " + channel);
+
+    SimMessage menu = w.openMenu(w.owner);
+    assertThat(menu.text())
+        .startsWith("⚙️ \u2068Group " + w.n + "\u2069")
+        .contains("• القنوات: " + channel)
+        .contains("• مدة بقاء التنبيه: \u206810\u2069 دقائق");
+    assertThat(press(w.owner, "📢 القنوات (\u20681\u2069)")).isEmpty();
+    assertThat(menu(w.owner).text()).startsWith("📢 قنوات \u2068Group " + w.n + "\u2069");
+  }
+
+  @Test
   void aStaleMenuSaysTheGroupIsNoLongerProtected() {
     World w = new World();
     w.openMenu(w.owner);
     w.owner.says(w.group, "/unprotect");
     it.settle();
 
-    assertThat(press(w.owner, "⏱ Prompt lifetime: 10m"))
+    assertThat(press(w.owner, "⏱ Prompt lifetime: 10 minutes"))
         .isEqualTo("This group is no longer protected.");
 
     assertThat(menu(w.owner).text()).startsWith("⚠️ Group " + w.n + " is no longer protected");

@@ -1,4 +1,4 @@
-package dev.gmbot.adapter.redis;
+package dev.gmbot.testkit.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,23 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A TCP proxy on loopback in front of Redis that a test can cut (listener and every connection
- * closed: clients see resets, then refused connections) and restore on the same port, without
- * touching the real Redis.
+ * A TCP proxy on loopback in front of a real service (Redis, PostgreSQL) that a test can cut
+ * (listener and every connection closed: clients see resets, then refused connections) and restore
+ * on the same port, without touching the service itself.
  */
-final class LoopbackProxy implements AutoCloseable {
+public final class LoopbackProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile int port;
 
-  LoopbackProxy(String targetHost, int targetPort) throws IOException {
+  public LoopbackProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
     listen(0);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -83,17 +83,17 @@ final class LoopbackProxy implements AutoCloseable {
   }
 
   /** Holds every byte in flight (connections stay open, nothing answers) until {@link #thaw}. */
-  void freeze() {
+  public void freeze() {
     gate = new CountDownLatch(1);
   }
 
   /** Delivers what was held and forwards again. */
-  void thaw() {
+  public void thaw() {
     gate.countDown();
   }
 
   /** Stops listening and drops every open connection. */
-  synchronized void cut() {
+  public synchronized void cut() {
     thaw();
     closeQuietly(listener);
     for (Socket s : sockets) {
@@ -103,7 +103,7 @@ final class LoopbackProxy implements AutoCloseable {
   }
 
   /** Listens again on the same port. */
-  synchronized void restore() throws IOException {
+  public synchronized void restore() throws IOException {
     listen(port);
   }
 
