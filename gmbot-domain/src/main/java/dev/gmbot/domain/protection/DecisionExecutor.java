@@ -259,7 +259,8 @@ public final class DecisionExecutor {
       } catch (CallDeferredException e) {
         if (!e.uncertain()) {
           batch.deferral.flush(batch.effects);
-          return new Resumed(batch.effects, rest, Optional.of(e.retryAt()), false);
+          List<Decision> left = batch.withHeadLeft(rest);
+          return new Resumed(batch.effects, left, Optional.of(e.retryAt()), false);
         }
         batch.uncertain(head, e);
       }
@@ -416,6 +417,12 @@ public final class DecisionExecutor {
     private int applied;
 
     /**
+     * What is left of the decision being run when part of it is done: a /stats chart the chat
+     * refused leaves only its text answer, so a deferred answer does not try the photo again.
+     */
+    private Decision headLeft;
+
+    /**
      * @param deferral where decisions that would wait go; null: every call waits for its turn
      */
     Batch(Deferral deferral) {
@@ -439,7 +446,7 @@ public final class DecisionExecutor {
         if (e.uncertain()) {
           uncertain(decision, e);
         } else {
-          deferral.add(lane, index, decision, e.retryAt());
+          deferral.add(lane, index, headLeft != null ? headLeft : decision, e.retryAt());
         }
       }
     }
@@ -450,7 +457,20 @@ public final class DecisionExecutor {
       effects.add("not posted again (" + e.method() + " timed out): " + describe(decision));
     }
 
+    /**
+     * {@code rest} with its first decision replaced by what is left of it, if anything was done.
+     */
+    List<Decision> withHeadLeft(List<Decision> rest) {
+      if (headLeft == null) {
+        return rest;
+      }
+      List<Decision> left = new ArrayList<>(rest);
+      left.set(0, headLeft);
+      return left;
+    }
+
     void run(Decision decision) {
+      headLeft = null;
       switch (decision) {
         case Restrict d -> restrict(d);
         case Lift d -> lift(d);
@@ -672,7 +692,9 @@ public final class DecisionExecutor {
         png = chart.png(d.chart());
       } catch (IllegalStateException e) {
         effects.add("chart not drawn (" + e.getMessage() + "): answering in text");
-        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+        Reply fallback = new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE);
+        headLeft = fallback;
+        reply(fallback);
         return;
       }
       try {
@@ -690,7 +712,9 @@ public final class DecisionExecutor {
                 + " bytes)");
       } catch (ChatAccessException e) {
         effects.add("may not send photos in " + chat + " (" + e.problem() + "): answering in text");
-        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+        Reply fallback = new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE);
+        headLeft = fallback;
+        reply(fallback);
       }
     }
 

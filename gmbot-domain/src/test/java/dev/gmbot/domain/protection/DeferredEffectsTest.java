@@ -3,6 +3,7 @@ package dev.gmbot.domain.protection;
 import static dev.gmbot.domain.GuardFixture.ALICE;
 import static dev.gmbot.domain.GuardFixture.BOB;
 import static dev.gmbot.domain.GuardFixture.GROUP;
+import static dev.gmbot.domain.GuardFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.domain.Guard;
@@ -15,11 +16,13 @@ import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.EffectOutbox.ClaimedEffect;
 import dev.gmbot.port.out.EffectOutbox.DeferredEffect;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.testkit.fake.InMemoryEffectOutbox;
 import dev.gmbot.testkit.fake.InMemoryUpdateLog;
+import dev.gmbot.testkit.fake.RecordingStatsChart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +59,8 @@ class DeferredEffectsTest {
         .scheduler(scheduler)
         .metrics(world.metrics)
         .outbox(outbox)
+        .dailyStatistics(world.repos.dailyStatistics())
+        .chart(new RecordingStatsChart())
         .build();
   }
 
@@ -183,6 +188,38 @@ class DeferredEffectsTest {
     assertThat(world.sentTo(chat)).isZero();
     assertThat(world.metrics.count("outbox.uncertain")).isEqualTo(1);
     assertThat(world.metrics.count("outbox.taken_over")).isEqualTo(1);
+  }
+
+  @Test
+  void aChartTheChatRefusesLeavesOnlyItsTextAnswerToWait() {
+    world
+        .telegram
+        .failAlways(
+            "sendPhoto",
+            GROUP.id(),
+            new ChatAccessException(
+                "sendPhoto",
+                GROUP.id(),
+                ChatAccessException.Problem.NOT_ENOUGH_RIGHTS,
+                "not enough rights to send photos"))
+        .failNext(
+            "sendMessage",
+            new FloodWaitException("sendMessage", Optional.of(GROUP.id()), Duration.ofSeconds(5)));
+
+    HandlingResult result = guard.handle(world.command(GROUP, OWNER, "stats"));
+
+    assertThat(result.effects())
+        .anyMatch(e -> e.startsWith("deferred 1 effect(s) in chat:" + GROUP.id().value()));
+    long texts = world.sentTo(GROUP.id());
+    world.telegram.heal();
+    world.clock.advance(Duration.ofSeconds(6));
+    assertThat(guard.drainEffects("w", 10).done()).isEqualTo(1);
+
+    assertThat(world.telegram.count("sendPhoto"))
+        .as("the refused photo is not tried again: only the text answer waited")
+        .isEqualTo(1);
+    assertThat(world.sentTo(GROUP.id())).isEqualTo(texts + 1);
+    assertThat(pending()).isZero();
   }
 
   @Test

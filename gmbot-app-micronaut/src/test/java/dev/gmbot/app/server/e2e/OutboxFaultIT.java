@@ -92,7 +92,7 @@ class OutboxFaultIT extends ServerWorlds {
       for (int i = 1; i < 60; i++) {
         flooder.tellsBot("/start");
       }
-      it.settle();
+      it.awaitUpdatesTaken();
       Answers answers = Answers.of(answersSince(answersBefore));
 
       Function<Void, Long> replies =
@@ -131,7 +131,7 @@ class OutboxFaultIT extends ServerWorlds {
       m.joins(w.group);
       members.add(m);
     }
-    it.settle();
+    it.awaitUpdatesTaken();
     return members;
   }
 
@@ -151,7 +151,7 @@ class OutboxFaultIT extends ServerWorlds {
         m.says(w.group, "hello " + i);
       }
     }
-    it.settle();
+    it.awaitUpdatesTaken();
     return Answers.of(answersSince(answersBefore));
   }
 

@@ -63,11 +63,8 @@ abstract class ServerWorlds {
 
     World protect() {
       owner.says(group, "/protect @news_" + n);
-      it.settle();
-      // The reply may have been deferred behind Telegram's limits (ADR 0014): it comes shortly.
-      org.awaitility.Awaitility.await()
-          .atMost(java.time.Duration.ofSeconds(10))
-          .untilAsserted(() -> assertThat(lastBotText(group)).contains("Protection Activated"));
+      it.settle(); // the reply may have waited in the outbox (ADR 0014): settling awaits it
+      assertThat(lastBotText(group)).contains("Protection Activated");
       return this;
     }
 
