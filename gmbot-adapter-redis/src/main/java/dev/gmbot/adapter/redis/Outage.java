@@ -80,11 +80,17 @@ final class Outage {
     }
   }
 
-  /** Records that Redis answered. */
-  void succeeded() {
+  /**
+   * Records that Redis answered.
+   *
+   * @return true when this ended an outage
+   */
+  boolean succeeded() {
     if (down.get() && down.compareAndSet(true, false)) {
       LOG.info("Redis is back for {}; shared state in use again", component);
+      return true;
     }
+    return false;
   }
 
   boolean isDown() {

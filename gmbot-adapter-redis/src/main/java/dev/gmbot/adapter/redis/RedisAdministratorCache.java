@@ -1,11 +1,13 @@
 package dev.gmbot.adapter.redis;
 
+import dev.gmbot.adapter.redis.local.LocalAdministratorCache;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AdministratorCache;
 import dev.gmbot.port.out.GuardMetrics;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,22 +16,25 @@ import java.util.stream.Collectors;
 
 /**
  * Administrator lists under {@code {prefix}admins:{group_id}} = comma-separated user ids (empty
- * string for "no administrators"), one GET/SET each. Skipped while Redis is unreachable.
+ * string for "no administrators"), one GET/SET each. While Redis is unreachable, a bounded
+ * in-process copy serves instead, emptied when Redis answers again (ADR 0055).
  */
 public final class RedisAdministratorCache implements AdministratorCache {
   private final RedisLink link;
   private final String prefix;
   private final Outage outage;
+  private final LocalAdministratorCache outageCopy;
 
-  RedisAdministratorCache(RedisLink link, GuardMetrics metrics) {
+  RedisAdministratorCache(RedisLink link, GuardMetrics metrics, Clock clock) {
     this.link = link;
+    this.outageCopy = new LocalAdministratorCache(clock);
     this.prefix = link.config().keyPrefix() + "admins:";
     this.outage =
         new Outage(
             link.config().reconnectDelay(),
             "administrator_cache",
             metrics,
-            "administrator lists are not cached");
+            "administrator lists are cached in process");
   }
 
   @Override
@@ -37,11 +42,11 @@ public final class RedisAdministratorCache implements AdministratorCache {
     try {
       outage.check();
       String v = link.commands().get(prefix + group.value());
-      outage.succeeded();
+      succeeded();
       return Optional.ofNullable(v).map(RedisAdministratorCache::decode);
     } catch (RedisException e) {
       outage.fellBack(e);
-      return Optional.empty();
+      return outageCopy.get(group);
     }
   }
 
@@ -62,9 +67,10 @@ public final class RedisAdministratorCache implements AdministratorCache {
     try {
       outage.check();
       link.commands().set(prefix + group.value(), v, SetArgs.Builder.px(px));
-      outage.succeeded();
+      succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
+      outageCopy.put(group, administrators, ttl);
     }
   }
 
@@ -73,10 +79,23 @@ public final class RedisAdministratorCache implements AdministratorCache {
     try {
       outage.check();
       link.commands().del(prefix + group.value());
-      outage.succeeded();
+      succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
+      outageCopy.invalidate(group);
     }
+  }
+
+  /** Redis answered: after an outage, the copy made meanwhile is forgotten. */
+  private void succeeded() {
+    if (outage.succeeded()) {
+      outageCopy.clear();
+    }
+  }
+
+  /** The copy made during an outage, as the gate's fallback reads it. */
+  Optional<Set<UserId>> outageList(GroupId group) {
+    return outageCopy.get(group);
   }
 
   Outage outage() {

@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.redis;
 
+import dev.gmbot.adapter.redis.local.LocalMembershipCache;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.GuardMetrics;
@@ -7,6 +8,7 @@ import dev.gmbot.port.out.MembershipCache;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,15 +19,19 @@ import java.util.Optional;
 /**
  * Membership answers under {@code {prefix}verify:{user_id}:{channel_id}} = {@code 1} (subscribed)
  * or {@code 0}, with the TTL the domain chose (PX). {@link #getAll} is one MGET. While Redis is
- * unreachable the cache is skipped: reads answer "not cached", writes are dropped.
+ * unreachable, reads and writes go to a bounded in-process copy instead, so that an outage does not
+ * turn every check into a Bot API call; the copy is emptied as soon as Redis answers again (its
+ * answers may be stale by then: another instance may have seen a channel leave), ADR 0055.
  */
 public final class RedisMembershipCache implements MembershipCache {
   private final RedisLink link;
   private final String prefix;
   private final Outage outage;
+  private final LocalMembershipCache outageCopy;
 
-  RedisMembershipCache(RedisLink link, GuardMetrics metrics) {
+  RedisMembershipCache(RedisLink link, GuardMetrics metrics, Clock clock) {
     this.link = link;
+    this.outageCopy = new LocalMembershipCache(clock);
     this.prefix = link.config().keyPrefix() + "verify:";
     this.outage =
         new Outage(
@@ -44,11 +50,11 @@ public final class RedisMembershipCache implements MembershipCache {
     try {
       outage.check();
       String v = link.commands().get(key(user, channel));
-      outage.succeeded();
+      succeeded();
       return Optional.ofNullable(v).map("1"::equals);
     } catch (RedisException e) {
       outage.fellBack(e);
-      return Optional.empty();
+      return outageCopy.get(user, channel);
     }
   }
 
@@ -65,7 +71,7 @@ public final class RedisMembershipCache implements MembershipCache {
     try {
       outage.check();
       List<KeyValue<String, String>> values = link.commands().mget(keys);
-      outage.succeeded();
+      succeeded();
       Map<ChannelId, Boolean> found = new LinkedHashMap<>();
       for (int i = 0; i < asked.size(); i++) {
         KeyValue<String, String> kv = values.get(i);
@@ -76,7 +82,7 @@ public final class RedisMembershipCache implements MembershipCache {
       return found;
     } catch (RedisException e) {
       outage.fellBack(e);
-      return Map.of();
+      return outageCopy.getAll(user, asked);
     }
   }
 
@@ -86,9 +92,10 @@ public final class RedisMembershipCache implements MembershipCache {
     try {
       outage.check();
       link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
-      outage.succeeded();
+      succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
+      outageCopy.put(user, channel, subscribed, ttl);
     }
   }
 
@@ -97,10 +104,23 @@ public final class RedisMembershipCache implements MembershipCache {
     try {
       outage.check();
       link.commands().del(key(user, channel));
-      outage.succeeded();
+      succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
+      outageCopy.invalidate(user, channel);
     }
+  }
+
+  /** Redis answered: after an outage, the copy made meanwhile is forgotten. */
+  private void succeeded() {
+    if (outage.succeeded()) {
+      outageCopy.clear();
+    }
+  }
+
+  /** The answers of the copy made during an outage, as the gate's fallback reads them. */
+  Map<ChannelId, Boolean> outageAnswers(UserId user, Collection<ChannelId> channels) {
+    return outageCopy.getAll(user, channels);
   }
 
   Outage outage() {

@@ -50,12 +50,21 @@ final class RedisUpdateGate implements UpdateGate {
   private final String prefix;
   private final UpdateLog local;
   private final Outage outage;
+  private final RedisMembershipCache memberships;
+  private final RedisAdministratorCache administrators;
 
-  RedisUpdateGate(RedisLink link, UpdateLog local, Outage outage) {
+  RedisUpdateGate(
+      RedisLink link,
+      UpdateLog local,
+      Outage outage,
+      RedisMembershipCache memberships,
+      RedisAdministratorCache administrators) {
     this.link = link;
     this.prefix = link.config().keyPrefix();
     this.local = local;
     this.outage = outage;
+    this.memberships = memberships;
+    this.administrators = administrators;
   }
 
   @Override
@@ -81,8 +90,12 @@ final class RedisUpdateGate implements UpdateGate {
     } catch (RedisException e) {
       outage.fellBack(e);
       Claim claim = local.begin(updateId, lease);
+      // Read from the caches' in-process copies made during the outage (ADR 0055).
       return claim == Claim.CLAIMED
-          ? new Admission(claim, Map.of(), Optional.empty())
+          ? new Admission(
+              claim,
+              channels.isEmpty() ? Map.of() : memberships.outageAnswers(user, channels),
+              administrators.outageList(group).map(list -> list.contains(user)))
           : Admission.notClaimed(claim);
     }
     return switch (String.valueOf(reply.get(0))) {

@@ -164,6 +164,8 @@ public final class SharedState implements StateStores, AutoCloseable {
           config.describe());
     }
     LocalUpdateLog local = new LocalUpdateLog(clock);
+    RedisMembershipCache memberships = new RedisMembershipCache(link, metrics, clock);
+    RedisAdministratorCache administrators = new RedisAdministratorCache(link, metrics, clock);
     Outage updates =
         new Outage(
             config.reconnectDelay(),
@@ -172,12 +174,12 @@ public final class SharedState implements StateStores, AutoCloseable {
             "updates are deduplicated within this instance only");
     return new SharedState(
         Optional.of(link),
-        new RedisMembershipCache(link, metrics),
-        new RedisAdministratorCache(link, metrics),
+        memberships,
+        administrators,
         new RedisRateLimitStore(link, localRates, clock, metrics),
         new RedisUpdateLog(link, local, updates),
         new RedisLeaseStore(link, clock, metrics),
-        new RedisUpdateGate(link, local, updates));
+        new RedisUpdateGate(link, local, updates, memberships, administrators));
   }
 
   /** True when the state is shared through Redis. */

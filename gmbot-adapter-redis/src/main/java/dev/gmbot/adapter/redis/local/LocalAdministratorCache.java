@@ -48,4 +48,9 @@ public final class LocalAdministratorCache implements AdministratorCache {
   public void invalidate(GroupId group) {
     cache.invalidate(group.value());
   }
+
+  /** Forgets every entry (a fallback copy whose source of truth is back). */
+  public void clear() {
+    cache.invalidateAll();
+  }
 }

@@ -62,4 +62,9 @@ public final class LocalMembershipCache implements MembershipCache {
   public void invalidate(UserId user, ChannelId channel) {
     cache.invalidate(new Key(user.value(), channel.value()));
   }
+
+  /** Forgets every entry (a fallback copy whose source of truth is back). */
+  public void clear() {
+    cache.invalidateAll();
+  }
 }

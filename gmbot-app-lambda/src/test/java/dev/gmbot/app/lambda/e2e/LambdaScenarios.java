@@ -12,13 +12,19 @@ import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimMessage;
+import dev.gmbot.testkit.simulator.SimPhoto;
 import dev.gmbot.testkit.simulator.SimUser;
 import dev.gmbot.testkit.simulator.TelegramSimulator;
+import dev.gmbot.testkit.simulator.UploadedFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,21 +187,82 @@ abstract class LambdaScenarios {
     assertThat(sim.commandMenu("all_private_chats", "")).hasSize(5);
   }
 
+  /** A newcomer not subscribed to the channel joins, is muted, subscribes and presses verify. */
+  SimUser joinsMutedThenVerifies(Guarded g, String name) {
+    SimUser user = sim.newUser(name);
+    user.joins(g.group());
+    settle();
+    assertThat(g.group().isMuted(user)).as(g.group().transcript()).isTrue();
+    SimMessage prompt = promptFor(g.group());
+
+    g.channel().withMembers(user); // subscribes without an update: only the button can tell
+    String press = user.presses(prompt, VERIFY);
+    settle();
+    assertThat(g.group().isMuted(user)).as(g.group().transcript()).isFalse();
+    assertThat(sim.callbackAnswer(press)).isPresent();
+    return user;
+  }
+
+  List<SimPhoto> photosIn(SimChat chat) {
+    return sim.photos().stream().filter(p -> p.chatId() == chat.id()).toList();
+  }
+
+  /** Today's line of the /stats caption after one newcomer was muted and verified by button. */
+  static String oneVerifiedToday() {
+    return "📊 Today ("
+        + LocalDate.now(ZoneOffset.UTC)
+        + "): joined 1, restricted 1, verified 1 (1 by button, 0 automatically)";
+  }
+
+  @Test
+  void anAdminsStatsIsAPngChartWithTodaysFiguresAndANonAdminsIsRefused() throws IOException {
+    Guarded g = protectedGroup("Hotel");
+    joinsMutedThenVerifies(g, "Hanna");
+
+    g.owner().says(g.group(), "/stats");
+    settle();
+
+    assertThat(photosIn(g.group())).as(g.group().transcript()).hasSize(1);
+    SimPhoto photo = photosIn(g.group()).get(0);
+    assertThat(photo.caption()).startsWith(oneVerifiedToday());
+    assertThat(photo.file().contentType()).isEqualTo("image/png");
+    assertThat(sim.calls().inChat("sendPhoto", g.group().id()))
+        .singleElement()
+        .as("uploaded as a multipart file part, not in the webhook response")
+        .satisfies(call -> assertThat(call.params().get("photo")).isInstanceOf(UploadedFile.class));
+    BufferedImage image = photo.image();
+    assertThat(image.getWidth()).isPositive();
+    assertThat(image.getHeight()).isPositive();
+
+    SimUser henry = sim.newUser("Henry");
+    g.group().withMembers(henry);
+    g.channel().withMembers(henry);
+    henry.says(g.group(), "/stats");
+    settle();
+    assertThat(g.group().lastBotMessage().orElseThrow().text()).contains("Only admins");
+    assertThat(photosIn(g.group())).hasSize(1);
+  }
+
+  @Test
+  void aGroupThatRefusesPhotosGetsTheStatsAsText() {
+    Guarded g = protectedGroup("India");
+    joinsMutedThenVerifies(g, "Ines");
+    sim.denyPhotos(g.group().id());
+
+    g.owner().says(g.group(), "/stats");
+    settle();
+
+    assertThat(photosIn(g.group())).isEmpty();
+    assertThat(g.group().lastBotMessage().orElseThrow().text())
+        .startsWith(oneVerifiedToday())
+        .contains("The last 14 days");
+  }
+
   @Test
   void joinIsMutedVerifyFreesChannelLeaveMutesAgain() {
     Guarded g = protectedGroup("Alpha");
-    SimUser alice = sim.newUser("Alice");
 
-    alice.joins(g.group());
-    settle();
-    assertThat(g.group().isMuted(alice)).as(g.group().transcript()).isTrue();
-    SimMessage prompt = promptFor(g.group());
-
-    g.channel().withMembers(alice); // subscribes without an update: only the button can tell
-    String press = alice.presses(prompt, VERIFY);
-    settle();
-    assertThat(g.group().isMuted(alice)).as(g.group().transcript()).isFalse();
-    assertThat(sim.callbackAnswer(press)).isPresent();
+    SimUser alice = joinsMutedThenVerifies(g, "Alice");
 
     alice.unsubscribes(g.channel());
     settle();

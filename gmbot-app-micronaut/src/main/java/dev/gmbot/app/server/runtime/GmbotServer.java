@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
 public final class GmbotServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GmbotServer.class);
 
+  /**
+   * How long a connection may stay without a byte read or written before the server closes it:
+   * longer than any request takes to arrive from Telegram, short enough that held incomplete
+   * requests cannot pile up (docs/deployment-server.md).
+   */
+  static final String IDLE_TIMEOUT = "10s";
+
   private final ServerComponent component;
   private final ApplicationContext context;
   private final EmbeddedServer http;
@@ -110,6 +117,9 @@ public final class GmbotServer implements AutoCloseable {
       properties.put("micronaut.application.name", "gmbot");
       properties.put("micronaut.server.port", config.port());
       properties.put("micronaut.server.max-request-size", config.maxBodyBytes());
+      // A connection on which nothing is read or written for this long is closed: a client that
+      // stops in the middle of a request's headers or body holds no connection for longer.
+      properties.put("micronaut.server.idle-timeout", IDLE_TIMEOUT);
       properties.put("gmbot.webhook.path", config.webhookPath());
       Optional<ServerTls> tls = config.tls();
       tls.ifPresent(t -> properties.putAll(t.micronautProperties(config.port())));

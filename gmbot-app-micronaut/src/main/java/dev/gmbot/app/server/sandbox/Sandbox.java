@@ -9,12 +9,20 @@ import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimButton;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimMessage;
+import dev.gmbot.testkit.simulator.SimPhoto;
 import dev.gmbot.testkit.simulator.SimUser;
 import dev.gmbot.testkit.simulator.TelegramSimulator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,10 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sandbox implements AutoCloseable {
   static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final TelegramSimulator sim;
   private final GmbotServer server;
   private final PrintStream out;
+  private final Path files;
   private final SimUser owner;
   private final SimChat group;
   private final SimChat channel;
@@ -48,10 +58,11 @@ public final class Sandbox implements AutoCloseable {
   private final Set<String> shown = new HashSet<>();
   private Map<Long, Boolean> mutedBefore = new HashMap<>();
 
-  private Sandbox(TelegramSimulator sim, GmbotServer server, PrintStream out) {
+  private Sandbox(TelegramSimulator sim, GmbotServer server, PrintStream out, Path files) {
     this.sim = sim;
     this.server = server;
     this.out = out;
+    this.files = files;
     server.component().outcomes().addListener(this::record);
     this.owner = sim.newUser("Olivia", "olivia");
     users.put("olivia", owner);
@@ -64,8 +75,9 @@ public final class Sandbox implements AutoCloseable {
    *
    * @param port the HTTP port of the server (/health, /metrics); 0 for any free port
    * @param databaseUrl the H2 database (in memory, or a file under ./data)
+   * @param files where the {@code stats} command saves the charts (created on first use)
    */
-  public static Sandbox start(int port, String databaseUrl, PrintStream out) {
+  public static Sandbox start(int port, String databaseUrl, PrintStream out, Path files) {
     TelegramSimulator sim = TelegramSimulator.start();
     try {
       Map<String, String> env = new HashMap<>();
@@ -80,7 +92,7 @@ public final class Sandbox implements AutoCloseable {
           GmbotServer.start(
               ServerComponents.create(config, Clock.systemUTC()),
               new LongPoller.Settings(5, 100, Duration.ofMillis(100), Duration.ofSeconds(1)));
-      return new Sandbox(sim, server, out);
+      return new Sandbox(sim, server, out, files);
     } catch (RuntimeException e) {
       sim.close();
       throw e;
@@ -148,6 +160,7 @@ public final class Sandbox implements AutoCloseable {
         case "help" -> out.print(CONSOLE_HELP);
         case "status" -> status();
         case "transcript" -> out.print(group.transcript());
+        case "stats" -> stats();
         case "join" -> act(need(name), "joins the group", () -> user(name).joins(group));
         case "leave-group" -> act(need(name), "leaves the group", () -> user(name).leaves(group));
         case "subscribe" ->
@@ -181,6 +194,7 @@ public final class Sandbox implements AutoCloseable {
         verify NAME        NAME presses the verify button of their prompt
         say NAME TEXT      NAME writes TEXT in the group
         demote-bot | promote-bot | reactivate   Olivia (the owner) changes the bot's rights
+        stats              Olivia sends /stats: the chart is saved as a PNG file
         status             who is muted; transcript: the whole group chat
         quit               stop the sandbox
       """;
@@ -338,6 +352,71 @@ public final class Sandbox implements AutoCloseable {
       }
       if (shown.add(where + line)) {
         out.println("  " + where + " " + line.strip());
+      }
+    }
+  }
+
+  /**
+   * Olivia's /stats in the group: the chart the bot sends is saved as a PNG file under {@link
+   * #files}, and its path and caption printed (where the group refuses photos the figures are in
+   * the text the narration shows).
+   */
+  private void stats() {
+    int photos = groupPhotos().size();
+    int messages = group.botMessages().size();
+    act("olivia", "/stats", () -> owner.says(group, "/stats"));
+    Optional<SimPhoto> chart = awaitPhoto(photos, messages);
+    if (chart.isEmpty()) {
+      out.println("  (no chart arrived: the figures, if any, are in the text above)");
+      return;
+    }
+    SimPhoto photo = chart.get();
+    String name =
+        "sandbox-stats-"
+            + STAMP.format(LocalDateTime.now(ZoneOffset.UTC))
+            + "-"
+            + photo.messageId()
+            + ".png";
+    Path file = files.resolve(name).toAbsolutePath();
+    try {
+      Files.createDirectories(files);
+      Files.write(file, photo.file().bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the chart to " + file, e);
+    }
+    out.println("  🖼 chart saved to " + file);
+    for (String line : photo.caption().split("\n")) {
+      out.println("  │ " + line);
+    }
+  }
+
+  private List<SimPhoto> groupPhotos() {
+    return sim.photos().stream().filter(p -> p.chatId() == group.id()).toList();
+  }
+
+  /**
+   * The group's first photo after the {@code seen} ones, waiting for it until a text with figures
+   * comes instead (the fallback) or the timeout passes.
+   */
+  private Optional<SimPhoto> awaitPhoto(int seen, int messagesSeen) {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    while (true) {
+      List<SimPhoto> photos = groupPhotos();
+      if (photos.size() > seen) {
+        return Optional.of(photos.get(seen));
+      }
+      List<SimMessage> messages = group.botMessages();
+      boolean text =
+          messages.subList(Math.min(messagesSeen, messages.size()), messages.size()).stream()
+              .anyMatch(m -> m.text().contains("📊"));
+      if (text || System.nanoTime() > deadline) {
+        return Optional.empty(); // the text fallback arrived, or nothing did
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
       }
     }
   }

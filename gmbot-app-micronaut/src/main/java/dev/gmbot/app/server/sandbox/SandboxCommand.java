@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,8 +29,11 @@ public final class SandboxCommand {
         Alice joins -> muted and prompted; subscribes and presses verify -> released;
         Bob (subscribed) joins and writes; Bob leaves the channel -> muted again.
       Then type commands (join alice, subscribe alice, verify alice, leave alice, say alice hi,
-      status, transcript, help, quit). /health and /metrics are served on --port (default: PORT if
-      set, otherwise any free port; the address is printed).
+      stats, status, transcript, help, quit). stats sends /stats as Olivia and saves the chart the
+      bot answers with as a PNG file (./data/sandbox-stats-<time>-<id>.png with --persistent,
+      otherwise under <temp dir>/gmbot-sandbox/) and prints its path and caption. /health and
+      /metrics are served on --port (default: PORT if set, otherwise any free port; the address is
+      printed).
 
         --scenario-only   exit after the scenario (used by tests and CI)
         --persistent      keep the H2 database in ./data/sandbox between runs
@@ -56,10 +60,14 @@ public final class SandboxCommand {
         persistent
             ? "jdbc:h2:file:./data/sandbox"
             : "jdbc:h2:mem:gmbot-sandbox-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
+    Path files =
+        persistent
+            ? Path.of("data")
+            : Path.of(System.getProperty("java.io.tmpdir"), "gmbot-sandbox");
     out.println("GMBot sandbox: a simulated Telegram in this process (no account, no network)");
     Sandbox sandbox;
     try {
-      sandbox = Sandbox.start(port, databaseUrl, out);
+      sandbox = Sandbox.start(port, databaseUrl, out, files);
     } catch (RuntimeException e) {
       err.println("sandbox start-up failed: " + e.getMessage());
       return 1;

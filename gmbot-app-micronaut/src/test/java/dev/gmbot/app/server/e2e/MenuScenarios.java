@@ -7,7 +7,13 @@ import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimButton;
 import dev.gmbot.testkit.simulator.SimChat;
 import dev.gmbot.testkit.simulator.SimMessage;
+import dev.gmbot.testkit.simulator.SimPhoto;
 import dev.gmbot.testkit.simulator.SimUser;
+import dev.gmbot.testkit.simulator.UploadedFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The settings menu and the audit log end to end: the server over real HTTP against the Bot API
- * simulator, an owner in the private chat pressing buttons and typing texts. Each concrete class
- * runs them in one mode on one backend (docs/owners-guide.md describes what is pressed here).
+ * The settings menu, the audit log and the /stats chart end to end: the server over real HTTP
+ * against the Bot API simulator, an owner in the private chat pressing buttons and typing texts.
+ * Each concrete class runs them in one mode on one backend (docs/owners-guide.md describes what is
+ * pressed here).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MenuScenarios {
@@ -79,6 +86,23 @@ abstract class MenuScenarios {
           .orElseThrow(() -> new AssertionError("no prompt naming " + user.firstName()));
     }
 
+    /** A newcomer not subscribed to the channel joins, is muted, subscribes and presses verify. */
+    SimUser joinsMutedThenVerifies(String name) {
+      SimUser user = it.sim.newUser(name + n, "menu_" + name.toLowerCase() + n);
+      user.joins(group);
+      it.settle();
+      assertThat(group.isMuted(user)).as(group.transcript()).isTrue();
+      channel.withMembers(user);
+      user.presses(promptNaming(user), "✅ I joined - verify");
+      it.settle();
+      assertThat(group.isMuted(user)).as(group.transcript()).isFalse();
+      return user;
+    }
+
+    List<SimPhoto> photos() {
+      return it.sim.photos().stream().filter(p -> p.chatId() == group.id()).toList();
+    }
+
     /** The owner's /settings in the group, then its button opened: the menu in private. */
     SimMessage openMenu(SimUser who) {
       who.says(group, "/settings");
@@ -88,6 +112,13 @@ abstract class MenuScenarios {
       it.settle();
       return menu(who);
     }
+  }
+
+  /** Today's line of the /stats caption after one newcomer was muted and verified by button. */
+  static String oneVerifiedToday() {
+    return "📊 Today ("
+        + LocalDate.now(ZoneOffset.UTC)
+        + "): joined 1, restricted 1, verified 1 (1 by button, 0 automatically)";
   }
 
   static String lastText(SimChat chat) {
@@ -297,6 +328,47 @@ abstract class MenuScenarios {
     w.owner.says(w.group, "/settings");
     it.settle();
     assertThat(lastText(w.group)).contains("delete_messages: on");
+  }
+
+  @Test
+  void anAdminsStatsIsAPngChartWithTodaysFiguresAndANonAdminsIsRefused() throws IOException {
+    World w = new World();
+    w.joinsMutedThenVerifies("Alice");
+
+    w.owner.says(w.group, "/stats");
+    it.settle();
+
+    assertThat(w.photos()).as(w.group.transcript()).hasSize(1);
+    SimPhoto photo = w.photos().get(0);
+    assertThat(photo.caption()).startsWith(oneVerifiedToday());
+    assertThat(photo.file().contentType()).isEqualTo("image/png");
+    assertThat(it.sim.calls().inChat("sendPhoto", w.group.id()))
+        .singleElement()
+        .as("uploaded as a multipart file part")
+        .satisfies(call -> assertThat(call.params().get("photo")).isInstanceOf(UploadedFile.class));
+    BufferedImage image = photo.image();
+    assertThat(image.getWidth()).isPositive();
+    assertThat(image.getHeight()).isPositive();
+
+    SimUser bob = w.member("Bob");
+    w.channel.withMembers(bob);
+    bob.says(w.group, "/stats");
+    it.settle();
+    assertThat(lastText(w.group)).contains("Only admins");
+    assertThat(w.photos()).hasSize(1);
+  }
+
+  @Test
+  void aGroupThatRefusesPhotosGetsTheStatsAsText() {
+    World w = new World();
+    w.joinsMutedThenVerifies("Alice");
+    it.sim.denyPhotos(w.group.id());
+
+    w.owner.says(w.group, "/stats");
+    it.settle();
+
+    assertThat(w.photos()).isEmpty();
+    assertThat(lastText(w.group)).startsWith(oneVerifiedToday()).contains("The last 14 days");
   }
 
   @Test

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmbot.app.server.Launcher;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SandboxIT {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
   @Test
   void scenarioShowsTheMuteAndTheRelease() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,9 +45,9 @@ class SandboxIT {
   }
 
   @Test
-  void consoleDrivesMoreActionsAndQuits() {
+  void consoleDrivesMoreActionsAndQuits() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String commands = "join carol\nstatus\nsay carol hi\nfrobnicate\nquit\n";
+    String commands = "join carol\nstatus\nsay carol hi\nstats\nfrobnicate\nquit\n";
 
     int code =
         Launcher.run(
@@ -54,6 +62,16 @@ class SandboxIT {
     assertThat(transcript)
         .contains("Carol is muted")
         .contains("muted: Bob, Carol")
-        .contains("unknown command 'frobnicate'");
+        .contains("unknown command 'frobnicate'")
+        .contains("│ 📊 Today (");
+    Matcher saved = Pattern.compile("chart saved to (\\S+\\.png)").matcher(transcript);
+    assertThat(saved.find()).as(transcript).isTrue();
+    Path chart = Path.of(saved.group(1));
+    try {
+      assertThat(chart).isRegularFile();
+      assertThat(Arrays.copyOf(Files.readAllBytes(chart), 8)).isEqualTo(PNG_SIGNATURE);
+    } finally {
+      Files.deleteIfExists(chart);
+    }
   }
 }
