@@ -96,11 +96,13 @@ class ConfigurationDocsTest {
     s.put("GMBOT_HEALTH_CACHE_SECONDS", new Sample("30", "2h"));
     s.put("GMBOT_POLL_LEASE_SECONDS", new Sample("45", "2"));
     s.put("GMBOT_PROMPT_SWEEP_SECONDS", new Sample("60", "0"));
+    s.put("GMBOT_OUTBOX_WORKERS", new Sample("0", "17"));
     s.put("GMBOT_INSTANCE_ID", new Sample("node-a", null));
     // Files, and only as a pair: ServerTlsTest reads real ones.
     s.put("GMBOT_TLS_CERT", new Sample(null, null));
     s.put("GMBOT_TLS_KEY", new Sample(null, null));
     s.put("GMBOT_WEBHOOK_REPLY", new Sample("off", "maybe"));
+    s.put("GMBOT_OUTBOX_DRAIN_AFTER_UPDATE", new Sample("0", "51"));
     s.put("GMBOT_METRICS_NAMESPACE", new Sample("Bots", null));
     s.put("AWS_LAMBDA_FUNCTION_NAME", new Sample("gmbot-webhook", null));
     s.put("AWS_LAMBDA_FUNCTION_VERSION", new Sample("7", null));

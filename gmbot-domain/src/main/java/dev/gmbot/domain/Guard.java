@@ -6,6 +6,7 @@ import dev.gmbot.domain.protection.BotSelf;
 import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
+import dev.gmbot.domain.protection.EffectDrain;
 import dev.gmbot.domain.protection.MessageReads;
 import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
@@ -23,6 +24,7 @@ import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.ChannelMemberChanged;
 import dev.gmbot.port.in.CommandIssued;
 import dev.gmbot.port.in.CommandReply;
+import dev.gmbot.port.in.DrainEffectsUseCase;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.GroupStatusQuery;
@@ -55,6 +57,7 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
+import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -90,7 +93,8 @@ public final class Guard
         UnprotectGroupUseCase,
         ReactivateGroupUseCase,
         ShowGroupStatusUseCase,
-        RetentionCleanupUseCase {
+        RetentionCleanupUseCase,
+        DrainEffectsUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
@@ -111,6 +115,7 @@ public final class Guard
   private final GuardMetrics metrics;
   private final Clock clock;
   private final PressGate presses = new PressGate();
+  private final EffectDrain drain;
 
   private Guard(
       ProtectionPolicy protection,
@@ -119,8 +124,10 @@ public final class Guard
       RetentionCleanup retention,
       UpdateAdmission admission,
       UpdateLog updateLog,
+      EffectDrain drain,
       GuardMetrics metrics,
       Clock clock) {
+    this.drain = Objects.requireNonNull(drain, "drain");
     this.protection = Objects.requireNonNull(protection, "protection");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -250,12 +257,27 @@ public final class Guard
     return retention.cleanUp();
   }
 
+  /**
+   * Carries out due effects that had to wait (ADR 0014): claims up to {@code max} of them for
+   * {@code holder} (an id of this instance or invocation) and runs them without waiting. Call it in
+   * a loop (the server's workers) or from a scheduled job (Lambda).
+   */
+  public EffectDrain.Round drainEffects(String holder, int max) {
+    return drain.drainOnce(holder, max);
+  }
+
+  /** {@link #drainEffects(String, int)} in rounds until nothing is due or the budget is spent. */
+  @Override
+  public int drainEffects(String holder, int max, Duration budget) {
+    return drain.drainFor(holder, max, budget);
+  }
+
   private List<String> process(InboundEvent event, Optional<MessageReads> reads) {
     if (event instanceof MessagePosted message && reads.isPresent()) {
-      return executor.execute(protection.decide(message, reads.get()));
+      return executor.execute(protection.decide(message, reads.get()), event.updateId());
     }
     if (!(event instanceof ButtonPressed press)) {
-      return executor.execute(decide(event));
+      return executor.execute(decide(event), event.updateId());
     }
     ChatId chat = press.chat().map(ChatRef::id).orElse(press.from().id().privateChat());
     if (!presses.tryEnter(chat, press.from().id())) {
@@ -263,10 +285,11 @@ public final class Guard
       return executor.execute(
           List.of(
               new Decision.AnswerCallback(
-                  CallbackAnswer.toast(press.callbackQueryId(), texts.stillChecking()))));
+                  CallbackAnswer.toast(press.callbackQueryId(), texts.stillChecking()))),
+          event.updateId());
     }
     try {
-      return executor.execute(decide(event));
+      return executor.execute(decide(event), event.updateId());
     } finally {
       presses.leave(chat, press.from().id());
     }
@@ -289,6 +312,7 @@ public final class Guard
     private MembershipCache membershipCache;
     private AdministratorCache administratorCache;
     private UpdateLog updateLog;
+    private EffectOutbox outbox = EffectOutbox.NONE;
     private UpdateGate updateGate;
     private Clock clock = Clock.systemUTC();
     private BotCallScheduler scheduler = new DirectScheduler();
@@ -360,6 +384,15 @@ public final class Guard
 
     public Builder updateLog(UpdateLog updateLog) {
       this.updateLog = updateLog;
+      return this;
+    }
+
+    /**
+     * Where effects that would wait for Telegram's limits are recorded (ADR 0014). Default: {@link
+     * EffectOutbox#NONE}: every effect runs inline and waits for its turn.
+     */
+    public Builder outbox(EffectOutbox outbox) {
+      this.outbox = outbox;
       return this;
     }
 
@@ -437,6 +470,7 @@ public final class Guard
       require(membershipCache, "cache(...)");
       require(administratorCache, "cache(...)");
       require(updateLog, "updateLog(...)");
+      require(outbox, "outbox(...)");
       require(clock, "clock(...)");
       require(scheduler, "scheduler(...)");
       require(metrics, "metrics(...)");
@@ -502,7 +536,8 @@ public final class Guard
               clock,
               protection,
               dailyStatistics,
-              chart);
+              chart,
+              outbox);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
       UpdateGate gate =
@@ -516,6 +551,7 @@ public final class Guard
           retention,
           new UpdateAdmission(groups, gate, updateLog),
           updateLog,
+          new EffectDrain(outbox, executor, metrics, clock),
           metrics,
           clock);
     }

@@ -62,6 +62,7 @@ public final class GuardAssembly {
         .auditRetention(settings.auditRetention())
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
+        .outbox(repositories.outbox())
         .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)

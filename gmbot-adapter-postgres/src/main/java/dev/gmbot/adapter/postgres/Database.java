@@ -7,6 +7,7 @@ import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
+import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -50,6 +51,7 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiPromptRepository prompts;
   private final JdbiAuditTrail audit;
   private final JdbiConversationRepository conversations;
+  private final JdbiEffectOutbox outbox;
   private final JdbiDailyStatistics dailyStatistics;
   private final LongAdder statements = new LongAdder();
 
@@ -78,6 +80,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.prompts = new JdbiPromptRepository(jdbi);
     this.audit = new JdbiAuditTrail(jdbi);
     this.conversations = new JdbiConversationRepository(jdbi);
+    this.outbox = new JdbiEffectOutbox(jdbi, clock);
     this.dailyStatistics = new JdbiDailyStatistics(jdbi);
   }
 
@@ -337,6 +340,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** The effect outbox (ADR 0014): effects that had to wait for Telegram's limits. */
+  @Override
+  public EffectOutbox outbox() {
+    return outbox;
   }
 
   /** The per-day counters of /stats ({@code daily_statistics}). */

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.postgres;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
+import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
@@ -54,6 +55,12 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
   @Override
   public AuditTrail audit() {
     return database.audit();
+  }
+
+  /** The effect outbox: straight from the database (empty in normal operation). */
+  @Override
+  public EffectOutbox outbox() {
+    return database.outbox();
   }
 
   /** The /stats counters: summed in memory, one upsert per group and day per flush. */

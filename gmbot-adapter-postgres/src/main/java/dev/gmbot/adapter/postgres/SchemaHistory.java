@@ -37,7 +37,8 @@ final class SchemaHistory {
           "common/V1__schema.sql",
           "{vendor}/V2__enabled_index.sql",
           "common/V20__menu_conversations_and_audit_retention.sql",
-          "common/V31__daily_statistics.sql");
+          "common/V31__daily_statistics.sql",
+          "common/V50__effect_outbox.sql");
 
   static final String TABLE = "flyway_schema_history";
 

@@ -2,15 +2,18 @@ package dev.gmbot.adapter.postgres;
 
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
+import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.testkit.contract.AuditTrailContract;
 import dev.gmbot.testkit.contract.ChannelRepositoryContract;
 import dev.gmbot.testkit.contract.ConversationRepositoryContract;
 import dev.gmbot.testkit.contract.DailyStatisticsContract;
+import dev.gmbot.testkit.contract.EffectOutboxContract;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
 import dev.gmbot.testkit.contract.OwnerRepositoryContract;
 import dev.gmbot.testkit.contract.PromptRepositoryContract;
 import dev.gmbot.testkit.contract.RepositoryStore;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -136,6 +139,15 @@ abstract class RepositoryContractSuite {
     @Override
     protected ConversationRepository newUnavailableRepository() {
       return closedDatabase().conversations();
+    }
+  }
+
+  @Nested
+  class Outbox extends EffectOutboxContract {
+    @Override
+    protected EffectOutbox newOutbox() {
+      Database db = freshDatabase();
+      return new JdbiEffectOutbox(Jdbi.create(db.dataSource()), clock);
     }
   }
 }

@@ -97,6 +97,7 @@ final class TestDatabases {
             "verification_cache",
             "menu_conversations",
             "menu_groups",
+            "effect_outbox",
             "daily_statistics"
           }) {
         s.executeUpdate("DELETE FROM " + table);

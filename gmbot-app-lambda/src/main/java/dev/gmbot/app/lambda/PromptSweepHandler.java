@@ -3,8 +3,10 @@ package dev.gmbot.app.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
+import dev.gmbot.port.in.DrainEffectsUseCase;
 import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,16 +24,30 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
   private final SweepPromptsUseCase sweep;
   private final RetentionCleanupUseCase cleanup;
   private final EmfMetrics metrics;
+  private final DrainEffectsUseCase drain;
+
+  /** How long a scheduled run drains the effect outbox (ADR 0014), at most. */
+  static final Duration DRAIN_BUDGET = Duration.ofSeconds(20);
 
   public PromptSweepHandler() {
     this(
         LambdaRuntime.starting(() -> LambdaRuntime.component().guard()),
         LambdaRuntime.component().guard(),
-        LambdaRuntime.component().emfMetrics());
+        LambdaRuntime.component().emfMetrics(),
+        LambdaRuntime.component().guard());
   }
 
   PromptSweepHandler(
       SweepPromptsUseCase sweep, RetentionCleanupUseCase cleanup, EmfMetrics metrics) {
+    this(sweep, cleanup, metrics, (holder, max, budget) -> 0);
+  }
+
+  PromptSweepHandler(
+      SweepPromptsUseCase sweep,
+      RetentionCleanupUseCase cleanup,
+      EmfMetrics metrics,
+      DrainEffectsUseCase drain) {
+    this.drain = Objects.requireNonNull(drain, "drain");
     this.sweep = Objects.requireNonNull(sweep, "sweep");
     this.cleanup = Objects.requireNonNull(cleanup, "cleanup");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -40,9 +56,15 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
   @Override
   public String handleRequest(Map<String, Object> event, Context context) {
     try {
+      int drained = drain.drainEffects(WebhookModule.OUTBOX_HOLDER, 16, DRAIN_BUDGET);
       List<String> effects = sweep.sweepPrompts();
       List<String> cleaned = cleanup.cleanUp();
-      return effects.size() + " prompt effects, " + cleaned.size() + " clean-up effects";
+      return drained
+          + " deferred effects, "
+          + effects.size()
+          + " prompt effects, "
+          + cleaned.size()
+          + " clean-up effects";
     } finally {
       metrics.flush();
     }

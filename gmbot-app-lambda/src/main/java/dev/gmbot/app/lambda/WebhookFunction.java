@@ -17,10 +17,20 @@ import java.util.Optional;
 public final class WebhookFunction {
   private final WebhookEndpoint endpoint;
   private final EmfMetrics metrics;
+  private final Runnable afterUpdate;
 
   public WebhookFunction(WebhookEndpoint endpoint, EmfMetrics metrics) {
+    this(endpoint, metrics, () -> {});
+  }
+
+  /**
+   * @param afterUpdate runs after the endpoint answered, outside its webhook reply (the due effects
+   *     of the outbox, ADR 0014); its failure does not change the answer
+   */
+  public WebhookFunction(WebhookEndpoint endpoint, EmfMetrics metrics, Runnable afterUpdate) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.afterUpdate = Objects.requireNonNull(afterUpdate, "afterUpdate");
   }
 
   /**
@@ -33,8 +43,15 @@ public final class WebhookFunction {
   public WebhookResponse invoke(
       String method, Map<String, String> headers, String body, boolean base64Encoded) {
     try {
-      return endpoint.handle(
-          WebhookRequest.encoded(method, secretHeader(headers), body, base64Encoded));
+      WebhookResponse response =
+          endpoint.handle(
+              WebhookRequest.encoded(method, secretHeader(headers), body, base64Encoded));
+      try {
+        afterUpdate.run();
+      } catch (RuntimeException e) {
+        // the update is answered; the effects stay in the outbox for the scheduled function
+      }
+      return response;
     } finally {
       metrics.flush();
     }

@@ -73,7 +73,7 @@ class LambdaGraphTest {
           new PromptSweepHandler(graph.guard(), graph.guard(), graph.emfMetrics())
               .handleRequest(Map.of("source", "aws.events"), new TestContext());
 
-      assertThat(answer).isEqualTo("0 prompt effects, 0 clean-up effects");
+      assertThat(answer).isEqualTo("0 deferred effects, 0 prompt effects, 0 clean-up effects");
     } finally {
       graph.resources().close();
     }

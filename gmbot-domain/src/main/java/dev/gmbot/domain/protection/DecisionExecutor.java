@@ -28,6 +28,7 @@ import dev.gmbot.domain.protection.Decision.SendChart;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.CallDeferredException;
 import dev.gmbot.domain.scheduling.Delivery;
 import dev.gmbot.domain.scheduling.GroupMigration;
 import dev.gmbot.domain.scheduling.Priority;
@@ -52,6 +53,8 @@ import dev.gmbot.port.out.ChatMessaging;
 import dev.gmbot.port.out.ChatModeration;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
+import dev.gmbot.port.out.EffectOutbox;
+import dev.gmbot.port.out.EffectOutbox.DeferredEffect;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberRepository;
@@ -66,6 +69,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +116,7 @@ public final class DecisionExecutor {
   private final GuardMetrics metrics;
   private final Clock clock;
   private final PromptBoard board;
+  private final EffectOutbox outbox;
   private final DailyStatistics statistics;
   private final StatsChart chart;
 
@@ -133,7 +138,9 @@ public final class DecisionExecutor {
       Clock clock,
       ProtectionSettings settings,
       DailyStatistics statistics,
-      StatsChart chart) {
+      StatsChart chart,
+      EffectOutbox outbox) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.moderation = Objects.requireNonNull(moderation, "moderation");
     this.messaging = Objects.requireNonNull(messaging, "messaging");
     this.groups = Objects.requireNonNull(groups, "groups");
@@ -152,19 +159,249 @@ public final class DecisionExecutor {
     this.chart = Objects.requireNonNull(chart, "chart");
   }
 
-  /** Executes the decisions in order and returns one human-readable line per effect. */
+  /**
+   * Executes the decisions in order and returns one human-readable line per effect. Every call
+   * waits for its turn (meters, pauses, retries).
+   */
   public List<String> execute(List<Decision> decisions) {
-    Batch batch = new Batch();
+    Batch batch = new Batch(null);
     decisions.forEach(batch::apply);
     return List.copyOf(batch.effects);
   }
+
+  /**
+   * Executes an update's decisions without waiting for Telegram's limits (ADR 0014): a call that
+   * would wait for a meter, a 429 pause or a retry is not made; that decision and every later one
+   * of the same chat are recorded, in order, in the {@link EffectOutbox} (one effect per chat,
+   * keyed by the update and the decision's index, so a redelivery records nothing twice). A chat
+   * that already has effects waiting gets its new ones behind them. Without an outbox ({@link
+   * EffectOutbox#NONE}) this is {@link #execute(List)}.
+   */
+  public List<String> execute(List<Decision> decisions, long updateId) {
+    if (!outbox.enabled()) {
+      return execute(decisions);
+    }
+    Batch batch = new Batch(new Deferral("u" + updateId + ":", null));
+    decisions.forEach(batch::apply);
+    batch.deferral.flush(batch.effects);
+    return List.copyOf(batch.effects);
+  }
+
+  /** Saves how far a deferred effect got, before and after each step (see {@link #resume}). */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /**
+     * @param remaining what is left, its first decision included
+     * @param headStarted whether the first remaining decision has been started
+     * @return false when the effect was taken over by another worker: stop at once
+     */
+    boolean save(List<Decision> remaining, boolean headStarted);
+  }
+
+  /**
+   * What became of a deferred effect: done ({@code remaining} empty), or due again at {@code
+   * retryAt} with what is left; {@code leaseLost} when another worker took it over meanwhile.
+   */
+  public record Resumed(
+      List<String> effects,
+      List<Decision> remaining,
+      Optional<Instant> retryAt,
+      boolean leaseLost) {
+    public Resumed {
+      effects = List.copyOf(effects);
+      remaining = List.copyOf(remaining);
+      Objects.requireNonNull(retryAt, "retryAt");
+    }
+
+    public boolean done() {
+      return remaining.isEmpty() && !leaseLost;
+    }
+  }
+
+  /**
+   * Carries out a deferred effect's decisions for a drain worker, in order and without waiting: the
+   * first one that would wait stops the effect, which is due again when the call may run. Before a
+   * decision that posts a message starts, and after each decision, the {@code checkpoint} is saved;
+   * when {@code headStarted} says a previous worker started the first decision's post and died,
+   * that post is not made again (its outcome is unknown: at most once, ADR 0015).
+   *
+   * @param lane the effect's lane: new decisions a policy returns for it do not wait behind it
+   */
+  public Resumed resume(
+      List<Decision> decisions,
+      boolean headStarted,
+      String lane,
+      String keyPrefix,
+      Checkpoint checkpoint) {
+    Batch batch = new Batch(new Deferral(keyPrefix, lane));
+    List<Decision> rest = List.copyOf(decisions);
+    boolean started = headStarted;
+    while (!rest.isEmpty()) {
+      Decision head = rest.getFirst();
+      batch.applied++;
+      if (posts(head)) {
+        if (started) {
+          batch.effects.add("not posted again (outcome unknown): " + describe(head));
+          metrics.outbox("uncertain");
+          rest = rest.subList(1, rest.size());
+          started = false;
+          if (!checkpoint.save(rest, false)) {
+            return new Resumed(batch.effects, rest, Optional.empty(), true);
+          }
+          continue;
+        }
+        if (!checkpoint.save(rest, true)) {
+          return new Resumed(batch.effects, rest, Optional.empty(), true);
+        }
+      }
+      try {
+        batch.run(head);
+      } catch (CallDeferredException e) {
+        if (!e.uncertain()) {
+          batch.deferral.flush(batch.effects);
+          List<Decision> left = batch.withHeadLeft(rest);
+          return new Resumed(batch.effects, left, Optional.of(e.retryAt()), false);
+        }
+        batch.uncertain(head, e);
+      }
+      rest = rest.subList(1, rest.size());
+      started = false;
+      if (!rest.isEmpty() && !checkpoint.save(rest, false)) {
+        return new Resumed(batch.effects, rest, Optional.empty(), true);
+      }
+    }
+    batch.deferral.flush(batch.effects);
+    return new Resumed(batch.effects, List.of(), Optional.empty(), false);
+  }
+
+  /** Decisions that post a message: not idempotent, so never started twice by the drain. */
+  private static boolean posts(Decision d) {
+    return d instanceof Reply
+        || d instanceof Decision.Prompt
+        || d instanceof NotifyOwner
+        || d instanceof PreviewPrompt
+        || d instanceof SendChart;
+  }
+
+  private static String describe(Decision d) {
+    return d.getClass().getSimpleName() + " in " + laneOf(d, Function.identity());
+  }
+
+  /**
+   * The lane (chat) a deferrable decision's calls address: effects of one chat stay in order. A
+   * callback answer names no chat and is ordered with nothing.
+   */
+  private static String laneOf(Decision d, Function<ChatId, ChatId> target) {
+    ChatId chat =
+        switch (d) {
+          case Restrict x -> x.group().chat();
+          case Lift x -> x.group().chat();
+          case Decision.Prompt x -> x.group().chat();
+          case ClearPrompts x -> x.group().chat();
+          case DeleteMessage x -> x.group().chat();
+          case NotifyOwner x -> x.group().chat();
+          case ApproveJoin x -> x.group().chat();
+          case Reply x -> x.chat();
+          case EditMessage x -> x.chat();
+          case PreviewPrompt x -> x.chat();
+          case SendChart x -> x.chat();
+          case AnswerCallback x -> null;
+          default -> throw new IllegalArgumentException("not deferrable: " + d);
+        };
+    if (chat == null) {
+      return "callback:" + ((AnswerCallback) d).answer().callbackQueryId();
+    }
+    return "chat:" + target.apply(chat).value();
+  }
+
+  /** The priority of a deferrable decision's first call (the effect's place in the drain). */
+  private static Priority priorityOf(Decision d) {
+    return switch (d) {
+      case Lift x -> x.priority();
+      case Reply x -> x.priority();
+      case AnswerCallback x -> Priority.P0_INTERACTIVE;
+      case EditMessage x -> Priority.P0_INTERACTIVE;
+      case PreviewPrompt x -> Priority.P0_INTERACTIVE;
+      case SendChart x -> Priority.P0_INTERACTIVE;
+      case ClearPrompts x -> Priority.P2_BACKGROUND;
+      default -> Priority.P1_ENFORCEMENT;
+    };
+  }
+
+  /**
+   * The decisions of one execution that wait in the outbox, per lane, in order. Keys: the prefix
+   * (the update, or the effect being resumed) and the index of the lane's first deferred decision.
+   */
+  private final class Deferral {
+    private final String keyPrefix;
+    private final String ownLane;
+    private final Map<String, Boolean> pendingSeen = new HashMap<>();
+    private final Map<String, Waiting> lanes = new LinkedHashMap<>();
+
+    Deferral(String keyPrefix, String ownLane) {
+      this.keyPrefix = keyPrefix;
+      this.ownLane = ownLane;
+    }
+
+    /** Whether the lane's decisions must wait: earlier ones of it wait already. */
+    boolean holds(String lane) {
+      if (lanes.containsKey(lane)) {
+        return true;
+      }
+      if (lane.equals(ownLane)) {
+        return false;
+      }
+      return pendingSeen.computeIfAbsent(lane, outbox::hasPending);
+    }
+
+    void add(String lane, int index, Decision d, Instant notBefore) {
+      Waiting waiting = lanes.get(lane);
+      if (waiting == null) {
+        lanes.put(lane, new Waiting(index, new ArrayList<>(List.of(d)), notBefore));
+      } else {
+        waiting.decisions().add(d);
+      }
+    }
+
+    /** Records each lane's waiting decisions as one effect; adds an effect line for each. */
+    void flush(List<String> effects) {
+      Instant now = clock.instant();
+      for (Map.Entry<String, Waiting> e : lanes.entrySet()) {
+        Waiting w = e.getValue();
+        int priority =
+            w.decisions().stream().mapToInt(d -> priorityOf(d).ordinal()).min().orElseThrow();
+        boolean recorded =
+            outbox.record(
+                new DeferredEffect(
+                    keyPrefix + w.firstIndex(),
+                    e.getKey(),
+                    priority,
+                    DecisionCodec.encode(w.decisions()),
+                    now,
+                    w.notBefore() == null ? now : w.notBefore()));
+        if (recorded) {
+          metrics.outbox("recorded");
+        }
+        effects.add(
+            (recorded ? "deferred " : "already deferred ")
+                + w.decisions().size()
+                + " effect(s) in "
+                + e.getKey()
+                + (w.notBefore() == null ? " (behind earlier ones)" : " until " + w.notBefore()));
+      }
+      lanes.clear();
+    }
+  }
+
+  /** One lane's deferred decisions; {@code notBefore} null when they only wait behind others. */
+  private record Waiting(int firstIndex, List<Decision> decisions, Instant notBefore) {}
 
   /**
    * Deletes expired prompts and shows names whose prompt edit was deferred (P2). The application
    * calls it periodically, e.g. every 30 seconds.
    */
   public List<String> sweepPrompts() {
-    Batch batch = new Batch();
+    Batch batch = new Batch(null);
     batch.effects.addAll(board.sweep(batch.calls));
     return List.copyOf(batch.effects);
   }
@@ -176,8 +413,64 @@ public final class DecisionExecutor {
     private final Set<GroupId> broken = new HashSet<>();
     private final Map<GroupId, GroupId> moved = new HashMap<>();
     private final BotCallScheduler calls = new ReportingCalls();
+    private final Deferral deferral;
+    private int applied;
+
+    /**
+     * What is left of the decision being run when part of it is done: a /stats chart the chat
+     * refused leaves only its text answer, so a deferred answer does not try the photo again.
+     */
+    private Decision headLeft;
+
+    /**
+     * @param deferral where decisions that would wait go; null: every call waits for its turn
+     */
+    Batch(Deferral deferral) {
+      this.deferral = deferral;
+    }
 
     void apply(Decision decision) {
+      int index = applied++;
+      if (deferral == null || !DecisionCodec.deferrable(decision)) {
+        run(decision);
+        return;
+      }
+      String lane = laneOf(decision, this::target);
+      if (deferral.holds(lane)) {
+        deferral.add(lane, index, decision, null);
+        return;
+      }
+      try {
+        run(decision);
+      } catch (CallDeferredException e) {
+        if (e.uncertain()) {
+          uncertain(decision, e);
+        } else {
+          deferral.add(lane, index, headLeft != null ? headLeft : decision, e.retryAt());
+        }
+      }
+    }
+
+    /** A post timed out without an answer: it may have been posted, so it is not posted again. */
+    void uncertain(Decision decision, CallDeferredException e) {
+      metrics.outbox("uncertain");
+      effects.add("not posted again (" + e.method() + " timed out): " + describe(decision));
+    }
+
+    /**
+     * {@code rest} with its first decision replaced by what is left of it, if anything was done.
+     */
+    List<Decision> withHeadLeft(List<Decision> rest) {
+      if (headLeft == null) {
+        return rest;
+      }
+      List<Decision> left = new ArrayList<>(rest);
+      left.set(0, headLeft);
+      return left;
+    }
+
+    void run(Decision decision) {
+      headLeft = null;
       switch (decision) {
         case Restrict d -> restrict(d);
         case Lift d -> lift(d);
@@ -399,7 +692,9 @@ public final class DecisionExecutor {
         png = chart.png(d.chart());
       } catch (IllegalStateException e) {
         effects.add("chart not drawn (" + e.getMessage() + "): answering in text");
-        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+        Reply fallback = new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE);
+        headLeft = fallback;
+        reply(fallback);
         return;
       }
       try {
@@ -417,7 +712,9 @@ public final class DecisionExecutor {
                 + " bytes)");
       } catch (ChatAccessException e) {
         effects.add("may not send photos in " + chat + " (" + e.problem() + "): answering in text");
-        reply(new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE));
+        Reply fallback = new Reply(chat, d.fallback(), Priority.P0_INTERACTIVE);
+        headLeft = fallback;
+        reply(fallback);
       }
     }
 
@@ -594,14 +891,17 @@ public final class DecisionExecutor {
     private final class ReportingCalls implements BotCallScheduler {
       @Override
       public <T> Delivery<T> deliver(BotCall call, Function<ChatId, T> action) {
-        Delivery<T> delivery = scheduler.deliver(call, action);
+        Delivery<T> delivery =
+            deferral == null ? scheduler.deliver(call, action) : scheduler.deliverNow(call, action);
         delivery.migration().ifPresent(Batch.this::migrationFound);
         return delivery;
       }
 
       @Override
       public <T> T submit(BotCall call, Supplier<T> action) {
-        return scheduler.submit(call, action);
+        return deferral == null
+            ? scheduler.submit(call, action)
+            : scheduler.submitNow(call, action);
       }
     }
   }

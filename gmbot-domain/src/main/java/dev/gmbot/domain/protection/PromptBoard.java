@@ -2,6 +2,7 @@ package dev.gmbot.domain.protection;
 
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
+import dev.gmbot.domain.scheduling.CallDeferredException;
 import dev.gmbot.domain.scheduling.Delivery;
 import dev.gmbot.domain.scheduling.GroupMigration;
 import dev.gmbot.domain.scheduling.Priority;
@@ -301,6 +302,11 @@ final class PromptBoard {
         calls.run(
             BotCall.to(p.group().chat(), BotMethod.EDIT_MESSAGE_TEXT, priority),
             chat -> messaging.edit(chat, p.message(), message));
+      } catch (CallDeferredException e) {
+        // The edit would wait for the group's meter (ADR 0014): the prompt's rows already say who
+        // it names, so the sweep shows the names later, as for an edit deferred by the interval.
+        shown.put(key, new Shown(s == null ? "" : s.text(), now, true, look));
+        return;
       } catch (BotApiRejectedException e) {
         if (e.reason() == BotApiRejectedException.Reason.MESSAGE_NOT_FOUND) {
           prompts.delete(p.group(), p.message());

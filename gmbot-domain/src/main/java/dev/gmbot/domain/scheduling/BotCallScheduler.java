@@ -41,6 +41,21 @@ public interface BotCallScheduler {
   <T> T submit(BotCall call, Supplier<T> action);
 
   /**
+   * Like {@link #deliver}, but never waits for a meter, a 429 pause or a retry's backoff (ADR
+   * 0014): when the call cannot run now it fails with {@link CallDeferredException}, naming when it
+   * may. Waiting for a free in-flight slot is not deferred. Default: {@link #deliver} (a scheduler
+   * that never waits).
+   */
+  default <T> Delivery<T> deliverNow(BotCall call, Function<ChatId, T> action) {
+    return deliver(call, action);
+  }
+
+  /** {@link #submit(BotCall, Supplier)} that never waits (see {@link #deliverNow}). */
+  default <T> T submitNow(BotCall call, Supplier<T> action) {
+    return submit(call, action);
+  }
+
+  /**
    * Runs a call without a result addressed to a chat.
    *
    * @return the migration the call followed, if the chat turned out to have migrated

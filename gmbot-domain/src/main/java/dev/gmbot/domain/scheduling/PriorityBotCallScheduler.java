@@ -93,13 +93,27 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     if (call.chat().isEmpty()) {
       throw new IllegalArgumentException(call.method() + " names no chat");
     }
-    return execute(call, action, true);
+    return execute(call, action, true, false);
   }
 
   @Override
   public <T> T submit(BotCall call, Supplier<T> action) {
     Objects.requireNonNull(action, "action");
-    return execute(call, chat -> action.get(), false).result();
+    return execute(call, chat -> action.get(), false, false).result();
+  }
+
+  @Override
+  public <T> Delivery<T> deliverNow(BotCall call, Function<ChatId, T> action) {
+    if (call.chat().isEmpty()) {
+      throw new IllegalArgumentException(call.method() + " names no chat");
+    }
+    return execute(call, action, true, true);
+  }
+
+  @Override
+  public <T> T submitNow(BotCall call, Supplier<T> action) {
+    Objects.requireNonNull(action, "action");
+    return execute(call, chat -> action.get(), false, true).result();
   }
 
   /** Calls waiting for their turn (for health and tests). */
@@ -140,7 +154,12 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
     }
   }
 
-  private <T> Delivery<T> execute(BotCall call, Function<ChatId, T> action, boolean canMigrate) {
+  /**
+   * @param now when true, the call never waits for a meter, a pause or a backoff: it fails with
+   *     {@link CallDeferredException} instead (ADR 0014)
+   */
+  private <T> Delivery<T> execute(
+      BotCall call, Function<ChatId, T> action, boolean canMigrate, boolean now) {
     Objects.requireNonNull(call, "call");
     Ticket t = new Ticket(call, Thread.currentThread());
     t.submitted = clock.instant();
@@ -152,6 +171,9 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
       }
       release(core.offer(t));
       dispatchLocked();
+      if (now) {
+        deferIfWaiting(t);
+      }
     } finally {
       lock.unlock();
     }
@@ -162,6 +184,9 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
       try {
         result = action.apply(t.chat().orElse(null));
       } catch (FloodWaitException | TransientBotApiException e) {
+        if (now) {
+          throw deferAfter(t, e);
+        }
         if (!retry(t, e)) {
           t.failures.subList(0, t.failures.size() - 1).forEach(e::addSuppressed);
           throw e;
@@ -182,6 +207,30 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
       }
       finish(t);
       return new Delivery<>(result, followed);
+    }
+  }
+
+  /** Under the lock: a call that would wait for a meter, a pause or a backoff is taken out. */
+  private void deferIfWaiting(Ticket t) {
+    if (t.state != Ticket.State.QUEUED) {
+      return;
+    }
+    Optional<Instant> until = core.waitsUntil(t, clock.instant());
+    if (until.isPresent() && core.withdraw(t)) {
+      dispatchLocked();
+      throw new CallDeferredException(t.call().method(), t.priority, until.get(), null);
+    }
+  }
+
+  /** A call made not to wait failed in a way that is retried: it is deferred instead. */
+  private CallDeferredException deferAfter(Ticket t, BotApiException failure) {
+    lock.lock();
+    try {
+      Instant retryAt = core.deferAfter(t, failure, clock.instant());
+      dispatchLocked();
+      return new CallDeferredException(t.call().method(), t.priority, retryAt, failure);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -38,6 +38,10 @@ import java.util.random.RandomGenerator;
  */
 final class SchedulerCore {
   static final String GLOBAL_SCOPE = "global";
+
+  /** Every message call of the bot: where 429s on several chats at once escalate (ADR 0014). */
+  static final String MESSAGES_SCOPE = "messages";
+
   static final String GLOBAL_METER = "msg:global";
   static final String BACKGROUND_METER = "p2";
 
@@ -73,6 +77,11 @@ final class SchedulerCore {
 
   static String chatScope(ChatId chat) {
     return "chat:" + chat.value();
+  }
+
+  /** The scope a 429 on a control call (or a call without a chat) pauses: that method, bot-wide. */
+  static String methodScope(BotCall call) {
+    return "method:" + call.method().wireName();
   }
 
   static String chatMeter(ChatId chat) {
@@ -175,28 +184,16 @@ final class SchedulerCore {
     t.failures.add(failure);
     switch (failure) {
       case FloodWaitException flood -> {
-        String scope = floodScope(t, now);
-        Instant until = now.plus(flood.retryAfter()).plus(jitter());
-        store.pause(scope, until);
-        metrics.rateLimitDelay(scope.equals(GLOBAL_SCOPE) ? "pause:global" : "pause:chat");
-        metrics.rateLimitPause(scope.equals(GLOBAL_SCOPE) ? "global" : "chat", flood.retryAfter());
+        Instant until = pause(t, flood, now);
         if (t.floodRetries >= config.maxFloodRetries()) {
           LOG.log(
               Level.WARNING,
-              "{0} got 429 (retry after {1} s) {2} times; scope {3} paused, giving up",
+              "{0} got 429 (retry after {1} s) {2} times; giving up",
               t.call().method(),
               flood.retryAfter().toSeconds(),
-              t.floodRetries + 1,
-              scope);
+              t.floodRetries + 1);
           return false;
         }
-        LOG.log(
-            Level.INFO,
-            "{0} got 429 (retry after {1} s); scope {2} paused until {3}",
-            t.call().method(),
-            flood.retryAfter().toSeconds(),
-            scope,
-            until);
         t.floodRetries++;
         t.notBefore = until;
       }
@@ -221,6 +218,55 @@ final class SchedulerCore {
     }
     requeue(t);
     return true;
+  }
+
+  /**
+   * A call made not to wait failed at {@code now} with a retryable failure: frees its slot, pauses
+   * the scope of a 429 and answers when the call may be tried again (ADR 0014).
+   */
+  Instant deferAfter(Ticket t, BotApiException failure, Instant now) {
+    finished(t);
+    if (failure instanceof FloodWaitException flood) {
+      return pause(t, flood, now);
+    }
+    return now.plus(config.transientBackoff());
+  }
+
+  /** Pauses the scope a 429 concerns for its {@code retry_after} plus jitter; answers the end. */
+  private Instant pause(Ticket t, FloodWaitException flood, Instant now) {
+    String scope = floodScope(t, now);
+    Instant until = now.plus(flood.retryAfter()).plus(jitter());
+    store.pause(scope, until);
+    // Metric labels as before ADR 0014: "global" is any bot-wide scope (messages, a method).
+    String kind = scope.startsWith("chat:") ? "chat" : "global";
+    metrics.rateLimitDelay("pause:" + kind);
+    metrics.rateLimitPause(kind, flood.retryAfter());
+    LOG.log(
+        Level.INFO,
+        "{0} got 429 (retry after {1} s); scope {2} paused until {3}",
+        t.call().method(),
+        flood.retryAfter().toSeconds(),
+        scope,
+        until);
+    return until;
+  }
+
+  /**
+   * When a queued call would wait for something other than a free slot (a meter, a pause, a
+   * backoff): the instant its lane sleeps until; empty when it only waits for a slot.
+   */
+  Optional<Instant> waitsUntil(Ticket t, Instant now) {
+    Optional<Instant> globalPause = store.pausedUntil(GLOBAL_SCOPE, now);
+    if (globalPause.isPresent()) {
+      return globalPause;
+    }
+    Lane lane = tier(t.priority).lanes.get(t.lane);
+    return lane == null ? Optional.empty() : Optional.ofNullable(lane.wakeAt);
+  }
+
+  /** Takes a queued call out without shedding it (its caller defers it). */
+  boolean withdraw(Ticket t) {
+    return t.state == Ticket.State.QUEUED && remove(t);
   }
 
   /** Queues a call again at the front of its (possibly new) lane; no capacity check. */
@@ -299,6 +345,12 @@ final class SchedulerCore {
         return paused.get();
       }
     }
+    String classScope = t.message ? MESSAGES_SCOPE : methodScope(t.call());
+    Optional<Instant> classPause = store.pausedUntil(classScope, now);
+    if (classPause.isPresent()) {
+      delayed(t, "pause:global");
+      return classPause.get();
+    }
     List<Meter> meters = metersFor(t);
     if (!meters.isEmpty()) {
       var acquisition = store.tryAcquire(meters, now);
@@ -343,7 +395,7 @@ final class SchedulerCore {
   private String floodScope(Ticket t, Instant now) {
     Optional<ChatId> chat = t.chat();
     if (!t.message || chat.isEmpty()) {
-      return GLOBAL_SCOPE;
+      return methodScope(t.call());
     }
     Instant horizon = now.minus(config.globalEscalationWindow());
     while (!recentFloods.isEmpty() && recentFloods.peekFirst().at().isBefore(horizon)) {
@@ -357,7 +409,9 @@ final class SchedulerCore {
     for (RecentFlood flood : recentFloods) {
       distinct.add(flood.chat());
     }
-    return distinct.size() >= config.globalEscalationChats() ? GLOBAL_SCOPE : chatScope(chat.get());
+    return distinct.size() >= config.globalEscalationChats()
+        ? MESSAGES_SCOPE
+        : chatScope(chat.get());
   }
 
   private Duration jitter() {

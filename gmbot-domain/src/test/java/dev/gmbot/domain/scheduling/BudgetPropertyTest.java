@@ -49,7 +49,9 @@ class BudgetPropertyTest {
     LongStream.rangeClosed(1, 30).forEach(this::runSeed);
 
     // The traffic really pushed against the budgets (so the property says something).
-    assertThat(busiestGlobalSecond).isEqualTo(25);
+    // (Since control 429s pause only their method, ADR 0014, fewer full buckets follow a pause: the
+    // busiest second reaches 23 of the 25 allowed rather than all of them.)
+    assertThat(busiestGlobalSecond).isBetween(20, 25);
     assertThat(busiestGroupMinute).isEqualTo(20);
   }
 
@@ -121,6 +123,8 @@ class BudgetPropertyTest {
               settled++;
             }
             recordPause(store, pauses, SchedulerCore.GLOBAL_SCOPE, now);
+            recordPause(store, pauses, SchedulerCore.MESSAGES_SCOPE, now);
+            recordPause(store, pauses, SchedulerCore.methodScope(t.call()), now);
             recordPause(store, pauses, SchedulerCore.chatScope(t.chat().orElseThrow()), now);
           }
           default -> {
@@ -154,7 +158,10 @@ class BudgetPropertyTest {
       SchedulerCore.Poll poll = core.poll(now);
       for (Ticket t : poll.granted()) {
         ChatId chat = t.chat().orElseThrow();
-        for (String scope : List.of(SchedulerCore.GLOBAL_SCOPE, SchedulerCore.chatScope(chat))) {
+        String classScope =
+            t.message ? SchedulerCore.MESSAGES_SCOPE : SchedulerCore.methodScope(t.call());
+        for (String scope :
+            List.of(SchedulerCore.GLOBAL_SCOPE, SchedulerCore.chatScope(chat), classScope)) {
           for (Window w : pauses.getOrDefault(scope, List.of())) {
             assertThat(now.isBefore(w.from()) || !now.isBefore(w.until()))
                 .as(

@@ -88,6 +88,74 @@ class PriorityBotCallSchedulerTest {
   }
 
   @Test
+  void aCallMadeNotToWaitIsDeferredWhenItsMeterIsSpent() {
+    PriorityBotCallScheduler scheduler = scheduler();
+    ChatId privateChat = ChatId.of(4242);
+    BotCall send = BotCall.to(privateChat, BotMethod.SEND_MESSAGE, P0_INTERACTIVE);
+    AtomicInteger sent = new AtomicInteger();
+    scheduler.deliverNow(send, chat -> sent.incrementAndGet());
+
+    assertThatThrownBy(() -> scheduler.deliverNow(send, chat -> sent.incrementAndGet()))
+        .isInstanceOfSatisfying(
+            CallDeferredException.class,
+            e -> {
+              assertThat(e.retryAt()).isAfter(T0);
+              assertThat(e.failure()).isEmpty();
+              assertThat(e.uncertain()).isFalse();
+            });
+    assertThat(sent).hasValue(1);
+    assertThat(scheduler.queued()).isZero();
+    BotCall restrict = BotCall.to(privateChat, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    assertThat(scheduler.deliverNow(restrict, chat -> "control calls are not metered").result())
+        .isEqualTo("control calls are not metered");
+  }
+
+  @Test
+  void a429OnACallMadeNotToWaitDefersItAndPausesOnlyItsMethod() {
+    PriorityBotCallScheduler scheduler = scheduler();
+    BotCall restrict = BotCall.to(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    FloodWaitException flood =
+        new FloodWaitException("restrictChatMember", Optional.of(GROUP), Duration.ofSeconds(5));
+
+    assertThatThrownBy(
+            () ->
+                scheduler.deliverNow(
+                    restrict,
+                    chat -> {
+                      throw flood;
+                    }))
+        .isInstanceOfSatisfying(
+            CallDeferredException.class,
+            e -> {
+              assertThat(e.failure()).contains(flood);
+              assertThat(e.retryAt()).isAfterOrEqualTo(T0.plusSeconds(5));
+            });
+    assertThatThrownBy(() -> scheduler.deliverNow(restrict, chat -> "must not run"))
+        .isInstanceOf(CallDeferredException.class);
+    BotCall lookup = BotCall.to(GROUP, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT);
+    assertThat(scheduler.deliverNow(lookup, chat -> "reads go on").result())
+        .isEqualTo("reads go on");
+  }
+
+  @Test
+  void aSendThatTimedOutWithoutAnAnswerIsUncertain() {
+    PriorityBotCallScheduler scheduler = scheduler();
+    BotCall send = BotCall.to(GROUP, BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
+    TransientBotApiException timeout =
+        new TransientBotApiException("sendMessage", "timeout", OptionalInt.empty(), null);
+
+    assertThatThrownBy(
+            () ->
+                scheduler.deliverNow(
+                    send,
+                    chat -> {
+                      throw timeout;
+                    }))
+        .isInstanceOfSatisfying(
+            CallDeferredException.class, e -> assertThat(e.uncertain()).isTrue());
+  }
+
+  @Test
   void runsTheCallOnTheCallersThreadAndReturnsItsResult() {
     PriorityBotCallScheduler scheduler = scheduler();
     Thread caller = Thread.currentThread();

@@ -222,28 +222,31 @@ class SchedulerCoreTest {
   }
 
   @Test
-  void a429OnAControlCallPausesTheWholeBot() {
+  void a429OnAControlCallPausesThatMethodBotWideAndNothingElse() {
     SchedulerCore core = core(SchedulerConfig.defaults());
-    Ticket lookup = ticket(CHANNEL, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT);
-    offerAll(core, List.of(lookup));
+    Ticket restrict = ticket(GROUP, BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    offerAll(core, List.of(restrict));
     core.poll(T0);
 
     core.retry(
-        lookup,
-        new FloodWaitException("getChatMember", Optional.of(CHANNEL), Duration.ofSeconds(2)),
+        restrict,
+        new FloodWaitException("restrictChatMember", Optional.of(GROUP), Duration.ofSeconds(2)),
         T0);
 
-    Instant end = store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0).orElseThrow();
+    assertThat(store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0)).isEmpty();
+    Instant end = store.pausedUntil(SchedulerCore.methodScope(restrict.call()), T0).orElseThrow();
+    Ticket lookup = ticket(CHANNEL, BotMethod.GET_CHAT_MEMBER, P1_ENFORCEMENT);
     Ticket reply = ticket(ChatId.of(77), BotMethod.SEND_MESSAGE, P0_INTERACTIVE);
-    offerAll(core, List.of(reply));
+    Ticket otherRestrict = ticket(ChatId.of(-5), BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    offerAll(core, List.of(lookup, reply, otherRestrict));
     SchedulerCore.Poll during = core.poll(T0.plusSeconds(1));
-    assertThat(during.granted()).isEmpty();
+    assertThat(during.granted()).containsExactlyInAnyOrder(reply, lookup);
     assertThat(during.nextWake()).contains(end);
-    assertThat(core.poll(end).granted()).containsExactly(reply, lookup);
+    assertThat(core.poll(end).granted()).containsExactlyInAnyOrder(restrict, otherRestrict);
   }
 
   @Test
-  void message429sInSeveralChatsAtOnceEscalateToTheWholeBot() {
+  void message429sInSeveralChatsAtOnceEscalateToEveryMessageOfTheBot() {
     SchedulerCore core = core(SchedulerConfig.defaults());
     List<Ticket> sends =
         offerAll(
@@ -259,7 +262,8 @@ class SchedulerCoreTest {
           t,
           new FloodWaitException("sendMessage", t.chat(), Duration.ofSeconds(3)),
           T0.plusMillis(i * 100L));
-      assertThat(store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0.plusMillis(i * 100L))).isEmpty();
+      assertThat(store.pausedUntil(SchedulerCore.MESSAGES_SCOPE, T0.plusMillis(i * 100L)))
+          .isEmpty();
     }
     Ticket third = sends.get(2);
     core.retry(
@@ -267,7 +271,14 @@ class SchedulerCoreTest {
         new FloodWaitException("sendMessage", third.chat(), Duration.ofSeconds(3)),
         T0.plusMillis(200));
 
-    assertThat(store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0.plusMillis(200))).isPresent();
+    assertThat(store.pausedUntil(SchedulerCore.MESSAGES_SCOPE, T0.plusMillis(200))).isPresent();
+    assertThat(store.pausedUntil(SchedulerCore.GLOBAL_SCOPE, T0.plusMillis(200))).isEmpty();
+    Ticket restrict = ticket(ChatId.of(-9), BotMethod.RESTRICT_CHAT_MEMBER, P1_ENFORCEMENT);
+    Ticket send = ticket(ChatId.of(-9), BotMethod.SEND_MESSAGE, P1_ENFORCEMENT);
+    offerAll(core, List.of(restrict, send));
+    assertThat(core.poll(T0.plusMillis(300)).granted())
+        .as("control calls go on; messages wait")
+        .containsExactly(restrict);
   }
 
   @Test

@@ -2,7 +2,9 @@ package dev.gmbot.port.out;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What the domain reports for observability. The server maps it to Micrometer, Lambda to CloudWatch
@@ -106,4 +108,18 @@ public interface GuardMetrics {
 
   /** A shared-state component fell back to its local replacement (Redis down). */
   default void fallback(String component) {}
+
+  /**
+   * The effect outbox's size (ADR 0014): pending effects and the age of the oldest, in seconds (0
+   * when empty). Registered once; read when scraped.
+   */
+  default void outboxDepth(LongSupplier pending, DoubleSupplier oldestAgeSeconds) {}
+
+  /**
+   * An outbox event: {@code recorded} (an effect deferred), {@code drained} (done by a worker),
+   * {@code taken_over} (claimed after an earlier holder's lease ran out), {@code retried} (given
+   * back to wait again), {@code failed} (given up), {@code uncertain} (a send whose outcome is
+   * unknown was not sent again).
+   */
+  default void outbox(String event) {}
 }

@@ -19,6 +19,14 @@ public interface Repositories {
   ConversationRepository conversations();
 
   /**
+   * Where effects that must wait are recorded (ADR 0014). Default: {@link EffectOutbox#NONE}, every
+   * effect runs inline.
+   */
+  default EffectOutbox outbox() {
+    return EffectOutbox.NONE;
+  }
+
+  /**
    * The per-day counters /stats draws. Default: {@link DailyStatistics#NONE} (a store that keeps
    * none; /stats then answers with the audit figures in text).
    */

@@ -87,4 +87,10 @@ public final class RecordingMetrics implements GuardMetrics {
   public void fallback(String component) {
     inc("fallback." + component);
   }
+
+  /** Counted as {@code outbox.<event>}. */
+  @Override
+  public void outbox(String event) {
+    inc("outbox." + event);
+  }
 }

@@ -1,6 +1,9 @@
 package dev.gmbot.testkit.simulator;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -51,7 +54,29 @@ public final class Faults {
     return this;
   }
 
+  /** A 429 storm: every call of a method answers 429 with {@code retry_after} until an instant. */
+  record Storm(String method, Instant until, long retryAfterSeconds) {}
+
+  private final List<Storm> storms = new ArrayList<>();
+
+  /**
+   * Every call of {@code method} answers 429 with {@code retry_after} = {@code retryAfterSeconds}
+   * until {@code until} (the simulator's clock), as Telegram's flood control does during a storm.
+   */
+  public synchronized Faults floodUntil(String method, Instant until, long retryAfterSeconds) {
+    storms.add(new Storm(method, until, retryAfterSeconds));
+    return this;
+  }
+
+  /** The storm the call of {@code method} at {@code now} is caught in, if any. */
+  synchronized Optional<Storm> storm(String method, Instant now) {
+    return storms.stream()
+        .filter(s -> s.method().equalsIgnoreCase(method) && now.isBefore(s.until()))
+        .findFirst();
+  }
+
   public synchronized void clear() {
+    storms.clear();
     planned.clear();
     random = null;
     rate = 0;

@@ -119,6 +119,10 @@ final class HttpFront implements AutoCloseable {
       boolean ok;
       String description = "";
       try {
+        Optional<Faults.Storm> storm = sim.faults().storm(name, time);
+        if (storm.isPresent()) {
+          throw ApiException.tooManyRequests(storm.get().retryAfterSeconds());
+        }
         if (method.isEmpty()) {
           throw new ApiException(404, "Not Found: method not found");
         }

@@ -67,6 +67,18 @@ public final class TelegramSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * One webhook delivery as the server answered it: the update, the HTTP status (0 when the
+   * connection failed or timed out) and how long the answer took, measured by the delivering side.
+   */
+  public record WebhookAnswer(long updateId, int status, java.time.Duration took) {}
+
+  /** Every webhook delivery attempt so far (of the current world), in completion order. */
+  public List<WebhookAnswer> webhookAnswers() {
+    WebhookDelivery d = webhook.delivery;
+    return d == null ? List.of() : List.copyOf(d.answers);
+  }
+
   /** Starts a simulator with {@link SimulatorConfig#defaults()}. */
   public static TelegramSimulator start() {
     return start(SimulatorConfig.defaults());

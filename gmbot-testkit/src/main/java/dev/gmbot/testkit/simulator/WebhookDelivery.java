@@ -25,6 +25,8 @@ final class WebhookDelivery implements AutoCloseable {
   private ScheduledExecutorService timer;
   private int inFlight;
   private volatile boolean closed;
+  final List<TelegramSimulator.WebhookAnswer> answers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   WebhookDelivery(World w) {
     this.w = w;
@@ -96,10 +98,16 @@ final class WebhookDelivery implements AutoCloseable {
     if (!secret.isEmpty()) {
       b.header("X-Telegram-Bot-Api-Secret-Token", secret);
     }
+    long started = System.nanoTime();
     client()
         .sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (resp, err) -> {
+              answers.add(
+                  new TelegramSimulator.WebhookAnswer(
+                      u.id,
+                      err == null ? resp.statusCode() : 0,
+                      Duration.ofNanos(System.nanoTime() - started)));
               if (err == null && resp.statusCode() >= 200 && resp.statusCode() < 300) {
                 done(u, true, "", 0);
               } else if (err != null) {

@@ -51,6 +51,9 @@ import java.util.Optional;
  * @param guard the guard's tunables ({@link GuardSettings}; {@code GMBOT_FLOOD_RETRIES} default
  *     {@value #FLOOD_RETRIES})
  * @param webhookReply {@code GMBOT_WEBHOOK_REPLY}: the last fire-and-forget call in the response
+ * @param outboxDrainAfterUpdate {@code GMBOT_OUTBOX_DRAIN_AFTER_UPDATE} (default 4, 0-50): due
+ *     deferred effects (ADR 0014) an invocation carries out after its update, before it returns; 0
+ *     leaves them to the scheduled function
  * @param metricsNamespace {@code GMBOT_METRICS_NAMESPACE}: the CloudWatch namespace
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda), for the metric documents
  * @param functionVersion {@code AWS_LAMBDA_FUNCTION_VERSION} (set by Lambda)
@@ -66,6 +69,7 @@ public record LambdaConfig(
     int maxBodyBytes,
     GuardSettings guard,
     boolean webhookReply,
+    int outboxDrainAfterUpdate,
     String metricsNamespace,
     Optional<String> functionName,
     Optional<String> functionVersion,
@@ -142,6 +146,7 @@ public record LambdaConfig(
         maxBody,
         guard,
         env.flag("GMBOT_WEBHOOK_REPLY", true),
+        env.integer("GMBOT_OUTBOX_DRAIN_AFTER_UPDATE", 4, 0, 50),
         env.text("GMBOT_METRICS_NAMESPACE", "GMBot"),
         env.text("AWS_LAMBDA_FUNCTION_NAME"),
         env.text("AWS_LAMBDA_FUNCTION_VERSION"),

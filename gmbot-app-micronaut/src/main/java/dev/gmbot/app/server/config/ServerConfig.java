@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
  * @param pollLease {@code GMBOT_POLL_LEASE_SECONDS} (default 30 s): the long-poller lease, renewed
  *     every third of it
  * @param promptSweepInterval {@code GMBOT_PROMPT_SWEEP_SECONDS} (default 30 s)
+ * @param outboxWorkers {@code GMBOT_OUTBOX_WORKERS} (default 2, 0-16): threads of this instance
+ *     that drain the effect outbox (ADR 0014); 0 leaves it to other instances
  * @param instanceId {@code GMBOT_INSTANCE_ID} (default host name + pid): the lease holder's name
  * @param tls {@code GMBOT_TLS_CERT} and {@code GMBOT_TLS_KEY}: HTTPS served by the server itself
  * @param logFormat {@code GMBOT_LOG_FORMAT} (default json)
@@ -72,6 +74,7 @@ public record ServerConfig(
     Duration healthCacheTtl,
     Duration pollLease,
     Duration promptSweepInterval,
+    int outboxWorkers,
     String instanceId,
     Optional<ServerTls> tls,
     LogFormat logFormat,
@@ -172,6 +175,7 @@ public record ServerConfig(
         env.duration(
             "GMBOT_POLL_LEASE_SECONDS", Duration.ofSeconds(30), Duration.ofSeconds(3), HOUR),
         env.duration("GMBOT_PROMPT_SWEEP_SECONDS", Duration.ofSeconds(30), SECOND, HOUR),
+        env.integer("GMBOT_OUTBOX_WORKERS", 2, 0, 16),
         env.text("GMBOT_INSTANCE_ID").orElseGet(ServerConfig::defaultInstanceId),
         ServerTls.read(env),
         LogFormat.read(env),
@@ -219,6 +223,7 @@ public record ServerConfig(
         healthCacheTtl,
         pollLease,
         promptSweepInterval,
+        outboxWorkers,
         instanceId,
         tls,
         logFormat,

@@ -164,6 +164,41 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
     for (String sweep : SWEEPS) {
       sweepMeters(sweep);
     }
+    for (String event : OUTBOX_EVENTS) {
+      outboxEvents.put(
+          event,
+          Counter.builder("bot_outbox_effects")
+              .description(
+                  "Deferred effects (ADR 0014) by event: recorded, drained, taken_over, retried,"
+                      + " failed, uncertain")
+              .tag("event", event)
+              .register(registry));
+    }
+  }
+
+  /** The outbox events, registered at zero so that rates and alerts see them from the start. */
+  static final List<String> OUTBOX_EVENTS =
+      List.of("recorded", "drained", "taken_over", "retried", "failed", "uncertain");
+
+  private final Map<String, Counter> outboxEvents = new ConcurrentHashMap<>();
+
+  @Override
+  public void outboxDepth(
+      java.util.function.LongSupplier pending, java.util.function.DoubleSupplier oldestAge) {
+    Gauge.builder("bot_outbox_pending", pending, p -> p.getAsLong())
+        .description("Deferred effects waiting in the outbox")
+        .register(registry);
+    Gauge.builder("bot_outbox_oldest_age_seconds", oldestAge, a -> a.getAsDouble())
+        .description("Age of the oldest deferred effect waiting in the outbox (0 when empty)")
+        .register(registry);
+  }
+
+  @Override
+  public void outbox(String event) {
+    Counter counter = outboxEvents.get(event);
+    if (counter != null) {
+      counter.increment();
+    }
   }
 
   @Override

@@ -59,6 +59,7 @@ public final class GmbotServer implements AutoCloseable {
   private final EmbeddedServer http;
   private final Optional<PollingSupervisor> polling;
   private final ScheduledExecutorService housekeeping;
+  private final OutboxWorkers outboxWorkers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
@@ -67,7 +68,9 @@ public final class GmbotServer implements AutoCloseable {
       ApplicationContext context,
       EmbeddedServer http,
       Optional<PollingSupervisor> polling,
-      ScheduledExecutorService housekeeping) {
+      ScheduledExecutorService housekeeping,
+      OutboxWorkers outboxWorkers) {
+    this.outboxWorkers = outboxWorkers;
     this.component = component;
     this.context = context;
     this.http = http;
@@ -164,7 +167,9 @@ public final class GmbotServer implements AutoCloseable {
       long cleanup = RetentionCleanup.MIN_INTERVAL.toMillis();
       housekeeping.scheduleWithFixedDelay(
           () -> cleanUp(guard), sweep, cleanup, TimeUnit.MILLISECONDS);
-      return new GmbotServer(component, context, http, polling, housekeeping);
+      OutboxWorkers outbox =
+          OutboxWorkers.start(guard, config.instanceId(), config.outboxWorkers());
+      return new GmbotServer(component, context, http, polling, housekeeping, outbox);
     } catch (RuntimeException e) {
       awaitQuietly(graph);
       if (context != null) {
@@ -343,6 +348,7 @@ public final class GmbotServer implements AutoCloseable {
       polling.ifPresent(PollingSupervisor::close);
       component.ingestion().close();
       housekeeping.shutdownNow();
+      outboxWorkers.close();
       context.close();
       component.closer().close();
       LOG.info("Stopped");

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -276,10 +277,14 @@ public final class Sandbox implements AutoCloseable {
     return users.containsKey(name) ? users.get(name).firstName() : user(name).firstName();
   }
 
-  /** Waits until the server has fetched and handled every update the simulator queued. */
+  /**
+   * Waits until the server has fetched and handled every update the simulator queued and carried
+   * out what they left in the effect outbox (a reply that met a message meter comes about a second
+   * later, from a drain worker).
+   */
   private void settle() {
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-    while (sim.pendingUpdateCount() > 0 && System.nanoTime() < deadline) {
+    while ((sim.pendingUpdateCount() > 0 || outboxPending()) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -290,6 +295,10 @@ public final class Sandbox implements AutoCloseable {
     if (sim.pendingUpdateCount() > 0) {
       out.println("  (the bot has not handled every update yet)");
     }
+  }
+
+  private boolean outboxPending() {
+    return server.component().database().outbox().depth(Instant.now()).pending() > 0;
   }
 
   private Map<Long, Boolean> mutedNow() {

@@ -39,12 +39,12 @@ class MenuRestartIT {
       try {
         owner.says(group, "/protect @restart_news");
         owner.says(group, "/settings");
-        settle(sim);
+        settle(sim, first);
         SimButton open = group.lastBotMessage().orElseThrow().keyboard().get(0).get(0);
         owner.opens(open.url().orElseThrow());
-        settle(sim);
+        settle(sim, first);
         owner.presses(menu(owner), "🔘 Verify button");
-        settle(sim);
+        settle(sim, first);
         assertThat(menu(owner).text()).startsWith("🔘 Send me the new label of the verify button");
       } finally {
         first.close();
@@ -53,15 +53,15 @@ class MenuRestartIT {
       GmbotServer second = start(sim, database);
       try {
         owner.tellsBot("✅ Done, let me in");
-        settle(sim);
+        settle(sim, second);
         List<SimMessage> mine = owner.privateChat().botMessages();
         assertThat(mine.get(mine.size() - 2).button("✅ Done, let me in")).isPresent();
         String save = owner.presses(menu(owner), "✅ Save");
-        settle(sim);
+        settle(sim, second);
 
         assertThat(sim.callbackAnswer(save)).contains("✅ Saved");
         owner.says(group, "/settings");
-        settle(sim);
+        settle(sim, second);
         assertThat(group.lastBotMessage().orElseThrow().text())
             .contains("verify_text: ✅ Done, let me in");
       } finally {
@@ -76,11 +76,13 @@ class MenuRestartIT {
     return who.privateChat().lastBotMessage().orElseThrow();
   }
 
-  private static void settle(TelegramSimulator sim) {
+  /** Every update taken and what it deferred to the outbox carried out (ADR 0014). */
+  private static void settle(TelegramSimulator sim, GmbotServer server) {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(20))
         .until(() -> sim.pendingUpdateCount() == 0);
+    ServerUnderTest.awaitOutboxDrained(server);
   }
 
   private static GmbotServer start(TelegramSimulator sim, String database) {

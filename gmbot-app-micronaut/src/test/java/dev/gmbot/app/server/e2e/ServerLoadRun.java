@@ -67,13 +67,13 @@ public final class ServerLoadRun {
         chats.add(group);
         members.add(users);
       }
-      it.settle();
+      it.awaitUpdatesTaken();
       for (int g = 0; g < groups; g++) {
         for (SimUser user : members.get(g)) {
           user.says(chats.get(g), "warm-up"); // first message: verified once, then cached
         }
       }
-      it.settle();
+      it.awaitUpdatesTaken();
       outcomes.clear();
       long start = System.nanoTime();
       for (int m = 0; m < messagesPerUser; m++) {
@@ -83,14 +83,14 @@ public final class ServerLoadRun {
           }
         }
       }
-      it.settle();
+      it.awaitUpdatesTaken();
       report("verified users' messages", outcomes, System.nanoTime() - start);
 
       // 2. A join wave into one protected group.
       SimChat target = it.sim.newSupergroup("Raid Target", owner);
       target.withBotAsAdmin(AdminRights.guard());
       owner.says(target, "/protect @load_news");
-      it.settle();
+      it.awaitUpdatesTaken();
       List<SimUser> raiders = new ArrayList<>();
       for (int j = 0; j < joiners; j++) {
         raiders.add(it.sim.newUser("R" + j, "r" + j));
@@ -100,7 +100,7 @@ public final class ServerLoadRun {
       for (SimUser raider : raiders) {
         raider.joins(target);
       }
-      it.settle();
+      it.awaitUpdatesTaken();
       long elapsed = System.nanoTime() - start;
       long muted = raiders.stream().filter(target::isMuted).count();
       report("join wave", outcomes, elapsed);

@@ -12,12 +12,7 @@ import dev.gmbot.testkit.simulator.SimUser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The server's end-to-end scenarios over real HTTP against the Bot API simulator. Each concrete
@@ -25,83 +20,11 @@ import org.junit.jupiter.api.TestInstance;
  * on one backend (PostgreSQL + Redis, or H2 + in-process state). Every test builds its own owner,
  * channel and group in the shared simulator.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServerScenarios {
+abstract class ServerScenarios extends ServerWorlds {
   /** Unicode isolates around a value in a right-to-left message. */
   private static final String FSI = "\u2068";
 
   private static final String PDI = "\u2069";
-
-  private static final AtomicInteger WORLDS = new AtomicInteger();
-
-  protected ServerUnderTest it;
-
-  abstract ServerUnderTest.Mode mode();
-
-  abstract ServerUnderTest.Backend backend();
-
-  @BeforeAll
-  void startServer() {
-    it = ServerUnderTest.start(mode(), backend());
-  }
-
-  @AfterAll
-  void stopServer() {
-    if (it != null) {
-      it.close();
-    }
-  }
-
-  /** An owner (who started the bot), a public channel and a supergroup, the bot admin in both. */
-  final class World {
-    final int n = WORLDS.incrementAndGet();
-    final SimUser owner = it.sim.newUser("Owner" + n, "owner" + n);
-    final SimChat channel = it.sim.newChannel("News " + n, owner).withUsername("news_" + n);
-    final SimChat group = it.sim.newSupergroup("Group " + n, owner);
-
-    World() {
-      this("en");
-    }
-
-    /** A world whose owner's Telegram speaks this language. */
-    World(String ownerLanguage) {
-      owner.speaks(ownerLanguage);
-      owner.startsBot();
-      channel.withBotAsAdmin(AdminRights.guard());
-      group.withBotAsAdmin(AdminRights.guard());
-      it.settle();
-    }
-
-    World protect() {
-      owner.says(group, "/protect @news_" + n);
-      it.settle();
-      assertThat(lastBotText(group)).contains("Protection Activated");
-      return this;
-    }
-
-    SimUser user(String name) {
-      return it.sim.newUser(name + n, name.toLowerCase() + n);
-    }
-  }
-
-  static String lastBotText(SimChat chat) {
-    List<SimMessage> messages = chat.botMessages();
-    return messages.isEmpty() ? "" : messages.get(messages.size() - 1).text();
-  }
-
-  static Optional<SimMessage> promptFor(SimChat group, SimUser user) {
-    return group.botMessages().stream()
-        .filter(
-            m -> !m.deleted() && m.text().contains(user.firstName()) && verifyButton(m).isPresent())
-        .reduce((a, b) -> b);
-  }
-
-  static Optional<SimButton> verifyButton(SimMessage message) {
-    return message.keyboard().stream()
-        .flatMap(List::stream)
-        .filter(b -> b.callbackData().isPresent())
-        .findFirst();
-  }
 
   @Test
   void adminProtectsTheGroupAndANonAdminIsRefused() {

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -121,12 +122,33 @@ final class ServerUnderTest implements AutoCloseable {
     }
   }
 
-  /** Waits until the server has taken (handled and acknowledged) every update queued so far. */
+  /**
+   * Waits until the server has taken every update queued so far and carried out what they left in
+   * the effect outbox (ADR 0014): a reply that met a message meter is acknowledged at once and
+   * posted by a drain worker about a second later, so "settled" means both.
+   */
   void settle() {
+    awaitUpdatesTaken();
+    awaitOutboxDrained(server);
+  }
+
+  /**
+   * Waits until the server has taken (handled and acknowledged) every update queued so far; what
+   * was deferred to the outbox may still be waiting. For tests that measure the answers themselves.
+   */
+  void awaitUpdatesTaken() {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(20))
         .until(() -> sim.pendingUpdateCount() == 0);
+  }
+
+  /** Waits (bounded) until no effect is pending in the server's outbox. */
+  static void awaitOutboxDrained(GmbotServer server) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> server.component().database().outbox().depth(Instant.now()).pending() == 0);
   }
 
   URI url(String path) {
