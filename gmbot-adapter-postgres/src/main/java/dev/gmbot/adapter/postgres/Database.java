@@ -285,41 +285,10 @@ public final class Database implements Repositories, AutoCloseable {
     CachingGroupRepository cached =
         new CachingGroupRepository(
             groups, ChangeNotices.NONE, clock, ttl, CachingGroupRepository.DEFAULT_MAX_ENTRIES);
-    Database database = this;
-    return new Repositories() {
+    return new DatabaseRepositories(this) {
       @Override
       public GroupRepository groups() {
         return cached;
-      }
-
-      @Override
-      public OwnerRepository owners() {
-        return database.owners();
-      }
-
-      @Override
-      public MemberRepository members() {
-        return database.members();
-      }
-
-      @Override
-      public PromptRepository prompts() {
-        return database.prompts();
-      }
-
-      @Override
-      public AuditTrail audit() {
-        return database.audit();
-      }
-
-      @Override
-      public ConversationRepository conversations() {
-        return database.conversations();
-      }
-
-      @Override
-      public DailyStatistics dailyStatistics() {
-        return database.dailyStatistics();
       }
     };
   }

@@ -1,22 +1,15 @@
 package dev.gmbot.adapter.postgres;
 
-import dev.gmbot.port.out.AuditTrail;
-import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
-import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
-import dev.gmbot.port.out.OwnerRepository;
-import dev.gmbot.port.out.PromptRepository;
-import dev.gmbot.port.out.Repositories;
 
 /**
  * The database's repositories for the per-update path (ADR 0044): groups cached in process, members
  * cached with their activity written behind, the others as they are. Obtain it from {@link
  * Database#hotPath}; close it before the database (it flushes the pending activity and counters).
  */
-public final class HotPathRepositories implements Repositories, AutoCloseable {
-  private final Database database;
+public final class HotPathRepositories extends DatabaseRepositories implements AutoCloseable {
   private final CachingGroupRepository groups;
   private final WriteBehindMemberRepository members;
   private final WriteBehindDailyStatistics statistics;
@@ -26,7 +19,7 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
       CachingGroupRepository groups,
       WriteBehindMemberRepository members,
       WriteBehindDailyStatistics statistics) {
-    this.database = database;
+    super(database);
     this.groups = groups;
     this.members = members;
     this.statistics = statistics;
@@ -38,41 +31,14 @@ public final class HotPathRepositories implements Repositories, AutoCloseable {
   }
 
   @Override
-  public OwnerRepository owners() {
-    return database.owners();
-  }
-
-  @Override
   public MemberRepository members() {
     return members;
-  }
-
-  @Override
-  public PromptRepository prompts() {
-    return database.prompts();
-  }
-
-  @Override
-  public AuditTrail audit() {
-    return database.audit();
-  }
-
-  /** The effect outbox: straight from the database (empty in normal operation). */
-  @Override
-  public EffectOutbox outbox() {
-    return database.outbox();
   }
 
   /** The /stats counters: summed in memory, one upsert per group and day per flush. */
   @Override
   public DailyStatistics dailyStatistics() {
     return statistics;
-  }
-
-  /** The settings menu's conversations: off the hot path, straight from the database. */
-  @Override
-  public ConversationRepository conversations() {
-    return database.conversations();
   }
 
   /** The member repository itself (flush, pending count). */

@@ -3,10 +3,14 @@ package dev.gmbot.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmbot.port.out.ChangeNotices;
+import dev.gmbot.port.out.Repositories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +18,30 @@ class H2DatabaseTest extends DatabaseBehaviour {
   @Override
   PersistenceConfig config() {
     return TestDatabases.h2();
+  }
+
+  /** The views that replace a few repositories hand out the database's own for all the others. */
+  @Test
+  void theRepositoryViewsForwardEveryOtherRepository() {
+    try (Database db = Database.connect(config())) {
+      db.migrate();
+      Repositories lambda = db.withGroupsCachedFor(Clock.systemUTC(), Duration.ofSeconds(1));
+      assertThat(lambda.groups()).isInstanceOf(CachingGroupRepository.class);
+      try (HotPathRepositories server =
+          db.hotPath(ChangeNotices.NONE, Clock.systemUTC(), Duration.ofHours(1))) {
+        for (Repositories view : List.of(lambda, server)) {
+          assertThat(view.owners()).isSameAs(db.owners());
+          assertThat(view.prompts()).isSameAs(db.prompts());
+          assertThat(view.audit()).isSameAs(db.audit());
+          assertThat(view.conversations()).isSameAs(db.conversations());
+          assertThat(view.outbox()).isSameAs(db.outbox());
+        }
+        assertThat(lambda.members()).isSameAs(db.members());
+        assertThat(lambda.dailyStatistics()).isSameAs(db.dailyStatistics());
+        assertThat(server.members()).isSameAs(server.writeBehindMembers());
+        assertThat(server.dailyStatistics()).isSameAs(server.writeBehindStatistics());
+      }
+    }
   }
 
   @Test

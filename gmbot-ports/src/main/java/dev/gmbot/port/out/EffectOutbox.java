@@ -123,7 +123,8 @@ public interface EffectOutbox {
 
     @Override
     public boolean record(DeferredEffect effect) {
-      throw new UnsupportedOperationException("no outbox: effects run inline");
+      // Callers defer only to an outbox that is enabled(); reaching here is a wiring fault.
+      throw new IllegalStateException("EffectOutbox.NONE is not enabled(): nothing is deferred");
     }
 
     @Override
