@@ -290,6 +290,15 @@ public final class Database implements Repositories, AutoCloseable {
       public GroupRepository groups() {
         return cached;
       }
+
+      /**
+       * No outbox yet: every effect runs inline, as the Lambda function's end-to-end tests expect.
+       * Deferring in Lambda waits for its drains being proven end to end (docs/reliability.md).
+       */
+      @Override
+      public EffectOutbox outbox() {
+        return EffectOutbox.NONE;
+      }
     };
   }
 
