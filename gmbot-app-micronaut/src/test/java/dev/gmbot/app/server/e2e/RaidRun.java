@@ -97,6 +97,21 @@ public final class RaidRun {
             .min(Instant::compareTo)
             .ifPresent(t -> latencies.add(Duration.between(joined.get(raider.id()), t)));
       }
+      // The wave in tenths, in join order: where the slow restrictions were.
+      StringBuilder slices = new StringBuilder("  p95 per tenth of the wave (ms):");
+      for (int part = 0; part < 10; part++) {
+        List<Duration> slice = new ArrayList<>();
+        for (int i = part * joiners / 10; i < (part + 1) * joiners / 10; i++) {
+          SimUser raider = raiders.get(i);
+          it.sim.calls().of("restrictChatMember", raider.id()).stream()
+              .filter(ApiCall::ok)
+              .map(ApiCall::time)
+              .min(Instant::compareTo)
+              .ifPresent(t -> slice.add(Duration.between(joined.get(raider.id()), t)));
+        }
+        Collections.sort(slice);
+        slices.append(' ').append(percentile(slice, 0.95).toMillis());
+      }
       Collections.sort(latencies);
       List<ApiCall> groupMessages =
           it.sim
@@ -128,6 +143,7 @@ public final class RaidRun {
           busiestMinute,
           tooManyRequests);
 
+      System.out.println(slices);
       verdict("every joiner muted", muted == joiners && latencies.size() == joiners);
       verdict("p95 join -> restriction < 1 s", p95.compareTo(Duration.ofSeconds(1)) < 0);
       verdict("<= 20 messages to the group per minute", busiestMinute <= 20);
