@@ -119,6 +119,56 @@ public final class JdbiPromptRepository implements PromptRepository {
   }
 
   @Override
+  public Optional<MessageId> newestOpenMessage(GroupId group, Instant now) {
+    return Sql.tx(
+        jdbi,
+        "newest open prompt",
+        h ->
+            h.createQuery(
+                    "SELECT message_id FROM prompts"
+                        + " WHERE group_id = :group AND message_id <> 0 AND expires_at > :now"
+                        + " ORDER BY posted_at DESC, message_id DESC LIMIT 1")
+                .bind("group", group.value())
+                .bind("now", utc(now))
+                .mapTo(Long.class)
+                .findOne()
+                .map(MessageId::of));
+  }
+
+  @Override
+  public boolean addUser(GroupId group, MessageId message, UserId user, Instant expiresAt) {
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            int found =
+                h.createUpdate(
+                        "UPDATE prompts SET expires_at = :expires"
+                            + " WHERE group_id = :group AND message_id = :message")
+                    .bind("expires", utc(expiresAt))
+                    .bind("group", group.value())
+                    .bind("message", message.value())
+                    .execute();
+            if (found == 0) {
+              return false;
+            }
+            h.createUpdate(
+                    "INSERT INTO prompt_users (group_id, message_id, user_id)"
+                        + " VALUES (:group, :message, :user) ON CONFLICT DO NOTHING")
+                .bind("group", group.value())
+                .bind("message", message.value())
+                .bind("user", user.value())
+                .execute();
+            return true;
+          });
+    } catch (JdbiException e) {
+      if (Sql.parentMissing(e)) {
+        return false;
+      }
+      throw Sql.unavailable("add user to prompt", e);
+    }
+  }
+
+  @Override
   public List<Prompt> naming(GroupId group, UserId user) {
     return Sql.tx(
         jdbi,

@@ -100,7 +100,7 @@ final class RedisUpdateGate implements UpdateGate {
     }
     return switch (String.valueOf(reply.get(0))) {
       case "d" -> Admission.notClaimed(Claim.DONE);
-      case "p" -> Admission.notClaimed(Claim.IN_PROGRESS);
+      case "p" -> Admission.notClaimed(RedisUpdateLog.heldIn(local, updateId));
       default -> claimed(updateId, lease, channels, reply);
     };
   }

@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.redis;
 
+import dev.gmbot.adapter.redis.local.LocalUpdateLog;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.RedisException;
@@ -12,7 +13,7 @@ import java.time.Duration;
  * completed. Every won claim is also recorded in the in-process log, which alone decides while
  * Redis is unreachable (deduplication within this instance only); releases go to both.
  */
-public final class RedisUpdateLog implements UpdateLog {
+public final class RedisUpdateLog implements UpdateLog, AutoCloseable {
   private static final String IN_PROGRESS = "p";
   private static final String DONE = "d";
 
@@ -20,6 +21,7 @@ public final class RedisUpdateLog implements UpdateLog {
   private final String prefix;
   private final UpdateLog local;
   private final Outage outage;
+  private final CompletionMarkers markers;
 
   RedisUpdateLog(RedisLink link, UpdateLog local, GuardMetrics metrics) {
     this(
@@ -37,6 +39,13 @@ public final class RedisUpdateLog implements UpdateLog {
     this.prefix = link.config().keyPrefix() + "update:";
     this.local = local;
     this.outage = outage;
+    this.markers =
+        new CompletionMarkers(
+            link,
+            outage::succeeded,
+            failure ->
+                outage.fellBack(
+                    failure instanceof RuntimeException r ? r : new RedisException(failure)));
   }
 
   @Override
@@ -51,7 +60,7 @@ public final class RedisUpdateLog implements UpdateLog {
       String holder = "OK".equals(ok) ? null : link.commands().get(key);
       outage.succeeded();
       if (!"OK".equals(ok)) {
-        return DONE.equals(holder) ? Claim.DONE : Claim.IN_PROGRESS;
+        return DONE.equals(holder) ? Claim.DONE : heldIn(local, updateId);
       }
       // Also claimed locally: an update this instance handled during an outage stays handled.
       return local.begin(updateId, lease);
@@ -62,30 +71,27 @@ public final class RedisUpdateLog implements UpdateLog {
   }
 
   /**
-   * Sent, not waited for: the caller acknowledges the update without a round trip. Commands on the
-   * shared connection run in order, so a later {@link #begin} of the same update (a redelivery)
-   * finds it done; if the marker is lost, the lease runs out and a redelivery is handled again (ADR
-   * 0005: at least once).
+   * Queued, not waited for: the marker goes to Redis with the others of the next few milliseconds
+   * in one command ({@link CompletionMarkers}), so the caller acknowledges the update without a
+   * round trip. A redelivery within that window finds the update in progress and is asked to come
+   * again; if the marker is lost, the lease runs out and a redelivery is handled again (ADR 0005:
+   * at least once).
    */
   @Override
   public void complete(long updateId, Duration ttl) {
     local.complete(updateId, ttl);
     try {
       outage.check();
-      link.asyncCommands()
-          .set(prefix + updateId, DONE, SetArgs.Builder.px(TtlMillis.of(ttl)))
-          .whenComplete(
-              (ok, failure) -> {
-                if (failure == null) {
-                  outage.succeeded();
-                } else {
-                  outage.fellBack(
-                      failure instanceof RuntimeException r ? r : new RedisException(failure));
-                }
-              });
+      markers.add(prefix + updateId, TtlMillis.of(ttl));
     } catch (RedisException e) {
       outage.fellBack(e);
     }
+  }
+
+  /** Writes the queued completion markers (before the connection closes). */
+  @Override
+  public void close() {
+    markers.close();
   }
 
   @Override
@@ -113,6 +119,16 @@ public final class RedisUpdateLog implements UpdateLog {
     } catch (RedisException e) {
       outage.fellBack(e);
     }
+  }
+
+  /**
+   * What a claim Redis holds as in progress is: done when this process completed it and its marker
+   * is still queued ({@link CompletionMarkers}), else in progress.
+   */
+  static Claim heldIn(UpdateLog local, long updateId) {
+    return local instanceof LocalUpdateLog here && here.completedHere(updateId)
+        ? Claim.DONE
+        : Claim.IN_PROGRESS;
   }
 
   Outage outage() {

@@ -16,6 +16,7 @@ import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -129,12 +130,35 @@ public final class SharedState implements StateStores, AutoCloseable {
       GuardMetrics metrics,
       RateLimitStore localRates,
       LongAdder commands) {
+    return redisCounting(config, clock, metrics, localRates, commands, commands);
+  }
+
+  /**
+   * As {@link #redisCounting(RedisConfig, Clock, GuardMetrics, RateLimitStore, LongAdder)}, with
+   * the batched completion markers' commands counted apart: {@code commands} gets every other
+   * command, {@code markerBatches} one per batch of completion markers.
+   */
+  public static SharedState redisCounting(
+      RedisConfig config,
+      Clock clock,
+      GuardMetrics metrics,
+      RateLimitStore localRates,
+      LongAdder commands,
+      LongAdder markerBatches) {
     Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(markerBatches, "markerBatches");
     CommandListener counter =
         new CommandListener() {
           @Override
           public void commandStarted(CommandStartedEvent event) {
-            commands.increment();
+            boolean markers =
+                event.getCommand().getType() == CommandType.EVALSHA
+                    && event
+                        .getCommand()
+                        .getArgs()
+                        .toCommandString()
+                        .startsWith(CompletionMarkers.SCRIPT.sha());
+            (markers ? markerBatches : commands).increment();
           }
         };
     return redis(config, clock, metrics, localRates, List.of(counter));
@@ -257,6 +281,9 @@ public final class SharedState implements StateStores, AutoCloseable {
   /** Closes the Redis connection and its threads; the ports then act as if Redis were down. */
   @Override
   public void close() {
+    if (updateLog instanceof RedisUpdateLog shared) {
+      shared.close();
+    }
     synchronized (this) {
       if (notices != null) {
         notices.close();

@@ -119,18 +119,17 @@ final class PromptBoard {
     boolean reservable = decision.topic().isEmpty();
     boolean reserved = false;
     for (int attempt = 0; attempt < RESERVE_ATTEMPTS && !reserved; attempt++) {
-      var open = newestOpen(group, decision.topic(), now);
+      // One row per joiner, whatever the prompt already names: a raid of thousands stays linear.
+      Optional<MessageId> open = newestOpenMessage(group, decision.topic(), now);
       if (open.isPresent()) {
-        Set<UserId> users = new HashSet<>(open.get().users());
-        users.add(user.id());
-        Prompt grown =
-            new Prompt(group, open.get().message(), users, open.get().postedAt(), expires);
-        prompts.save(grown);
+        if (!prompts.addUser(group, open.get(), user.id(), expires)) {
+          continue; // deleted meanwhile: look again
+        }
         return "added "
             + user.id()
             + " to prompt "
-            + grown.message()
-            + refresh(grown, look, false, calls);
+            + open.get()
+            + refresh(group, open.get(), look, calls);
       }
       if (!reservable) {
         break;
@@ -280,6 +279,22 @@ final class PromptBoard {
     }
   }
 
+  /**
+   * As {@link #refresh(Prompt, Look, boolean, BotCallScheduler)} for a prompt that just named one
+   * more user: reads who it names only when it is edited now.
+   */
+  private String refresh(GroupId group, MessageId message, Look look, BotCallScheduler calls) {
+    Shown s = shown.get(new Key(group, message));
+    if (s != null && clock.instant().isBefore(s.editedAt().plus(settings.promptEditInterval()))) {
+      shown.put(new Key(group, message), new Shown(s.text(), s.editedAt(), true, look));
+      return " (edit deferred)";
+    }
+    return prompts
+        .find(group, message)
+        .map(p -> refresh(p, look, false, calls))
+        .orElse(" (gone meanwhile)");
+  }
+
   /** Edits now if the last edit is old enough, else marks the prompt stale for later. */
   private String refresh(Prompt p, Look look, boolean cleanup, BotCallScheduler calls) {
     Instant now = clock.instant();
@@ -350,6 +365,16 @@ final class PromptBoard {
         .flatMap(Optional::stream)
         .filter(p -> now.isBefore(p.expiresAt()))
         .max(Comparator.comparing(Prompt::postedAt));
+  }
+
+  /** {@link #newestOpen}'s message: outside a topic without reading who the prompt names. */
+  private Optional<MessageId> newestOpenMessage(GroupId group, Optional<Long> topic, Instant now) {
+    if (topic.isEmpty()) {
+      return prompts
+          .newestOpenMessage(group, now)
+          .filter(message -> topicOf(group, message).isEmpty());
+    }
+    return newestOpen(group, topic, now).map(Prompt::message);
   }
 
   private Optional<Long> topicOf(GroupId group, MessageId message) {

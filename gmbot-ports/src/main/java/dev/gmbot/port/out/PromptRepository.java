@@ -5,8 +5,10 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.Prompt;
 import dev.gmbot.port.model.UserId;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Prompts the bot has posted and not yet removed, and the one reservation per group that lets
@@ -22,6 +24,32 @@ public interface PromptRepository {
 
   /** The group's newest prompt that has not expired at {@code now}: raids add users to it. */
   Optional<Prompt> newestOpen(GroupId group, Instant now);
+
+  /**
+   * The message of the group's newest prompt open at {@code now}, without reading who it names: a
+   * raid asks this once per joiner.
+   */
+  default Optional<MessageId> newestOpenMessage(GroupId group, Instant now) {
+    return newestOpen(group, now).map(Prompt::message);
+  }
+
+  /**
+   * Adds the user to the prompt and sets its expiry to {@code expiresAt}, without rewriting who
+   * else it names, so that a join costs the same whether the prompt names two users or two
+   * thousand. False when the prompt is gone. Stores should do it in one step; this default reads
+   * and saves.
+   */
+  default boolean addUser(GroupId group, MessageId message, UserId user, Instant expiresAt) {
+    Optional<Prompt> found = find(group, message);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Prompt p = found.get();
+    Set<UserId> users = new HashSet<>(p.users());
+    users.add(user);
+    save(new Prompt(group, message, users, p.postedAt(), expiresAt));
+    return true;
+  }
 
   /** Prompts in the group that name the user. */
   List<Prompt> naming(GroupId group, UserId user);

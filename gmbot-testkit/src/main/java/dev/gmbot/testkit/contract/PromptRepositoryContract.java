@@ -63,6 +63,46 @@ public abstract class PromptRepositoryContract extends RepositoryContractSupport
   }
 
   @Test
+  void newestOpenMessageIsTheNewestOpenPromptsMessage() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1)), 0, 600));
+    prompts().save(prompt(group(1), 11, Set.of(user(2)), 100, 600));
+    prompts().save(prompt(group(1), 12, Set.of(user(3)), 200, 10));
+
+    assertThat(prompts().newestOpenMessage(group(1), at(250))).contains(MessageId.of(11));
+    assertThat(prompts().newestOpenMessage(group(1), at(205))).contains(MessageId.of(12));
+    assertThat(prompts().newestOpenMessage(group(1), at(5000))).isEmpty();
+    assertThat(prompts().newestOpenMessage(group(3), at(0))).isEmpty();
+  }
+
+  @Test
+  void addUserNamesOneMoreUserAndMovesTheExpiry() {
+    prompts().save(prompt(group(1), 10, Set.of(user(1), user(2)), 0, 60));
+    prompts().save(prompt(group(2), 10, Set.of(user(1)), 0, 60));
+
+    assertThat(prompts().addUser(group(1), MessageId.of(10), user(3), at(500))).isTrue();
+    assertThat(prompts().addUser(group(1), MessageId.of(10), user(3), at(600)))
+        .as("naming a user twice")
+        .isTrue();
+
+    assertThat(prompts().find(group(1), MessageId.of(10)))
+        .contains(prompt(group(1), 10, Set.of(user(1), user(2), user(3)), 0, 600));
+    assertThat(prompts().naming(group(1), user(3))).hasSize(1);
+    assertThat(prompts().find(group(2), MessageId.of(10)).orElseThrow().users())
+        .as("the other group's prompt with the same message id")
+        .containsExactly(user(1));
+  }
+
+  @Test
+  void addUserToAPromptThatIsGoneIsFalse() {
+    assertThat(prompts().addUser(group(1), MessageId.of(10), user(3), at(500))).isFalse();
+    prompts().save(prompt(group(1), 10, Set.of(user(1)), 0, 60));
+    prompts().delete(group(1), MessageId.of(10));
+
+    assertThat(prompts().addUser(group(1), MessageId.of(10), user(3), at(500))).isFalse();
+    assertThat(prompts().naming(group(1), user(3))).isEmpty();
+  }
+
+  @Test
   void namingFindsTheGroupsPromptsThatNameTheUser() {
     Prompt first = prompt(group(1), 10, Set.of(user(1), user(2)), 0, 60);
     Prompt second = prompt(group(1), 11, Set.of(user(1)), 30, 60);

@@ -46,6 +46,12 @@ public final class LocalUpdateLog implements UpdateLog {
     return existing.done() ? Claim.DONE : Claim.IN_PROGRESS;
   }
 
+  /** True when this process completed the update (and the claim has not expired). */
+  public boolean completedHere(long updateId) {
+    Entry entry = claims.getIfPresent(updateId);
+    return entry != null && entry.done();
+  }
+
   @Override
   public void complete(long updateId, Duration ttl) {
     TtlExpiry.requirePositive(ttl);
