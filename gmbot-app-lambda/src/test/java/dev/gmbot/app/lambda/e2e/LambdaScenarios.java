@@ -61,6 +61,9 @@ abstract class LambdaScenarios {
   LambdaComponent graph;
   FunctionUrlEmulator front;
 
+  /** The function's environment (another container of the same function is built from it). */
+  Map<String, String> functionEnv;
+
   /** The store-specific variables (DATABASE_URL, REDIS_URL, …); may skip the class. */
   abstract Map<String, String> storeEnvironment();
 
@@ -77,6 +80,7 @@ abstract class LambdaScenarios {
     env.put("TELEGRAM_API_URL", sim.baseUrl());
     env.put("GMBOT_WEBHOOK_REPLY", "true");
     env.put("GMBOT_TRANSIENT_RETRIES", "0");
+    functionEnv = Map.copyOf(env);
     graph = LambdaRuntime.graph(LambdaConfig.fromEnvironment(env), Clock.systemUTC(), stdout::add);
     front = new FunctionUrlEmulator(graph.webhookFunction(), sim::methodUri);
     // What the operator does once after deploying (docs/deployment-lambda.md).
