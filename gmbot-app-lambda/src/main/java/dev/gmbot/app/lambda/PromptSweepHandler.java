@@ -69,6 +69,7 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
       } finally {
         // Even when the sweep failed: the outbox is drained with what is left of the time limit.
         drained = drain.applyAsInt(WebhookFunction.remaining(context));
+        metrics.outboxDepthNow();
       }
       return drained
           + " deferred effects, "

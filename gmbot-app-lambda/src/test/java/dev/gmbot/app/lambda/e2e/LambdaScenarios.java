@@ -635,6 +635,11 @@ abstract class LambdaScenarios {
     String run = scheduledRun();
 
     assertThat(run).startsWith("1 deferred effects");
+    assertThat(String.join("\n", stdout))
+        .as("the scheduled run writes the outbox's metrics")
+        .contains("\"event\":\"recorded\"")
+        .contains("\"event\":\"drained\"")
+        .contains("\"bot_outbox_pending\":0");
     assertThat(outboxPending()).isZero();
     assertThat(g.group().botMessages()).as(g.group().transcript()).hasSize(before + 1);
     assertThat(calls("sendMessage", g.group(), true)).as("asked once, refused once").isOne();
