@@ -107,12 +107,10 @@ final class WebhookModule {
         database.outbox(),
         clock,
         OutboxDrain.Sleeper.REAL,
-        OUTBOX_HOLDER,
+        // This graph's (this container's) name as an outbox lease holder (ADR 0014).
+        "lambda-" + java.util.UUID.randomUUID(),
         config.outboxDrainAfterUpdate());
   }
-
-  /** This container's name as an outbox lease holder (ADR 0014). */
-  static final String OUTBOX_HOLDER = "lambda-" + java.util.UUID.randomUUID();
 
   @Provides
   @Singleton
