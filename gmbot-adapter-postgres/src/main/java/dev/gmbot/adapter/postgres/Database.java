@@ -279,7 +279,9 @@ public final class Database implements Repositories, AutoCloseable {
   /**
    * The repositories for an instance that cannot hear {@link ChangeNotices} (a Lambda container is
    * frozen between invocations and misses them): groups cached for at most {@code ttl}, so that a
-   * change made elsewhere is in force here within that time; the others as they are.
+   * change made elsewhere is in force here within that time; the others as they are, the effect
+   * outbox included: effects that must wait are deferred to it (ADR 0087), and the function drains
+   * it after each update and from its scheduled handler.
    */
   public Repositories withGroupsCachedFor(Clock clock, Duration ttl) {
     CachingGroupRepository cached =
@@ -289,15 +291,6 @@ public final class Database implements Repositories, AutoCloseable {
       @Override
       public GroupRepository groups() {
         return cached;
-      }
-
-      /**
-       * No outbox yet: every effect runs inline, as the Lambda function's end-to-end tests expect.
-       * Deferring in Lambda waits for its drains being proven end to end (docs/reliability.md).
-       */
-      @Override
-      public EffectOutbox outbox() {
-        return EffectOutbox.NONE;
       }
     };
   }

@@ -221,6 +221,31 @@ public final class JdbiEffectOutbox implements EffectOutbox {
                 .one());
   }
 
+  @Override
+  public Optional<Instant> nextDue(Instant now) {
+    // A lease counts only while it runs and ends after not_before; claim() takes the row once the
+    // lease has ended (lease_until < now), so its end is when the row is due again.
+    Optional<Instant> next =
+        Sql.tx(
+            jdbi,
+            "outbox next due",
+            h ->
+                h.createQuery(
+                        "SELECT MIN(CASE WHEN o.lease_until IS NOT NULL"
+                            + " AND o.lease_until >= :now AND o.lease_until > o.not_before"
+                            + " THEN o.lease_until ELSE o.not_before END) AS due"
+                            + " FROM effect_outbox o WHERE o.status = 'P'"
+                            + " AND NOT EXISTS (SELECT 1 FROM effect_outbox e WHERE e.lane = o.lane"
+                            + " AND e.status = 'P' AND e.id < o.id)")
+                    .bind("now", utc(now))
+                    .map(
+                        (rs, ctx) ->
+                            Optional.ofNullable(rs.getObject("due", java.time.OffsetDateTime.class))
+                                .map(java.time.OffsetDateTime::toInstant))
+                    .one());
+    return next.map(at -> at.isBefore(now) ? now : at);
+  }
+
   private static ClaimedEffect claimed(ResultSet rs) throws SQLException {
     // attempts was incremented by this claim: earlier claims are attempts - 1.
     return new ClaimedEffect(

@@ -35,7 +35,12 @@ public final class FunctionUrlHandler
             ? event.getRequestContext().getHttp().getMethod()
             : "";
     WebhookResponse response =
-        function.invoke(method, event.getHeaders(), event.getBody(), event.getIsBase64Encoded());
+        function.invoke(
+            method,
+            event.getHeaders(),
+            event.getBody(),
+            event.getIsBase64Encoded(),
+            WebhookFunction.remaining(context));
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(response.headers())

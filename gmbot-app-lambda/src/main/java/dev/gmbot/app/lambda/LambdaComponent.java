@@ -34,6 +34,9 @@ public interface LambdaComponent {
   /** The guard itself (the prompt sweep calls it). */
   Guard guard();
 
+  /** The effect outbox's drains (the scheduled handler runs its slices). */
+  OutboxDrain outboxDrain();
+
   /** The metrics sink (handlers flush it once per invocation). */
   EmfMetrics emfMetrics();
 

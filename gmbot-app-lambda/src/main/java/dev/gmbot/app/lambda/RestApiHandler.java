@@ -46,7 +46,12 @@ public final class RestApiHandler
     }
     boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
     WebhookResponse response =
-        function.invoke(event.getHttpMethod(), headers, event.getBody(), base64);
+        function.invoke(
+            event.getHttpMethod(),
+            headers,
+            event.getBody(),
+            base64,
+            WebhookFunction.remaining(context));
     return new APIGatewayProxyResponseEvent()
         .withStatusCode(response.status())
         .withHeaders(response.headers())

@@ -92,21 +92,25 @@ final class WebhookModule {
 
   @Provides
   @Singleton
-  static WebhookFunction function(
-      LambdaConfig config, WebhookEndpoint endpoint, EmfMetrics metrics, Guard guard) {
-    int max = config.outboxDrainAfterUpdate();
-    if (max == 0) {
-      return new WebhookFunction(endpoint, metrics);
-    }
-    return new WebhookFunction(
-        endpoint, metrics, () -> guard.drainEffects(OUTBOX_HOLDER, max, AFTER_UPDATE_BUDGET));
+  static WebhookFunction function(WebhookEndpoint endpoint, EmfMetrics metrics, OutboxDrain drain) {
+    return new WebhookFunction(endpoint, metrics, drain::afterUpdate);
   }
 
-  /** This container's name as an outbox lease holder (ADR 0014). */
-  static final String OUTBOX_HOLDER = "lambda-" + java.util.UUID.randomUUID();
-
-  /** How long an invocation may spend on due deferred effects after its update: one round. */
-  static final java.time.Duration AFTER_UPDATE_BUDGET = java.time.Duration.ofMillis(1);
+  /**
+   * The outbox's drains (ADRs 0087, 0088), on the database's outbox, the one the guard defers to.
+   */
+  @Provides
+  @Singleton
+  static OutboxDrain outboxDrain(LambdaConfig config, Guard guard, Database database, Clock clock) {
+    return new OutboxDrain(
+        guard,
+        database.outbox(),
+        clock,
+        OutboxDrain.Sleeper.REAL,
+        // This graph's (this container's) name as an outbox lease holder (ADR 0014).
+        "lambda-" + java.util.UUID.randomUUID(),
+        config.outboxDrainAfterUpdate());
+  }
 
   @Provides
   @Singleton

@@ -68,42 +68,41 @@ class HandlerPlumbingTest {
 
   private final InMemoryUpdateLog updateLog = new InMemoryUpdateLog(clock);
 
-  private final WebhookFunction function =
-      new WebhookFunction(
-          new WebhookEndpoint(
-              LambdaEvents.SECRET,
-              1 << 20,
-              new UpdateProcessor(
-                  this::decode,
-                  event -> {
-                    // Deduplicates by update id like the guard.
-                    if (!updateLog.claim(event.updateId(), Duration.ofHours(25))) {
-                      return HandlingResult.duplicateUpdate();
-                    }
-                    try {
-                      if (alwaysFail) {
-                        throw new IllegalStateException("a bug in the domain");
-                      }
-                      RuntimeException failure = failNext.getAndSet(null);
-                      if (failure != null) {
-                        throw failure;
-                      }
-                    } catch (RuntimeException e) {
-                      updateLog.release(event.updateId());
-                      throw e;
-                    }
-                    handled.add(event);
-                    if (answerCallbacks && event instanceof ButtonPressed b) {
-                      replying.answerCallback(
-                          CallbackAnswer.toast(b.callbackQueryId(), "Verified"));
-                    }
-                    return HandlingResult.of(List.of("handled " + event.updateId()));
-                  },
-                  UpdateObserver.all(
-                      List.of(metrics, new OutcomeLog(new JsonLog(logLines::add, clock)))),
-                  clock),
-              slot),
-          metrics);
+  private final WebhookEndpoint endpoint =
+      new WebhookEndpoint(
+          LambdaEvents.SECRET,
+          1 << 20,
+          new UpdateProcessor(
+              this::decode,
+              event -> {
+                // Deduplicates by update id like the guard.
+                if (!updateLog.claim(event.updateId(), Duration.ofHours(25))) {
+                  return HandlingResult.duplicateUpdate();
+                }
+                try {
+                  if (alwaysFail) {
+                    throw new IllegalStateException("a bug in the domain");
+                  }
+                  RuntimeException failure = failNext.getAndSet(null);
+                  if (failure != null) {
+                    throw failure;
+                  }
+                } catch (RuntimeException e) {
+                  updateLog.release(event.updateId());
+                  throw e;
+                }
+                handled.add(event);
+                if (answerCallbacks && event instanceof ButtonPressed b) {
+                  replying.answerCallback(CallbackAnswer.toast(b.callbackQueryId(), "Verified"));
+                }
+                return HandlingResult.of(List.of("handled " + event.updateId()));
+              },
+              UpdateObserver.all(
+                  List.of(metrics, new OutcomeLog(new JsonLog(logLines::add, clock)))),
+              clock),
+          slot);
+
+  private final WebhookFunction function = new WebhookFunction(endpoint, metrics);
 
   private Optional<InboundEvent> decode(byte[] body) throws MalformedUpdateException {
     decodedBodies.add(body);
@@ -126,6 +125,44 @@ class HandlerPlumbingTest {
     try (var in = HandlerPlumbingTest.class.getResourceAsStream(FIXTURE)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void theOutboxIsDrainedAfterTheUpdateBeforeTheAnswerWithTheRemainingTime(Kind kind) {
+    List<String> drains = new CopyOnWriteArrayList<>();
+    WebhookFunction draining =
+        new WebhookFunction(
+            endpoint,
+            metrics,
+            remaining -> {
+              drains.add(handled.size() + " handled, " + remaining.toMillis() + " ms left");
+              return 1;
+            });
+
+    Answer answer = LambdaEvents.invoke(kind, LambdaEvents.raw(kind), draining);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(drains)
+        .as("after the update, before the handler returned, with the context's remaining time")
+        .containsExactly("1 handled, 30000 ms left");
+  }
+
+  @Test
+  void aFailingDrainDoesNotChangeTheAnswer() {
+    WebhookFunction failing =
+        new WebhookFunction(
+            endpoint,
+            metrics,
+            remaining -> {
+              throw new StorageUnavailableException("outbox", new IllegalStateException("down"));
+            });
+
+    Answer answer =
+        LambdaEvents.invoke(Kind.FUNCTION_URL_V2, LambdaEvents.raw(Kind.FUNCTION_URL_V2), failing);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(handled).hasSize(1);
   }
 
   @ParameterizedTest

@@ -84,14 +84,14 @@ public final class EffectDrain {
     if (claimed.size() == 1) {
       outcomes.add(carryOut(claimed.getFirst()));
     } else {
+      List<Future<Outcome>> futures = new ArrayList<>();
       try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<Outcome>> futures = new ArrayList<>();
         for (ClaimedEffect c : claimed) {
           futures.add(threads.submit(() -> carryOut(c)));
         }
-        for (Future<Outcome> f : futures) {
-          outcomes.add(f.resultNow());
-        }
+      } // close() waits for every effect: only then are their outcomes there to read
+      for (Future<Outcome> f : futures) {
+        outcomes.add(f.resultNow());
       }
     }
     int takenOver = 0;

@@ -14,6 +14,7 @@ import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.out.ChatAccessException;
@@ -141,6 +142,46 @@ class DeferredEffectsTest {
         .filteredOn(c -> c.method().equals("restrictChatMember"))
         .extracting(c -> c.detail())
         .hasSize(2);
+    assertThat(pending()).isZero();
+  }
+
+  @Test
+  void aRoundOfSeveralChatsWaitsForEveryEffectBeforeCounting() {
+    world.protect(GuardFixture.OTHER_GROUP, GuardFixture.news());
+    for (ChatRef group : List.of(GROUP, GuardFixture.OTHER_GROUP)) {
+      world.telegram.failAlways(
+          "restrictChatMember",
+          group.id(),
+          new FloodWaitException(
+              "restrictChatMember", Optional.of(group.id()), Duration.ofSeconds(5)));
+    }
+    guard.handle(world.joins(GROUP, ALICE));
+    guard.handle(world.joins(GuardFixture.OTHER_GROUP, BOB));
+    assertThat(pending()).isEqualTo(2);
+
+    world.telegram.heal();
+    // Calls that take a while: the round's effects run concurrently and finish after it asked.
+    world.telegram.beforeEachCall(
+        call -> {
+          try {
+            Thread.sleep(30);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    world.clock.advance(Duration.ofSeconds(30)); // past both pauses and their jitter
+    EffectDrain.Round round = guard.drainEffects("w", 10);
+
+    assertThat(round.claimed()).isEqualTo(2);
+    assertThat(round.done() + round.retried())
+        .as("every outcome counted (a prompt may wait for the global meter: the clock stands)")
+        .isEqualTo(2);
+    assertThat(round.done()).isPositive();
+    world.clock.advance(Duration.ofSeconds(1));
+    guard.drainEffects("w", 10);
+    assertThat(restricted(ALICE)).isTrue();
+    assertThat(world.sentTo(GROUP.id())).isEqualTo(1);
+    assertThat(world.sentTo(GuardFixture.OTHER_GROUP.id())).isEqualTo(1);
     assertThat(pending()).isZero();
   }
 

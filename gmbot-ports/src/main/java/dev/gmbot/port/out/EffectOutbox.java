@@ -63,6 +63,17 @@ public interface EffectOutbox {
   /** Pending effects and the age of the oldest, for gauges and health. */
   Depth depth(Instant now);
 
+  /**
+   * When a pending effect may next be claimed: the earliest, over each lane's oldest pending
+   * effect, of its {@code notBefore} or, while another holder's lease on it runs, the lease's end
+   * (never before {@code now}); empty when nothing is pending. A drain that did what was due sleeps
+   * until then instead of polling (the Lambda function's scheduled handler, ADR 0088). Default:
+   * {@code now} while anything is pending, which makes such a drain poll.
+   */
+  default Optional<Instant> nextDue(Instant now) {
+    return depth(now).pending() > 0 ? Optional.of(now) : Optional.empty();
+  }
+
   /** The outbox's size at one instant. */
   record Depth(long pending, long failed, Optional<Duration> oldestAge) {}
 

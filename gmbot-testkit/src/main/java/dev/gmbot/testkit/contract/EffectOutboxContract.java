@@ -106,6 +106,40 @@ public abstract class EffectOutboxContract {
   }
 
   @Test
+  void nextDueIsTheEarliestHeadOfALaneOrTheEndOfItsLease() {
+    assertThat(outbox.nextDue(T0)).as("nothing pending").isEmpty();
+    outbox.record(effect("u1:0", "chat:1", 1, T0.plusSeconds(30)));
+    outbox.record(effect("u2:0", "chat:1", 1, T0.plusSeconds(2)));
+    outbox.record(effect("u3:0", "chat:2", 1, T0.plusSeconds(10)));
+    assertThat(outbox.nextDue(T0))
+        .as("u2 waits behind u1, so chat:2's head is next")
+        .contains(T0.plusSeconds(10));
+
+    ClaimedEffect c = outbox.claim("a", 10, LEASE, T0.plusSeconds(10)).getFirst();
+    assertThat(c.effect().key()).isEqualTo("u3:0");
+    assertThat(outbox.nextDue(T0.plusSeconds(10)))
+        .as("chat:1's head is next; chat:2's is leased until the lease ends")
+        .contains(T0.plusSeconds(30));
+    outbox.release(c, "rest", T0.plusSeconds(11));
+    assertThat(outbox.nextDue(T0.plusSeconds(10))).contains(T0.plusSeconds(11));
+    assertThat(outbox.nextDue(T0.plusSeconds(20)))
+        .as("never before now")
+        .contains(T0.plusSeconds(20));
+
+    ClaimedEffect again = outbox.claim("a", 10, LEASE, T0.plusSeconds(20)).getFirst();
+    assertThat(outbox.nextDue(T0.plusSeconds(20)))
+        .as("chat:2's head is leased until the lease ends, after chat:1's head")
+        .contains(T0.plusSeconds(30));
+    outbox.complete(again);
+    for (ClaimedEffect head : outbox.claim("a", 10, LEASE, T0.plusSeconds(30))) {
+      outbox.complete(head);
+    }
+    assertThat(outbox.nextDue(T0.plusSeconds(30))).contains(T0.plusSeconds(30));
+    outbox.complete(outbox.claim("a", 10, LEASE, T0.plusSeconds(30)).getFirst());
+    assertThat(outbox.nextDue(T0.plusSeconds(30))).isEmpty();
+  }
+
+  @Test
   void aFailedEffectNoLongerHoldsItsLaneAndIsCounted() {
     outbox.record(effect("u1:0", "chat:1", 1, T0));
     outbox.record(effect("u2:0", "chat:1", 1, T0));

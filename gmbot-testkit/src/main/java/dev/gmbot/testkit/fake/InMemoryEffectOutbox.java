@@ -167,6 +167,25 @@ public final class InMemoryEffectOutbox implements EffectOutbox {
     return new Depth(pending, failed, oldest);
   }
 
+  @Override
+  public synchronized Optional<Instant> nextDue(Instant now) {
+    Set<String> lanesSeen = new HashSet<>();
+    Instant next = null;
+    for (Row r : rows.values()) {
+      if (r.status != 'P' || !lanesSeen.add(r.recorded.lane())) {
+        continue;
+      }
+      Instant due = r.notBefore;
+      if (!r.free(now) && r.leaseUntil.isAfter(due)) {
+        due = r.leaseUntil;
+      }
+      if (next == null || due.isBefore(next)) {
+        next = due;
+      }
+    }
+    return Optional.ofNullable(next).map(at -> at.isBefore(now) ? now : at);
+  }
+
   private static ClaimedEffect view(Row r) {
     DeferredEffect e = r.recorded;
     return new ClaimedEffect(

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * {@link GuardMetrics} as CloudWatch Embedded Metric Format: measurements accumulate during an
@@ -110,6 +112,44 @@ public final class EmfMetrics implements GuardMetrics, UpdateObserver {
   @Override
   public void fallback(String component) {
     count("component", component, "bot_fallbacks_total");
+  }
+
+  @Override
+  public void outbox(String event) {
+    count("event", event, "bot_outbox_effects_total");
+  }
+
+  private volatile LongSupplier outboxPending;
+  private volatile DoubleSupplier outboxOldestAge;
+
+  /**
+   * Keeps the outbox's gauges; they are read only by {@link #outboxDepthNow()} (each read is a
+   * query), which the scheduled function calls once per run, not every invocation.
+   */
+  @Override
+  public void outboxDepth(LongSupplier pending, DoubleSupplier oldestAgeSeconds) {
+    this.outboxPending = pending;
+    this.outboxOldestAge = oldestAgeSeconds;
+  }
+
+  /**
+   * Samples {@code bot_outbox_pending} and {@code bot_outbox_oldest_age_seconds} into this
+   * invocation's metrics (nothing without an outbox).
+   */
+  public void outboxDepthNow() {
+    LongSupplier pending = outboxPending;
+    DoubleSupplier age = outboxOldestAge;
+    if (pending == null || age == null) {
+      return;
+    }
+    gauge("bot_outbox_pending", "Count", pending.getAsLong());
+    gauge("bot_outbox_oldest_age_seconds", "Seconds", age.getAsDouble());
+  }
+
+  private synchronized void gauge(String name, String unit, double value) {
+    List<Double> values = series("", "", name, unit).values();
+    values.clear();
+    values.add(value);
   }
 
   // ---- UpdateObserver ----------------------------------------------------------------------

@@ -37,8 +37,11 @@ final class FunctionUrlEmulator implements AutoCloseable {
   private static final Pattern UPDATE_ID = Pattern.compile("\"update_id\":(\\d+)");
   private static final Pattern METHOD = Pattern.compile("^\\{\"method\":\"([A-Za-z]+)\"");
 
-  /** One delivery: the update body as Telegram sent it, the event shape, and the answer. */
-  record Delivery(String update, Kind kind, Answer answer) {}
+  /**
+   * One delivery: the update body as Telegram sent it, the event shape, the answer, and how long
+   * the handler took to answer (the invocation, not the wait for the container).
+   */
+  record Delivery(String update, Kind kind, Answer answer, java.time.Duration took) {}
 
   private final HttpServer server;
   private final WebhookFunction function;
@@ -96,9 +99,19 @@ final class FunctionUrlEmulator implements AutoCloseable {
 
   /** Runs one event through the handler as one container would (serialised with deliveries). */
   Answer invoke(Kind kind, String eventJson) {
+    return invoke(kind, eventJson, new long[1]);
+  }
+
+  /** Likewise; {@code took[0]} is set to the invocation's nanoseconds. */
+  private Answer invoke(Kind kind, String eventJson, long[] took) {
     container.lock();
     try {
-      return LambdaEvents.invoke(kind, eventJson, function);
+      long start = System.nanoTime();
+      try {
+        return LambdaEvents.invoke(kind, eventJson, function);
+      } finally {
+        took[0] = System.nanoTime() - start;
+      }
     } finally {
       container.unlock();
     }
@@ -115,15 +128,16 @@ final class FunctionUrlEmulator implements AutoCloseable {
       Kind kind = Kind.values()[Math.floorMod(rotation.getAndIncrement(), Kind.values().length)];
       String event = LambdaEvents.withSecret(LambdaEvents.withBody(kind, update), secret);
       Answer answer;
+      long[] took = new long[1];
       try {
-        answer = invoke(kind, event);
+        answer = invoke(kind, event, took);
       } catch (RuntimeException | Error e) {
         // What Lambda does when a handler throws: the front answers 502.
         e.printStackTrace();
         failures.add(e);
         answer = new Answer(502, "", java.util.Map.of(), "");
       }
-      deliveries.add(new Delivery(update, kind, answer));
+      deliveries.add(new Delivery(update, kind, answer, java.time.Duration.ofNanos(took[0])));
       if (answer.status() / 100 == 2
           && answer.body() != null
           && METHOD.matcher(answer.body()).find()) {

@@ -8,6 +8,8 @@ import dev.gmbot.app.lambda.LambdaEvents;
 import dev.gmbot.app.lambda.LambdaEvents.Answer;
 import dev.gmbot.app.lambda.LambdaEvents.Kind;
 import dev.gmbot.app.lambda.LambdaRuntime;
+import dev.gmbot.app.lambda.PromptSweepHandler;
+import dev.gmbot.app.lambda.TestContext;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.testkit.simulator.AdminRights;
 import dev.gmbot.testkit.simulator.SimChat;
@@ -59,6 +61,9 @@ abstract class LambdaScenarios {
   LambdaComponent graph;
   FunctionUrlEmulator front;
 
+  /** The function's environment (another container of the same function is built from it). */
+  Map<String, String> functionEnv;
+
   /** The store-specific variables (DATABASE_URL, REDIS_URL, …); may skip the class. */
   abstract Map<String, String> storeEnvironment();
 
@@ -75,6 +80,7 @@ abstract class LambdaScenarios {
     env.put("TELEGRAM_API_URL", sim.baseUrl());
     env.put("GMBOT_WEBHOOK_REPLY", "true");
     env.put("GMBOT_TRANSIENT_RETRIES", "0");
+    functionEnv = Map.copyOf(env);
     graph = LambdaRuntime.graph(LambdaConfig.fromEnvironment(env), Clock.systemUTC(), stdout::add);
     front = new FunctionUrlEmulator(graph.webhookFunction(), sim::methodUri);
     // What the operator does once after deploying (docs/deployment-lambda.md).
@@ -114,8 +120,26 @@ abstract class LambdaScenarios {
     cleanUpStore();
   }
 
-  /** Waits until every update the simulator emitted was delivered and acknowledged. */
+  /**
+   * Waits until every update the simulator emitted was delivered and acknowledged, and what they
+   * left in the effect outbox (a reply that met a message meter, a 429 pause, a retry: ADR 0087)
+   * was carried out by the scheduled function, invoked here as EventBridge invokes it; effects of
+   * the drained calls' own updates are settled too.
+   */
   void settle() {
+    for (int run = 0; run < 10; run++) {
+      awaitAcknowledged();
+      if (outboxPending() == 0) {
+        return;
+      }
+      scheduledRun();
+    }
+    awaitAcknowledged();
+    assertThat(outboxPending()).as("deferred effects left after 10 scheduled runs").isZero();
+  }
+
+  /** Waits until every update the simulator emitted was delivered and acknowledged. */
+  void awaitAcknowledged() {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
@@ -126,6 +150,29 @@ abstract class LambdaScenarios {
                     && sim.pendingUpdateCount() == 0
                     && front.idle());
     assertThat(front.failures()).as("the handler threw").isEmpty();
+  }
+
+  /** Deferred effects waiting in the function's outbox. */
+  long outboxPending() {
+    return graph.database().outbox().depth(java.time.Instant.now()).pending();
+  }
+
+  /** An EventBridge "Scheduled Event", as the schedule of template.yaml sends it. */
+  static final Map<String, Object> SCHEDULED_EVENT =
+      Map.of(
+          "version", "0",
+          "id", "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+          "detail-type", "Scheduled Event",
+          "source", "aws.events",
+          "account", "123456789012",
+          "time", "2026-12-02T10:00:00Z",
+          "region", "eu-central-1",
+          "resources", List.of("arn:aws:events:eu-central-1:123456789012:rule/every-minute"),
+          "detail", Map.of());
+
+  /** One run of the scheduled function (its own container: not serialised with the webhook). */
+  String scheduledRun() {
+    return new PromptSweepHandler(graph).handleRequest(SCHEDULED_EVENT, new TestContext());
   }
 
   private java.util.Set<Long> emittedUpdateIds() {
@@ -462,21 +509,186 @@ abstract class LambdaScenarios {
   }
 
   @Test
-  void aBotApiFailureAnswers5xxAndTheRedeliveryIsHandledOnce() {
-    Guarded g = protectedGroup("Foxtrot");
-    SimUser frank = sim.newUser("Frank");
+  void aFailedRestrictionIsDeferredAnsweredAtOnceAndDrainedOnce() {
+    Guarded g = protectedGroup("Kilo");
+    SimUser kim = sim.newUser("Kim");
     sim.faults().failNext("restrictChatMember", 1, 502);
 
-    frank.joins(g.group());
-    settle();
+    kim.joins(g.group());
+    awaitAcknowledged();
 
-    assertThat(g.group().isMuted(frank)).as(g.group().transcript()).isTrue();
     assertThat(front.deliveries())
-        .filteredOn(d -> d.update().contains("" + frank.id()))
+        .filteredOn(d -> d.update().contains("" + kim.id()))
         .extracting(d -> d.answer().status())
-        .contains(503);
-    assertThat(sim.calls().of("restrictChatMember", frank.id()).stream().filter(c -> !c.isError()))
+        .as("the retry is recorded in the outbox, so the update is acknowledged")
+        .containsOnly(200);
+    assertThat(outboxPending()).as("the restriction and its prompt wait in the outbox").isOne();
+    assertThat(g.group().isMuted(kim)).isFalse();
+
+    scheduledRun();
+
+    assertThat(outboxPending()).isZero();
+    assertThat(g.group().isMuted(kim)).as(g.group().transcript()).isTrue();
+    assertThat(sim.calls().of("restrictChatMember", kim.id()).stream().filter(c -> !c.isError()))
         .hasSize(1);
+    assertThat(promptNaming(g.group(), kim).button(VERIFY)).isPresent();
+    settle();
+    assertThat(g.group().botMessages()).filteredOn(m -> m.text().contains("Kim")).hasSize(1);
+  }
+
+  /** The bot's texts in a private chat, oldest first. */
+  static List<String> botTexts(SimChat chat) {
+    return chat.botMessages().stream().map(SimMessage::text).toList();
+  }
+
+  /** Successful and failed calls of a method in one chat. */
+  long calls(String method, SimChat chat, boolean failed) {
+    return sim.calls().inChat(method, chat.id()).stream()
+        .filter(c -> c.isError() == failed)
+        .count();
+  }
+
+  @Test
+  void aPrivateChatFloodIsAnsweredAtOnceAndDeliveredLaterInOrderOnce() {
+    SimUser flo = sim.newUser("Flo");
+    flo.startsBot();
+    settle();
+    SimChat chat = flo.privateChat();
+    flo.tellsBot("/help");
+    settle();
+    String start = botTexts(chat).getFirst();
+    String help = botTexts(chat).getLast();
+    assertThat(help).isNotEqualTo(start);
+    int before = botTexts(chat).size();
+    int deliveriesBefore = front.deliveries().size();
+
+    int n = 15;
+    List<String> expected = new java.util.ArrayList<>();
+    long began = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      boolean isHelp = i % 3 == 2;
+      flo.tellsBot(isHelp ? "/help" : "/start");
+      expected.add(isHelp ? help : start);
+    }
+    awaitAcknowledged();
+    long answeredMillis = (System.nanoTime() - began) / 1_000_000;
+    List<Duration> took =
+        front.deliveries().subList(deliveriesBefore, front.deliveries().size()).stream()
+            .map(FunctionUrlEmulator.Delivery::took)
+            .sorted()
+            .toList();
+    int repliedAtOnce = botTexts(chat).size() - before;
+    long pendingAfterFlood = outboxPending();
+
+    settle();
+    long deliveredMillis = (System.nanoTime() - began) / 1_000_000;
+    System.out.printf(
+        "FIGURES %s private-chat flood: %d updates answered in %d ms (invocation median %d ms,"
+            + " max %d ms, sum %d ms); %d replied before the answers were all in, %d deferred"
+            + " effects pending then; all %d replies delivered after %d ms%n",
+        getClass().getSimpleName(),
+        n,
+        answeredMillis,
+        took.get(took.size() / 2).toMillis(),
+        took.getLast().toMillis(),
+        took.stream().mapToLong(Duration::toMillis).sum(),
+        repliedAtOnce,
+        pendingAfterFlood,
+        n,
+        deliveredMillis);
+
+    assertThat(took).hasSize(n);
+    assertThat(front.deliveries().subList(deliveriesBefore, front.deliveries().size()))
+        .extracting(d -> d.answer().status())
+        .containsOnly(200);
+    // Inline, each of the n replies waits for the private chat's meter (1/s): the invocations
+    // would add up to about n - 1 seconds. Deferred, none of them waits.
+    assertThat(took.stream().mapToLong(Duration::toMillis).sum())
+        .as("the invocations did not wait for the meter")
+        .isLessThan((n - 1) * 1000L / 2);
+    assertThat(took.getLast()).isLessThan(Duration.ofSeconds(2));
+    assertThat(pendingAfterFlood).as("the replies that must wait are recorded").isPositive();
+    assertThat(botTexts(chat).subList(before, botTexts(chat).size()))
+        .as("every reply, in order, once")
+        .containsExactlyElementsOf(expected);
+    assertThat(calls("sendMessage", chat, true)).as("no call beyond Telegram's limits").isZero();
+    assertThat(calls("sendMessage", chat, false)).isEqualTo(before + n);
+  }
+
+  @Test
+  void aMessageCallsTooManyRequestsIsDeferredAndTheScheduledRunDeliversItAfterThePause() {
+    Guarded g = protectedGroup("Lima");
+    int before = g.group().botMessages().size();
+    int deliveriesBefore = front.deliveries().size();
+    // Longer than the group's meter can hold the reply (20/min): its first try meets the storm,
+    // whether the invocation or the drain makes it.
+    java.time.Instant stormEnds = java.time.Instant.now().plusSeconds(5);
+    sim.faults().floodUntil("sendMessage", stormEnds, 2);
+    try {
+      g.owner().says(g.group(), "/status");
+      awaitAcknowledged();
+
+      assertThat(front.deliveries().subList(deliveriesBefore, front.deliveries().size()))
+          .extracting(d -> d.answer().status())
+          .containsExactly(200);
+      assertThat(g.group().botMessages()).hasSize(before);
+      assertThat(outboxPending()).as("the reply waits in the outbox").isOne();
+
+      String run = scheduledRun();
+
+      assertThat(run).startsWith("1 deferred effects");
+      assertThat(outboxPending()).isZero();
+      assertThat(g.group().botMessages()).as(g.group().transcript()).hasSize(before + 1);
+      assertThat(calls("sendMessage", g.group(), true)).as("the 429s").isPositive();
+      assertThat(sim.calls().inChat("sendMessage", g.group().id()))
+          .filteredOn(c -> !c.isError())
+          .last()
+          .satisfies(c -> assertThat(c.time()).as("after the storm").isAfterOrEqualTo(stormEnds));
+      sim.calls().assertRetryAfterHonoured();
+      assertThat(String.join("\n", stdout))
+          .as("the scheduled run writes the outbox's metrics")
+          .contains("\"event\":\"recorded\"")
+          .contains("\"event\":\"drained\"")
+          .contains("\"bot_outbox_pending\":0");
+      settle();
+      assertThat(g.group().botMessages()).hasSize(before + 1);
+    } finally {
+      sim.faults().clear();
+    }
+  }
+
+  @Test
+  void aRedeliveredUpdateWhoseReplyWaitsInTheOutboxActsOnce() {
+    SimUser rita = sim.newUser("Rita");
+    rita.startsBot();
+    settle();
+    SimChat chat = rita.privateChat();
+    int before = botTexts(chat).size();
+    rita.tellsBot("/help");
+    rita.tellsBot("/help");
+    awaitAcknowledged();
+    long pending = outboxPending();
+    assertThat(pending).as("the second reply at least waits for the meter").isPositive();
+    FunctionUrlEmulator.Delivery last = front.deliveries().getLast();
+    assertThat(last.update()).contains("/help");
+
+    for (Kind kind : Kind.values()) {
+      assertThat(
+              front.invoke(kind, withSecret(LambdaEvents.withBody(kind, last.update()))).status())
+          .isEqualTo(200);
+    }
+    assertThat(outboxPending()).as("nothing recorded again").isEqualTo(pending);
+    settle();
+    for (Kind kind : Kind.values()) {
+      assertThat(
+              front.invoke(kind, withSecret(LambdaEvents.withBody(kind, last.update()))).status())
+          .isEqualTo(200);
+    }
+    scheduledRun();
+
+    assertThat(outboxPending()).isZero();
+    assertThat(botTexts(chat)).hasSize(before + 2);
+    assertThat(calls("sendMessage", chat, false)).isEqualTo(before + 2);
   }
 
   @Test

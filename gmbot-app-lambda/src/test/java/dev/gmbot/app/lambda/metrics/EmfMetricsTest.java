@@ -57,6 +57,36 @@ class EmfMetricsTest {
   }
 
   @Test
+  void countsOutboxEventsAndSamplesItsDepthOnlyWhenAsked() {
+    int[] reads = new int[1];
+    metrics.outboxDepth(
+        () -> {
+          reads[0]++;
+          return 3;
+        },
+        () -> 1.5);
+    metrics.outbox("recorded");
+    metrics.outbox("recorded");
+    metrics.outbox("drained");
+
+    List<String> perInvocation = metrics.drain();
+
+    assertThat(reads[0]).as("no query per invocation").isZero();
+    assertThat(String.join("\n", perInvocation))
+        .contains("\"event\":\"recorded\"", "\"bot_outbox_effects_total\":2")
+        .contains("\"event\":\"drained\"", "\"bot_outbox_effects_total\":1")
+        .doesNotContain("bot_outbox_pending");
+
+    metrics.outboxDepthNow();
+    String scheduled = String.join("\n", metrics.drain());
+
+    assertThat(reads[0]).isOne();
+    assertThat(scheduled)
+        .contains("\"bot_outbox_pending\":3")
+        .contains("\"bot_outbox_oldest_age_seconds\":1.5");
+  }
+
+  @Test
   void keepsEverySampleOfATimingAsAnArray() {
     metrics.updateHandled("callback_query", Duration.ofMillis(120));
     metrics.processed(
