@@ -48,6 +48,9 @@ final class DeadlineSweep {
   /** How long a claimed removal is left to its claimant (then another instance may retry). */
   static final Duration REMOVE_LEASE = Duration.ofMinutes(2);
 
+  /** Held joiners are re-checked whatever their limit: every one due before this far ahead. */
+  private static final Duration ANY_TIME = Duration.ofDays(3650);
+
   /** How long a held joiner is left before the next re-check (one check per lease). */
   static final Duration HOLD_LEASE = Duration.ofSeconds(5);
 
@@ -81,7 +84,7 @@ final class DeadlineSweep {
     Instant now = enforcement.now();
     List<Decision> decisions = new ArrayList<>();
     for (MemberDeadline d :
-        deadlines.claim(MemberDeadline.Kind.HOLD, Instant.MAX, now, HOLD_LEASE, BATCH)) {
+        deadlines.claim(MemberDeadline.Kind.HOLD, now.plus(ANY_TIME), now, HOLD_LEASE, BATCH)) {
       decisions.addAll(held(d, now));
     }
     for (MemberDeadline d :
