@@ -13,11 +13,12 @@ import java.util.Objects;
 
 /**
  * Runs the guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred
- * names shown) and then its {@link RetentionCleanupUseCase#cleanUp()} (audit entries past
- * GMBOT_AUDIT_RETENTION and expired menu conversations deleted; at most every 10 minutes per
- * container, so the minutely schedule costs nothing more). A Lambda container has no background
- * thread between invocations, so an EventBridge schedule invokes this every minute (template.yaml).
- * The event's content is not used. Handler string: {@code
+ * names shown, and the stored deadlines of issue 16 carried out: removals after a time, held
+ * joiners re-checked or released) and then its {@link RetentionCleanupUseCase#cleanUp()} (audit
+ * entries past GMBOT_AUDIT_RETENTION and expired menu conversations deleted; at most every 10
+ * minutes per container, so the minutely schedule costs nothing more). A Lambda container has no
+ * background thread between invocations, so an EventBridge schedule invokes this every minute
+ * (template.yaml). The event's content is not used. Handler string: {@code
  * dev.gmbot.app.lambda.PromptSweepHandler::handleRequest}.
  */
 public final class PromptSweepHandler implements RequestHandler<Map<String, Object>, String> {
@@ -37,7 +38,11 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
         LambdaRuntime.component().guard());
   }
 
-  PromptSweepHandler(
+  /**
+   * The handler on a graph built elsewhere (the end-to-end tests' in-process function), without an
+   * outbox drain.
+   */
+  public PromptSweepHandler(
       SweepPromptsUseCase sweep, RetentionCleanupUseCase cleanup, EmfMetrics metrics) {
     this(sweep, cleanup, metrics, (holder, max, budget) -> 0);
   }
