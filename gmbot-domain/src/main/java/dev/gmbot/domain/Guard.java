@@ -60,12 +60,14 @@ import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.StatsChart;
+import dev.gmbot.port.out.TrustList;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import java.time.Clock;
@@ -245,7 +247,23 @@ public final class Guard
    * calls). Call it periodically, e.g. every 30 seconds.
    */
   public List<String> sweepPrompts() {
-    return executor.sweepPrompts();
+    List<String> effects = new java.util.ArrayList<>(executor.sweepPrompts());
+    effects.addAll(sweepDeadlines());
+    return effects;
+  }
+
+  /**
+   * Carries out the stored deadlines that are due (ADR 0017): removals of members still unverified,
+   * re-checks and releases of held joiners. Part of {@link #sweepPrompts()}, so both deployables
+   * run it on the prompt sweep's schedule; a failure is an effect line and leaves the deadlines to
+   * the next sweep.
+   */
+  public List<String> sweepDeadlines() {
+    try {
+      return executor.execute(protection.dueDeadlines());
+    } catch (RuntimeException e) {
+      return List.of("deadline sweep failed: " + e);
+    }
   }
 
   /**
@@ -322,6 +340,9 @@ public final class Guard
     private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
     private DailyStatistics dailyStatistics = DailyStatistics.NONE;
     private StatsChart chart = StatsChart.NONE;
+    // ---- enforcement policy (issue 16) ----
+    private TrustList trustList = TrustList.NONE;
+    private MemberDeadlines deadlines = MemberDeadlines.NONE;
 
     private Builder() {}
 
@@ -457,6 +478,24 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Members exempt from the checks (/trust). Default: {@link TrustList#NONE} (nobody trusted;
+     * /trust answers that the store refused).
+     */
+    public Builder trustList(TrustList trustList) {
+      this.trustList = Objects.requireNonNull(trustList, "trustList");
+      return this;
+    }
+
+    /**
+     * Stored removals and holds (ADR 0017). Default: {@link MemberDeadlines#NONE} (nobody is
+     * removed after a time; a held joiner is freed only by a check).
+     */
+    public Builder deadlines(MemberDeadlines deadlines) {
+      this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+      return this;
+    }
+
     public Guard build() {
       for (Object telegramPort :
           new Object[] {lookup, directory, moderation, messaging, identity}) {
@@ -504,7 +543,9 @@ public final class Guard
               scheduler,
               self,
               clock,
-              protection);
+              protection,
+              trustList,
+              deadlines);
       CommandPolicy commandPolicy =
           new CommandPolicy(
               groups,
@@ -517,7 +558,10 @@ public final class Guard
               scheduler,
               self,
               clock,
-              dailyStatistics);
+              dailyStatistics,
+              trustList,
+              deadlines,
+              verifier::checksFailingSince);
       DecisionExecutor executor =
           new DecisionExecutor(
               moderation,
@@ -537,7 +581,9 @@ public final class Guard
               protection,
               dailyStatistics,
               chart,
-              outbox);
+              outbox,
+              trustList,
+              deadlines);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, clock, auditRetention);
       UpdateGate gate =

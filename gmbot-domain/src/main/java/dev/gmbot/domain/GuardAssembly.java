@@ -63,6 +63,8 @@ public final class GuardAssembly {
         .cache(state.membershipCache(), state.administratorCache())
         .updateLog(state.updateLog())
         .outbox(repositories.outbox())
+        .trustList(repositories.trustList())
+        .deadlines(repositories.deadlines())
         .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)

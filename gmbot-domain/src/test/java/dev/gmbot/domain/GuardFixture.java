@@ -103,7 +103,9 @@ public final class GuardFixture {
             .clock(clock)
             .scheduler(new DirectScheduler())
             .metrics(metrics)
-            .random(new Random(42));
+            .random(new Random(42))
+            .trustList(repos.trustList())
+            .deadlines(repos.deadlines());
     if (chart != null) {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }
@@ -274,6 +276,30 @@ public final class GuardFixture {
         name,
         addressee,
         List.of(args));
+  }
+
+  /** A command replying to a message of {@code repliedTo} (/trust as a reply). */
+  public CommandIssued commandReplying(
+      ChatRef chat, UserRef user, UserRef repliedTo, String name, String... args) {
+    return new CommandIssued(
+        nextUpdateId(),
+        clock.instant(),
+        chat,
+        nextMessageId(),
+        new Sender.User(user),
+        name,
+        Optional.empty(),
+        List.of(args),
+        Optional.of(repliedTo));
+  }
+
+  /** Changes the group's enforcement rules (issue 16). */
+  public GuardFixture enforcement(ChatRef group, dev.gmbot.port.model.EnforcementRules rules) {
+    repos
+        .groups()
+        .updateSettings(
+            group.groupId(), group(group).settings().withEnforcement(rules), clock.instant());
+    return this;
   }
 
   public static ChannelId channelId(ChatRef channel) {

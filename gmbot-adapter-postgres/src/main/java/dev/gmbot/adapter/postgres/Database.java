@@ -9,10 +9,12 @@ import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
+import dev.gmbot.port.out.TrustList;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,6 +55,9 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiConversationRepository conversations;
   private final JdbiEffectOutbox outbox;
   private final JdbiDailyStatistics dailyStatistics;
+  // ---- enforcement policy (issue 16) ----
+  private final JdbiTrustList trustList;
+  private final JdbiMemberDeadlines deadlines;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
@@ -82,6 +87,8 @@ public final class Database implements Repositories, AutoCloseable {
     this.conversations = new JdbiConversationRepository(jdbi);
     this.outbox = new JdbiEffectOutbox(jdbi, clock);
     this.dailyStatistics = new JdbiDailyStatistics(jdbi);
+    this.trustList = new JdbiTrustList(jdbi);
+    this.deadlines = new JdbiMemberDeadlines(jdbi);
   }
 
   /**
@@ -273,7 +280,13 @@ public final class Database implements Repositories, AutoCloseable {
         this,
         cachedGroups(shared, clock),
         writeBehindMembers(shared, clock, flushInterval),
-        new WriteBehindDailyStatistics(dailyStatistics, clock, flushInterval));
+        new WriteBehindDailyStatistics(dailyStatistics, clock, flushInterval),
+        new CachingTrustList(
+            trustList,
+            shared,
+            clock,
+            CachingGroupRepository.DEFAULT_TTL,
+            CachingGroupRepository.DEFAULT_MAX_ENTRIES));
   }
 
   /**
@@ -287,10 +300,19 @@ public final class Database implements Repositories, AutoCloseable {
     CachingGroupRepository cached =
         new CachingGroupRepository(
             groups, ChangeNotices.NONE, clock, ttl, CachingGroupRepository.DEFAULT_MAX_ENTRIES);
+    CachingTrustList trusted =
+        new CachingTrustList(
+            trustList, ChangeNotices.NONE, clock, ttl, CachingGroupRepository.DEFAULT_MAX_ENTRIES);
     return new DatabaseRepositories(this) {
       @Override
       public GroupRepository groups() {
         return cached;
+      }
+
+      /** Trusted members cached like the groups: a /trust made elsewhere is in force within ttl. */
+      @Override
+      public TrustList trustList() {
+        return trusted;
       }
     };
   }
@@ -323,6 +345,18 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public DailyStatistics dailyStatistics() {
     return dailyStatistics;
+  }
+
+  /** Members exempt from the checks (/trust), read straight from {@code trusted_members}. */
+  @Override
+  public TrustList trustList() {
+    return trustList;
+  }
+
+  /** Stored removals and holds ({@code member_deadlines}, ADR 0017). */
+  @Override
+  public MemberDeadlines deadlines() {
+    return deadlines;
   }
 
   /** The settings menu's conversations and remembered groups. */

@@ -5,10 +5,12 @@ import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
+import dev.gmbot.port.out.TrustList;
 import java.util.Objects;
 
 /**
@@ -61,5 +63,15 @@ class DatabaseRepositories implements Repositories {
   @Override
   public EffectOutbox outbox() {
     return database.outbox();
+  }
+
+  @Override
+  public TrustList trustList() {
+    return database.trustList();
+  }
+
+  @Override
+  public MemberDeadlines deadlines() {
+    return database.deadlines();
   }
 }

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.postgres;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.TrustList;
 
 /**
  * The database's repositories for the per-update path (ADR 0044): groups cached in process, members
@@ -13,16 +14,25 @@ public final class HotPathRepositories extends DatabaseRepositories implements A
   private final CachingGroupRepository groups;
   private final WriteBehindMemberRepository members;
   private final WriteBehindDailyStatistics statistics;
+  private final CachingTrustList trustList;
 
   HotPathRepositories(
       Database database,
       CachingGroupRepository groups,
       WriteBehindMemberRepository members,
-      WriteBehindDailyStatistics statistics) {
+      WriteBehindDailyStatistics statistics,
+      CachingTrustList trustList) {
     super(database);
     this.groups = groups;
     this.members = members;
     this.statistics = statistics;
+    this.trustList = trustList;
+  }
+
+  /** Trusted members cached per group, dropped on change notices like the groups (ADR 0018). */
+  @Override
+  public TrustList trustList() {
+    return trustList;
   }
 
   @Override

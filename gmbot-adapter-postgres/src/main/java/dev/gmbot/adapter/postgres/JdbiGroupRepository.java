@@ -279,6 +279,22 @@ public final class JdbiGroupRepository implements GroupRepository {
               .bind("to", t)
               .bind("from", f)
               .execute();
+          // Trust list and member deadlines (V60) move with the group.
+          for (String table : List.of("trusted_members", "member_deadlines")) {
+            h.createUpdate(
+                    "DELETE FROM "
+                        + table
+                        + " WHERE group_id = :to AND user_id IN (SELECT user_id FROM "
+                        + table
+                        + " WHERE group_id = :from)")
+                .bind("to", t)
+                .bind("from", f)
+                .execute();
+            h.createUpdate("UPDATE " + table + " SET group_id = :to WHERE group_id = :from")
+                .bind("to", t)
+                .bind("from", f)
+                .execute();
+          }
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.postgres;
 
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * {@link GroupSettings} as the flat JSON object stored in {@code protected_groups.params}. Missing
  * keys take the defaults and unknown keys are ignored, so settings can grow without a migration
  * (the group's {@code language} and {@code promptTopic} joined them so: a group stored before them
- * speaks the default language and prompts joins in the General topic).
+ * speaks the default language and prompts joins in the General topic; the enforcement rules of
+ * issue 16 likewise: a group stored before them mutes and lets through, as before).
  */
 final class SettingsJson {
   private SettingsJson() {}
@@ -26,6 +28,12 @@ final class SettingsJson {
     out.append("\"promptLifetimeSeconds\":").append(settings.promptLifetime().toSeconds());
     out.append(',');
     out.append("\"deleteMessages\":").append(settings.deleteMessages()).append(',');
+    // ---- enforcement policy (issue 16) ----
+    EnforcementRules e = settings.enforcement();
+    out.append("\"action\":").append(quote(e.action().key())).append(',');
+    out.append("\"removeAfterSeconds\":").append(e.removeAfter().toSeconds()).append(',');
+    out.append("\"onCheckFailure\":").append(quote(e.onCheckFailure().key())).append(',');
+    out.append("\"holdLimitSeconds\":").append(e.holdLimit().toSeconds()).append(',');
     out.append("\"language\":").append(quote(settings.language().tag()));
     settings.promptTopic().ifPresent(t -> out.append(",\"promptTopic\":").append(t));
     return out.append('}').toString();
@@ -47,7 +55,34 @@ final class SettingsJson {
             : d.language(),
         values.get("promptTopic") instanceof Long topic && topic > 0
             ? Optional.of(topic)
-            : Optional.empty());
+            : Optional.empty(),
+        enforcement(values));
+  }
+
+  /**
+   * The enforcement rules (issue 16); a group stored before them, or a bad value, gets defaults.
+   */
+  private static EnforcementRules enforcement(Map<String, Object> values) {
+    EnforcementRules d = EnforcementRules.DEFAULTS;
+    EnforcementRules.Action action =
+        values.get("action") instanceof String a
+            ? EnforcementRules.Action.ofKey(a).orElse(d.action())
+            : d.action();
+    EnforcementRules.CheckFailure failure =
+        values.get("onCheckFailure") instanceof String f
+            ? EnforcementRules.CheckFailure.ofKey(f).orElse(d.onCheckFailure())
+            : d.onCheckFailure();
+    Duration removeAfter = seconds(values, "removeAfterSeconds", d.removeAfter());
+    Duration holdLimit = seconds(values, "holdLimitSeconds", d.holdLimit());
+    try {
+      return new EnforcementRules(action, removeAfter, failure, holdLimit);
+    } catch (IllegalArgumentException outOfRange) {
+      return new EnforcementRules(action, d.removeAfter(), failure, d.holdLimit());
+    }
+  }
+
+  private static Duration seconds(Map<String, Object> values, String key, Duration fallback) {
+    return values.get(key) instanceof Long s ? Duration.ofSeconds(s) : fallback;
   }
 
   private static String stringOr(Map<String, Object> values, String key, String fallback) {

@@ -43,4 +43,27 @@ class SettingsJsonTest {
     assertThat(SettingsJson.read("{\"language\":\"ru\"}").promptTopic()).isEmpty();
     assertThat(SettingsJson.read("{\"promptTopic\":0}").promptTopic()).isEmpty();
   }
+
+  @Test
+  void theEnforcementRulesAreKeptAndSettingsStoredBeforeThemMuteAndLetThrough() {
+    dev.gmbot.port.model.EnforcementRules rules =
+        new dev.gmbot.port.model.EnforcementRules(
+            dev.gmbot.port.model.EnforcementRules.Action.MUTE_THEN_REMOVE,
+            java.time.Duration.ofHours(48),
+            dev.gmbot.port.model.EnforcementRules.CheckFailure.HOLD,
+            java.time.Duration.ofMinutes(5));
+    GroupSettings settings = GroupSettings.DEFAULTS.withEnforcement(rules);
+
+    String json = SettingsJson.write(settings);
+
+    assertThat(json)
+        .contains(
+            "\"action\":\"mute-then-remove\",\"removeAfterSeconds\":172800,"
+                + "\"onCheckFailure\":\"hold\",\"holdLimitSeconds\":300");
+    assertThat(SettingsJson.read(json)).isEqualTo(settings);
+    assertThat(SettingsJson.read("{\"language\":\"ru\"}").enforcement())
+        .isEqualTo(dev.gmbot.port.model.EnforcementRules.DEFAULTS);
+    assertThat(SettingsJson.read("{\"action\":\"ban\",\"holdLimitSeconds\":1}").enforcement())
+        .isEqualTo(dev.gmbot.port.model.EnforcementRules.DEFAULTS);
+  }
 }

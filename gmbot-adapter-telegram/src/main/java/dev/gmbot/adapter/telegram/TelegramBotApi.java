@@ -137,6 +137,22 @@ public final class TelegramBotApi
   }
 
   @Override
+  public void ban(GroupId group, UserId user) {
+    Map<String, Object> p = chat(group.chat());
+    p.put("user_id", user.value());
+    p.put("revoke_messages", false);
+    client.write(BotMethod.BAN_CHAT_MEMBER, p, Boolean.class, Optional.of(group.chat()));
+  }
+
+  @Override
+  public void unban(GroupId group, UserId user) {
+    Map<String, Object> p = chat(group.chat());
+    p.put("user_id", user.value());
+    p.put("only_if_banned", true);
+    client.write(BotMethod.UNBAN_CHAT_MEMBER, p, Boolean.class, Optional.of(group.chat()));
+  }
+
+  @Override
   public void deleteMessage(ChatId chat, MessageId message) {
     Map<String, Object> p = chat(chat);
     p.put("message_id", message.value());

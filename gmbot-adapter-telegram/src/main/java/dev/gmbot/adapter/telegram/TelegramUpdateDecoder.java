@@ -285,8 +285,15 @@ public final class TelegramUpdateDecoder implements UpdateDecoder {
           args.add(word);
         }
       }
+      Optional<UserRef> repliedTo =
+          m.replyToMessage() == null
+                  || m.replyToMessage().from() == null
+                  || m.replyToMessage().senderChat() != null
+              ? Optional.empty()
+              : Optional.of(user(m.replyToMessage().from(), "message.reply_to_message.from"));
       return Optional.of(
-          new CommandIssued(updateId, at, chat, messageId, sender, name, addressee, args));
+          new CommandIssued(
+              updateId, at, chat, messageId, sender, name, addressee, args, repliedTo));
     }
     return Optional.empty();
   }

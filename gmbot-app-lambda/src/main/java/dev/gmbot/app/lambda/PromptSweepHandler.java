@@ -14,7 +14,8 @@ import java.util.function.ToIntFunction;
 /**
  * The scheduled function (an EventBridge schedule invokes it every minute, template.yaml): runs the
  * guard's {@link SweepPromptsUseCase#sweepPrompts()} (expired prompts deleted, deferred names
- * shown) and its {@link RetentionCleanupUseCase#cleanUp()} (audit entries past
+ * shown, and the stored member deadlines carried out: removals after a time, held joiners
+ * re-checked or released) and its {@link RetentionCleanupUseCase#cleanUp()} (audit entries past
  * GMBOT_AUDIT_RETENTION and expired menu conversations deleted; at most every 10 minutes per
  * container), then drains the effect outbox in slices for the rest of its time limit ({@link
  * OutboxDrain#scheduled}, ADR 0088): deferred effects that fall due while it runs are carried out
@@ -38,7 +39,11 @@ public final class PromptSweepHandler implements RequestHandler<Map<String, Obje
     this(graph.guard(), graph.guard(), graph.emfMetrics(), graph.outboxDrain()::scheduled);
   }
 
-  PromptSweepHandler(
+  /**
+   * The handler on a graph built elsewhere (the end-to-end tests' in-process function), without an
+   * outbox drain.
+   */
+  public PromptSweepHandler(
       SweepPromptsUseCase sweep, RetentionCleanupUseCase cleanup, EmfMetrics metrics) {
     this(sweep, cleanup, metrics, remaining -> 0);
   }

@@ -6,11 +6,13 @@ import dev.gmbot.domain.protection.GroupRight;
 import dev.gmbot.domain.protection.Texts;
 import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberCounts;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.ProtectedGroup;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -267,21 +269,77 @@ final class CatalogueCommandTexts implements CommandTexts {
   @Override
   public String settings(GroupSettings s) {
     return c.text(
-        "settings.show",
-        "lifetime",
-        Setting.formatDuration(s.promptLifetime()),
-        "delete",
-        s.deleteMessages() ? "on" : "off",
-        "verify",
-        Texts.in(c.language()).verifyLabel(s),
-        "join",
-        Texts.in(c.language()).joinLabel(s),
-        "prompt",
-        s.promptText().<Object>map(t -> t).orElse(new Phrase(c.text("settings.built_in"))),
-        "language",
-        s.language().tag(),
-        "topic",
-        s.promptTopic().map(String::valueOf).orElse(PromptTopicSetting.GENERAL));
+            "settings.show",
+            "lifetime",
+            Setting.formatDuration(s.promptLifetime()),
+            "delete",
+            s.deleteMessages() ? "on" : "off",
+            "verify",
+            Texts.in(c.language()).verifyLabel(s),
+            "join",
+            Texts.in(c.language()).joinLabel(s),
+            "prompt",
+            s.promptText().<Object>map(t -> t).orElse(new Phrase(c.text("settings.built_in"))),
+            "language",
+            s.language().tag(),
+            "topic",
+            s.promptTopic().map(String::valueOf).orElse(PromptTopicSetting.GENERAL))
+        + "\n\n"
+        + enforcementSettings(s);
+  }
+
+  // ---- enforcement policy and trust list (issue 16) -------------------------------------------
+
+  /** The action, removal time, failure policy and hold limit, as /settings shows them. */
+  private String enforcementSettings(GroupSettings s) {
+    EnforcementRules e = s.enforcement();
+    return c.text(
+        "settings.show.enforcement",
+        "action",
+        e.action().key(),
+        "remove_after",
+        Setting.formatDuration(e.removeAfter()),
+        "failure",
+        e.onCheckFailure().key(),
+        "hold_limit",
+        Setting.formatDuration(e.holdLimit()));
+  }
+
+  @Override
+  public String trusted(String who) {
+    return c.text("trust.done", "who", who);
+  }
+
+  @Override
+  public String untrusted(String who) {
+    return c.text("trust.removed", "who", who);
+  }
+
+  @Override
+  public String notTrusted(String who) {
+    return c.text("trust.not_trusted", "who", who);
+  }
+
+  @Override
+  public String trustUsage(String command) {
+    return c.text("trust.usage", "command", command);
+  }
+
+  @Override
+  public String trustUnknownUser(String who) {
+    return c.text("trust.unknown_user", "who", who);
+  }
+
+  @Override
+  public String checksFailing(Instant since, EnforcementRules.CheckFailure policy, int held) {
+    return c.text(
+        "status.checks_failing",
+        "since",
+        DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(since),
+        "policy",
+        policy.key(),
+        "held",
+        held);
   }
 
   @Override
@@ -301,9 +359,11 @@ final class CatalogueCommandTexts implements CommandTexts {
 
   private String settingsUsage() {
     return c.text(
-        "settings.usage",
-        "languages",
-        Arrays.stream(Language.values()).map(Language::tag).toList());
+            "settings.usage",
+            "languages",
+            Arrays.stream(Language.values()).map(Language::tag).toList())
+        + "\n"
+        + c.text("settings.usage.enforcement");
   }
 
   // ---- /reactivate ----------------------------------------------------------------------------

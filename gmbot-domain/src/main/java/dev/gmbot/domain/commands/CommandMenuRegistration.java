@@ -34,6 +34,8 @@ public final class CommandMenuRegistration implements RegisterCommandMenusUseCas
               "reactivate",
               "stats",
               "audit",
+              "trust",
+              "untrust",
               "help"));
 
   private final CommandMenus menus;

@@ -22,16 +22,20 @@ import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.TrustList;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The commands of GMBot, one small {@link Command} each, all listed here by name, like {@code
@@ -81,12 +85,51 @@ public final class CommandPolicy {
         owners,
         audit,
         conversations,
+        directory,
+        lookup,
+        scheduler,
+        self,
+        clock,
+        daily,
+        TrustList.NONE,
+        MemberDeadlines.NONE,
+        Optional::empty);
+  }
+
+  /**
+   * With the trust list, the stored deadlines and since when checks fail (issue 16): /trust,
+   * /untrust and the /status line about failing checks.
+   */
+  public CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      ChatDirectory directory,
+      MembershipLookup lookup,
+      BotCallScheduler scheduler,
+      BotSelf self,
+      Clock clock,
+      DailyStatistics daily,
+      TrustList trust,
+      MemberDeadlines deadlines,
+      Supplier<Optional<Instant>> checksFailingSince) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
         new TelegramReads(lookup, directory, scheduler, self),
         self,
         clock,
         CommandTexts::of,
         MenuTexts::of,
-        daily);
+        daily,
+        trust,
+        deadlines,
+        checksFailingSince);
   }
 
   CommandPolicy(
@@ -126,6 +169,38 @@ public final class CommandPolicy {
       Function<Language, CommandTexts> texts,
       Function<Language, MenuTexts> menuTexts,
       DailyStatistics daily) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
+        telegram,
+        self,
+        clock,
+        texts,
+        menuTexts,
+        daily,
+        TrustList.NONE,
+        MemberDeadlines.NONE,
+        Optional::empty);
+  }
+
+  CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      TelegramReads telegram,
+      BotSelf self,
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      Function<Language, MenuTexts> menuTexts,
+      DailyStatistics daily,
+      TrustList trust,
+      MemberDeadlines deadlines,
+      Supplier<Optional<Instant>> checksFailingSince) {
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -141,7 +216,7 @@ public final class CommandPolicy {
     ChannelResolution channels = new ChannelResolution(telegram);
     this.protect = new ProtectCommand(groups, authorization, rights, channels);
     this.unprotect = new UnprotectCommand(members, access);
-    this.status = new StatusCommand(groups, members, access);
+    this.status = new StatusCommand(groups, members, access, checksFailingSince, deadlines);
     this.reactivate = new ReactivateCommand(access, rights);
     MenuAccess menuAccess = new MenuAccess(authorization, groups);
     MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
@@ -160,25 +235,19 @@ public final class CommandPolicy {
             texts,
             clock);
     this.commands =
-        Map.of(
-            "start",
-            new StartCommand(owners, menu),
-            "help",
-            new HelpCommand(),
-            "protect",
-            protect,
-            "unprotect",
-            unprotect,
-            "status",
-            status,
-            "settings",
-            new SettingsCommand(access, texts, menuTexts, menu, self),
-            "reactivate",
-            reactivate,
-            "stats",
-            new StatsCommand(audit, members, daily, access, clock),
-            "audit",
-            new AuditCommand(access, menuTexts, menu, self));
+        Map.ofEntries(
+            Map.entry("start", new StartCommand(owners, menu)),
+            Map.entry("help", new HelpCommand()),
+            Map.entry("protect", protect),
+            Map.entry("unprotect", unprotect),
+            Map.entry("status", status),
+            Map.entry("settings", new SettingsCommand(access, texts, menuTexts, menu, self)),
+            Map.entry("reactivate", reactivate),
+            Map.entry("stats", new StatsCommand(audit, members, daily, access, clock)),
+            Map.entry("audit", new AuditCommand(access, menuTexts, menu, self)),
+            // ---- trust list (issue 16) ----
+            Map.entry("trust", new TrustCommand(access, telegram, members, clock, true)),
+            Map.entry("untrust", new TrustCommand(access, telegram, members, clock, false)));
   }
 
   /** Every command, by name. Commands addressed to another bot are ignored. */

@@ -9,6 +9,7 @@ import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
+import dev.gmbot.port.model.UserRef;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +24,10 @@ record CommandRequest(
     Sender sender,
     List<String> args,
     Optional<MessageId> replyTo,
-    CommandTexts texts) {
+    CommandTexts texts,
+    Optional<UserRef> repliedTo) {
   CommandRequest {
+    Objects.requireNonNull(repliedTo, "repliedTo");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(sender, "sender");
     args = List.copyOf(args);
@@ -32,8 +35,19 @@ record CommandRequest(
     Objects.requireNonNull(texts, "texts");
   }
 
+  /** A request that replies to no user's message. */
+  CommandRequest(
+      ChatRef chat,
+      Sender sender,
+      List<String> args,
+      Optional<MessageId> replyTo,
+      CommandTexts texts) {
+    this(chat, sender, args, replyTo, texts, Optional.empty());
+  }
+
   static CommandRequest of(CommandIssued e, CommandTexts texts) {
-    return new CommandRequest(e.chat(), e.sender(), e.args(), Optional.of(e.message()), texts);
+    return new CommandRequest(
+        e.chat(), e.sender(), e.args(), Optional.of(e.message()), texts, e.repliedTo());
   }
 
   /** A request of a typed use case: no message to quote. */

@@ -4,11 +4,13 @@ import dev.gmbot.domain.i18n.Catalogue;
 import dev.gmbot.domain.protection.GroupRight;
 import dev.gmbot.port.model.CommandMenu;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.MemberCounts;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.ProtectedGroup;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,4 +141,24 @@ interface CommandTexts {
 
   /** What a command of the menu of one scope does, in a few words (at most 256 characters). */
   String menuDescription(CommandMenu.Scope scope, String command);
+
+  // ---- enforcement policy and trust list (issue 16) -------------------------------------------
+
+  /** /trust done. */
+  String trusted(String who);
+
+  /** /untrust done. */
+  String untrusted(String who);
+
+  /** /untrust of someone not on the list. */
+  String notTrusted(String who);
+
+  /** /trust or /untrust without a member to name. */
+  String trustUsage(String command);
+
+  /** /trust @name that Telegram does not resolve to a user. */
+  String trustUnknownUser(String who);
+
+  /** The /status line while this instance's checks fail. */
+  String checksFailing(Instant since, EnforcementRules.CheckFailure policy, int held);
 }

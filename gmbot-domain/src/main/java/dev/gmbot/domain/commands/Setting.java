@@ -1,5 +1,6 @@
 package dev.gmbot.domain.commands;
 
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * join_text} (button labels, at most 64 characters), {@code prompt_text} (at most 1000 characters,
  * or {@code default} for the built-in text), {@code language} (a language's tag: {@code ru}, {@code
  * pt-br}), {@code prompt_topic} (the forum topic of join prompts: its number, a link to it, or
- * {@code general}).
+ * {@code general}); {@code action} ({@code mute}, {@code delete}, {@code mute-then-remove}), {@code
+ * remove_after} and {@code hold_limit} (durations, also in days: {@code 2d}), {@code
+ * on_check_failure} ({@code let-through}, {@code hold}).
  */
 enum Setting {
   PROMPT_LIFETIME("prompt_lifetime") {
@@ -64,12 +67,41 @@ enum Setting {
           settings.withPromptText(
               value.equalsIgnoreCase(DEFAULT) ? Optional.empty() : Optional.of(value)));
     }
+  },
+  // ---- enforcement policy (issue 16): action, removal time, failure policy, hold limit ----
+  ACTION("action") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return EnforcementRules.Action.ofKey(value)
+          .map(a -> settings.withEnforcement(settings.enforcement().withAction(a)));
+    }
+  },
+  REMOVE_AFTER("remove_after") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return parseDuration(value)
+          .map(d -> settings.withEnforcement(settings.enforcement().withRemoveAfter(d)));
+    }
+  },
+  ON_CHECK_FAILURE("on_check_failure") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return EnforcementRules.CheckFailure.ofKey(value)
+          .map(f -> settings.withEnforcement(settings.enforcement().withOnCheckFailure(f)));
+    }
+  },
+  HOLD_LIMIT("hold_limit") {
+    @Override
+    Optional<GroupSettings> apply(GroupSettings settings, String value) {
+      return parseDuration(value)
+          .map(d -> settings.withEnforcement(settings.enforcement().withHoldLimit(d)));
+    }
   };
 
   static final int MAX_LABEL = 64;
   static final int MAX_PROMPT_TEXT = 1000;
   private static final String DEFAULT = "default";
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([smh])");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([smhd])");
 
   private final String key;
 
@@ -103,6 +135,7 @@ enum Setting {
         switch (m.group(2)) {
           case "s" -> Duration.ofSeconds(amount);
           case "m" -> Duration.ofMinutes(amount);
+          case "d" -> Duration.ofDays(amount);
           default -> Duration.ofHours(amount);
         });
   }

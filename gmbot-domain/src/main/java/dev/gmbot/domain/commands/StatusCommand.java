@@ -4,11 +4,16 @@ import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatType;
+import dev.gmbot.port.model.MemberDeadline;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * /status: in a group, for its admins only (like the other admin commands), its channels, whether
@@ -19,8 +24,25 @@ final class StatusCommand implements Command {
   private final GroupRepository groups;
   private final MemberRepository members;
   private final AdminAccess access;
+  private final Supplier<Optional<Instant>> checksFailingSince;
+  private final MemberDeadlines deadlines;
 
   StatusCommand(GroupRepository groups, MemberRepository members, AdminAccess access) {
+    this(groups, members, access, Optional::empty, MemberDeadlines.NONE);
+  }
+
+  /**
+   * @param checksFailingSince since when this instance's membership checks fail (issue 16)
+   * @param deadlines where held joiners are counted
+   */
+  StatusCommand(
+      GroupRepository groups,
+      MemberRepository members,
+      AdminAccess access,
+      Supplier<Optional<Instant>> checksFailingSince,
+      MemberDeadlines deadlines) {
+    this.checksFailingSince = Objects.requireNonNull(checksFailingSince, "checksFailingSince");
+    this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.members = Objects.requireNonNull(members, "members");
     this.access = Objects.requireNonNull(access, "access");
@@ -38,8 +60,20 @@ final class StatusCommand implements Command {
       case AdminAccess.Outcome.Refused refused -> request.reply(refused.reply());
       case AdminAccess.Outcome.Granted granted -> {
         ProtectedGroup g = granted.group();
-        yield request.reply(
-            request.texts().groupStatus(g.pause(), g.channels(), members.counts(g.id())));
+        String status =
+            request.texts().groupStatus(g.pause(), g.channels(), members.counts(g.id()));
+        Optional<Instant> failing = checksFailingSince.get();
+        if (failing.isPresent()) {
+          status +=
+              "\n"
+                  + request
+                      .texts()
+                      .checksFailing(
+                          failing.get(),
+                          g.settings().enforcement().onCheckFailure(),
+                          deadlines.count(g.id(), MemberDeadline.Kind.HOLD));
+        }
+        yield request.reply(status);
       }
     };
   }

@@ -6,7 +6,6 @@ import static dev.gmbot.domain.protection.Enforcement.clearPrompts;
 
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.Note;
-import dev.gmbot.domain.protection.Decision.Restrict;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.domain.verification.AdministratorDirectory;
 import dev.gmbot.domain.verification.Freshness;
@@ -21,6 +20,7 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.TrustList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,13 +36,16 @@ final class ChannelPolicy {
   private final MembershipVerifier verifier;
   private final AdministratorDirectory admins;
   private final Enforcement enforcement;
+  private final TrustList trust;
 
   ChannelPolicy(
       GroupRepository groups,
       MemberRepository members,
       MembershipVerifier verifier,
       AdministratorDirectory admins,
-      Enforcement enforcement) {
+      Enforcement enforcement,
+      TrustList trust) {
+    this.trust = trust;
     this.groups = groups;
     this.members = members;
     this.verifier = verifier;
@@ -77,10 +80,16 @@ final class ChannelPolicy {
       }
       if (subscribed) {
         decisions.addAll(autoUnmute(g.get(), user, member));
-      } else if (!member.isRestricted() && !admins.isAdministrator(g.get().id(), user.id())) {
-        decisions.add(new Restrict(g.get().id(), user, "left " + channelName(g.get(), channel)));
-        decisions.add(
-            new Decision.Prompt(g.get().id(), user, g.get().channels(), g.get().settings()));
+      } else if (!member.isRestricted()
+          && !admins.isAdministrator(g.get().id(), user.id())
+          && !trust.isTrusted(g.get().id(), user.id())) {
+        // The group's action applies (mute, delete only, mute then remove: ADR 0016).
+        decisions.addAll(
+            enforcement.notSubscribed(
+                g.get(),
+                user,
+                "left " + channelName(g.get(), channel),
+                g.get().settings().promptTopic()));
       }
     }
     if (decisions.isEmpty()) {

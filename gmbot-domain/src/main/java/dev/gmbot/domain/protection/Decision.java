@@ -9,11 +9,13 @@ import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
+import dev.gmbot.port.model.MemberDeadline;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.StatsChartData;
+import dev.gmbot.port.model.TrustedMember;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import java.util.List;
@@ -308,6 +310,69 @@ public sealed interface Decision {
   record Note(String text) implements Decision {
     public Note {
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  // ---- enforcement policy (issue 16: actions, failure policy, trust list) ----
+
+  /**
+   * Stores when the muted member is removed if still unverified (mute, then remove); an earlier
+   * deadline of theirs is kept.
+   */
+  record ScheduleRemoval(GroupId group, UserId user, java.time.Instant due) implements Decision {
+    public ScheduleRemoval {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(due, "due");
+    }
+  }
+
+  /**
+   * Records that a joiner is held (muted while checks fail) until {@code until} at the latest; the
+   * deadline sweep re-checks them and releases them then (ADR 0017). Audited.
+   */
+  record Hold(GroupId group, UserId user, java.time.Instant until) implements Decision {
+    public Hold {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(until, "until");
+    }
+  }
+
+  /** Forgets one stored deadline of a member (a held joiner checked at last). */
+  record ClearDeadline(GroupId group, UserId user, MemberDeadline.Kind kind) implements Decision {
+    public ClearDeadline {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * Removes the member from the group (P2): banChatMember, then unbanChatMember at once, so that
+   * they may join again after subscribing. Forgets the member and their deadlines; audited.
+   */
+  record RemoveMember(GroupId group, UserId user, String reason) implements Decision {
+    public RemoveMember {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /** Exempts a member from the checks in the group (/trust); audited. */
+  record TrustMember(TrustedMember member) implements Decision {
+    public TrustMember {
+      Objects.requireNonNull(member, "member");
+    }
+  }
+
+  /** Ends a member's exemption (/untrust, the menu's remove button); audited. */
+  record UntrustMember(GroupId group, UserId user, UserId by) implements Decision {
+    public UntrustMember {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(by, "by");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.gmbot.domain.protection;
 import dev.gmbot.domain.protection.Decision.AnswerCallback;
 import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.ChangeSettings;
+import dev.gmbot.domain.protection.Decision.ClearDeadline;
 import dev.gmbot.domain.protection.Decision.ClearPrompts;
 import dev.gmbot.domain.protection.Decision.Count;
 import dev.gmbot.domain.protection.Decision.DeleteMessage;
@@ -10,6 +11,7 @@ import dev.gmbot.domain.protection.Decision.EditMessage;
 import dev.gmbot.domain.protection.Decision.EndConversation;
 import dev.gmbot.domain.protection.Decision.ForgetMember;
 import dev.gmbot.domain.protection.Decision.ForgetMenuGroup;
+import dev.gmbot.domain.protection.Decision.Hold;
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.MigrateGroup;
 import dev.gmbot.domain.protection.Decision.Note;
@@ -19,13 +21,17 @@ import dev.gmbot.domain.protection.Decision.PreviewPrompt;
 import dev.gmbot.domain.protection.Decision.ProtectGroup;
 import dev.gmbot.domain.protection.Decision.RecordMember;
 import dev.gmbot.domain.protection.Decision.RememberMenuGroup;
+import dev.gmbot.domain.protection.Decision.RemoveMember;
 import dev.gmbot.domain.protection.Decision.Reply;
 import dev.gmbot.domain.protection.Decision.Restrict;
 import dev.gmbot.domain.protection.Decision.ResumeGroup;
 import dev.gmbot.domain.protection.Decision.SaveConversation;
 import dev.gmbot.domain.protection.Decision.SaveOwner;
+import dev.gmbot.domain.protection.Decision.ScheduleRemoval;
 import dev.gmbot.domain.protection.Decision.SendChart;
+import dev.gmbot.domain.protection.Decision.TrustMember;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
+import dev.gmbot.domain.protection.Decision.UntrustMember;
 import dev.gmbot.domain.scheduling.BotCall;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
 import dev.gmbot.domain.scheduling.CallDeferredException;
@@ -37,12 +43,14 @@ import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.MemberDeadline;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.RestrictionState;
+import dev.gmbot.port.model.TrustedMember;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.BotApiRejectedException;
@@ -57,10 +65,12 @@ import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.EffectOutbox.DeferredEffect;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.StatsChart;
+import dev.gmbot.port.out.TrustList;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,6 +129,8 @@ public final class DecisionExecutor {
   private final EffectOutbox outbox;
   private final DailyStatistics statistics;
   private final StatsChart chart;
+  private final TrustList trust;
+  private final MemberDeadlines deadlines;
 
   @Inject
   public DecisionExecutor(
@@ -139,7 +151,11 @@ public final class DecisionExecutor {
       ProtectionSettings settings,
       DailyStatistics statistics,
       StatsChart chart,
-      EffectOutbox outbox) {
+      EffectOutbox outbox,
+      TrustList trust,
+      MemberDeadlines deadlines) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.moderation = Objects.requireNonNull(moderation, "moderation");
     this.messaging = Objects.requireNonNull(messaging, "messaging");
@@ -520,6 +536,34 @@ public final class DecisionExecutor {
           effects.add("menu of " + d.user() + " forgets " + d.group());
         }
         case Note d -> effects.add(d.text());
+        // ---- enforcement policy (issue 16) ----
+        case ScheduleRemoval d -> {
+          GroupId group = target(d.group());
+          if (!broken.contains(group) && !notRestricted.contains(new MemberKey(group, d.user()))) {
+            deadlines.setIfAbsent(
+                new MemberDeadline(group, d.user(), MemberDeadline.Kind.REMOVE, d.due()));
+            effects.add("removal of " + d.user() + " in " + group + " due at " + d.due());
+          }
+        }
+        case Hold d -> hold(d);
+        case ClearDeadline d -> deadlines.clear(target(d.group()), d.user(), d.kind());
+        case RemoveMember d -> remove(d);
+        case TrustMember d -> {
+          TrustedMember m = d.member();
+          GroupId group = target(m.group());
+          trust.trust(new TrustedMember(group, m.user(), m.label(), m.by(), m.at()));
+          record(group, Optional.of(m.user()), AuditEntry.Action.TRUSTED, "by " + m.by());
+          effects.add("trusted " + m.user() + " in " + group);
+        }
+        case UntrustMember d -> {
+          GroupId group = target(d.group());
+          if (trust.untrust(group, d.user())) {
+            record(group, Optional.of(d.user()), AuditEntry.Action.UNTRUSTED, "by " + d.by());
+            effects.add("untrusted " + d.user() + " in " + group);
+          } else {
+            effects.add(d.user() + " was not trusted in " + group);
+          }
+        }
       }
     }
 
@@ -602,6 +646,8 @@ public final class DecisionExecutor {
       }
       group = target(group);
       members.setRestriction(group, d.user(), RestrictionState.FREE, now());
+      // Free again: no removal or hold is due about them any more (ADR 0017).
+      deadlines.clearAll(group, d.user());
       record(group, Optional.of(d.user()), AuditEntry.Action.RELEASED, d.reason());
       verified(group, d.priority());
       effects.add("lifted " + d.user() + " in " + group + " (" + d.reason() + ")");
@@ -830,6 +876,66 @@ public final class DecisionExecutor {
       count(group, DailyCounter.VERIFIED_AUTOMATICALLY);
       metrics.joinRequestApproved();
       effects.add("approved join request of " + d.user() + " in " + group);
+    }
+
+    /** A joiner muted while checks fail: recorded as held, released at the limit at the latest. */
+    private void hold(Hold d) {
+      GroupId group = target(d.group());
+      if (broken.contains(group) || notRestricted.contains(new MemberKey(group, d.user()))) {
+        return;
+      }
+      deadlines.setIfAbsent(
+          new MemberDeadline(group, d.user(), MemberDeadline.Kind.HOLD, d.until()));
+      record(
+          group,
+          Optional.of(d.user()),
+          AuditEntry.Action.HELD,
+          "checks failing; until " + d.until());
+      effects.add("holding " + d.user() + " in " + group + " until " + d.until());
+    }
+
+    /**
+     * Removes a member: banChatMember, then unbanChatMember (only if banned) so that they may come
+     * back after subscribing. An admin, or a member already gone, is left alone; a group where the
+     * bot cannot ban keeps the deadline (the lease runs out, the next sweep tries again).
+     */
+    private void remove(RemoveMember d) {
+      GroupId group = target(d.group());
+      if (broken.contains(group)) {
+        return;
+      }
+      try {
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.BAN_CHAT_MEMBER, Priority.P2_BACKGROUND),
+            chat -> moderation.ban(GroupId.of(chat.value()), d.user()));
+      } catch (BotApiRejectedException e) {
+        switch (e.reason()) {
+          case USER_IS_ADMINISTRATOR, CANNOT_RESTRICT_SELF -> {
+            admins.invalidate(group);
+            deadlines.clearAll(group, d.user());
+            effects.add("not removed " + d.user() + ": " + e.description());
+            return;
+          }
+          case MEMBER_NOT_FOUND -> {
+            deadlines.clearAll(group, d.user());
+            members.remove(group, d.user());
+            effects.add("not removed " + d.user() + ": " + e.description());
+            return;
+          }
+          default -> throw e;
+        }
+      } catch (ChatAccessException e) {
+        effects.add("could not remove " + d.user() + " from " + group + ": " + e.problem());
+        return;
+      }
+      group = target(group);
+      calls.run(
+          BotCall.to(group.chat(), BotMethod.UNBAN_CHAT_MEMBER, Priority.P2_BACKGROUND),
+          chat -> moderation.unban(GroupId.of(chat.value()), d.user()));
+      deadlines.clearAll(group, d.user());
+      members.remove(group, d.user());
+      record(group, Optional.of(d.user()), AuditEntry.Action.REMOVED, d.reason());
+      effects.add("removed " + d.user() + " from " + group + " (" + d.reason() + ")");
     }
 
     private void forget(ForgetMember d) {

@@ -20,6 +20,7 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.TrustList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ final class JoinPolicy {
   private final Enforcement enforcement;
   private final Duration joinWindow;
   private final JoinLedger joins;
+  private final TrustList trust;
 
   JoinPolicy(
       GroupRepository groups,
@@ -49,7 +51,9 @@ final class JoinPolicy {
       AdministratorDirectory admins,
       Clock clock,
       Enforcement enforcement,
-      Duration joinWindow) {
+      Duration joinWindow,
+      TrustList trust) {
+    this.trust = trust;
     this.groups = groups;
     this.members = members;
     this.verifier = verifier;
@@ -147,8 +151,16 @@ final class JoinPolicy {
       return List.of(
           new RecordMember(group, user.id()), new Note("exempt: " + user.id() + " is an admin"));
     }
+    if (trust.isTrusted(group, user.id())) {
+      return List.of(
+          new RecordMember(group, user.id()),
+          new Note("exempt: " + user.id() + " is trusted in " + group));
+    }
     Verdict verdict =
         verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+    if (verdict instanceof Verdict.CannotCheck c) {
+      return enforcement.cannotCheckJoiner(g, user, c);
+    }
     return enforcement.enforce(g, user, verdict, known, "joined without subscribing");
   }
 }

@@ -14,6 +14,7 @@ import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.ProtectedGroup;
@@ -23,6 +24,7 @@ import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.TrustList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,7 @@ final class MessagePolicy {
   private final BotCallScheduler scheduler;
   private final Clock clock;
   private final Enforcement enforcement;
+  private final TrustList trust;
   private final Map<GroupId, DiscussionLink> discussionLinks = new ConcurrentHashMap<>();
 
   MessagePolicy(
@@ -59,7 +62,9 @@ final class MessagePolicy {
       ChatDirectory directory,
       BotCallScheduler scheduler,
       Clock clock,
-      Enforcement enforcement) {
+      Enforcement enforcement,
+      TrustList trust) {
+    this.trust = trust;
     this.groups = groups;
     this.members = members;
     this.verifier = verifier;
@@ -117,6 +122,9 @@ final class MessagePolicy {
     if (admin) {
       return List.of(new Note("exempt: " + user.id() + " is an admin"));
     }
+    if (trust.isTrusted(group, user.id())) {
+      return List.of(new Note("exempt: " + user.id() + " is trusted in " + group));
+    }
     Optional<GroupMember> known = members.find(group, user.id());
     Verdict verdict =
         reads.memberships().isPresent()
@@ -130,7 +138,10 @@ final class MessagePolicy {
             : verifier.verify(
                 g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
     List<Decision> decisions = new ArrayList<>();
-    if (verdict instanceof Verdict.NotSubscribed && g.settings().deleteMessages()) {
+    boolean deletes =
+        g.settings().deleteMessages()
+            || g.settings().enforcement().action() == EnforcementRules.Action.DELETE;
+    if (verdict instanceof Verdict.NotSubscribed && deletes) {
       decisions.add(new DeleteMessage(group, e.message(), "sender is not subscribed"));
     }
     // The prompt goes where the member wrote: the message's own forum topic.

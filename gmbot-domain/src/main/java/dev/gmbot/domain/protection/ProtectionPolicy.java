@@ -14,9 +14,11 @@ import dev.gmbot.port.in.MembersJoined;
 import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.out.ChatDirectory;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
+import dev.gmbot.port.out.TrustList;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class ProtectionPolicy {
   private final BotRightsPolicy botRights;
   private final JoinRequestPolicy joinRequests;
   private final MigrationPolicy migrations;
+  private final DeadlineSweep deadlineSweep;
 
   @Inject
   public ProtectionPolicy(
@@ -65,7 +68,11 @@ public final class ProtectionPolicy {
       BotCallScheduler scheduler,
       BotSelf self,
       Clock clock,
-      ProtectionSettings settings) {
+      ProtectionSettings settings,
+      TrustList trust,
+      MemberDeadlines deadlines) {
+    Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(deadlines, "deadlines");
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -79,12 +86,14 @@ public final class ProtectionPolicy {
             Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(self, "self"));
     this.joins =
         new JoinPolicy(
-            groups, members, verifier, admins, clock, enforcement, settings.joinWindow());
+            groups, members, verifier, admins, clock, enforcement, settings.joinWindow(), trust);
     this.messages =
         new MessagePolicy(
-            groups, members, verifier, admins, directory, scheduler, clock, enforcement);
+            groups, members, verifier, admins, directory, scheduler, clock, enforcement, trust);
     this.buttons = new ButtonPolicy(groups, members, prompts, verifier);
-    this.channels = new ChannelPolicy(groups, members, verifier, admins, enforcement);
+    this.channels = new ChannelPolicy(groups, members, verifier, admins, enforcement, trust);
+    this.deadlineSweep =
+        new DeadlineSweep(groups, members, trust, deadlines, verifier, admins, enforcement);
     this.botRights = new BotRightsPolicy(groups, owners, admins);
     this.joinRequests = new JoinRequestPolicy(groups, verifier);
     this.migrations = new MigrationPolicy(groups, admins);
@@ -128,6 +137,15 @@ public final class ProtectionPolicy {
 
   public List<Decision> decide(GroupMigrated e) {
     return migrations.onGroupMigrated(e);
+  }
+
+  /**
+   * The stored deadlines that are due (ADR 0017): members to remove if still unverified, held
+   * joiners to re-check or release. Claimed for this instance; call periodically (the prompt sweep
+   * does).
+   */
+  public List<Decision> dueDeadlines() {
+    return deadlineSweep.due();
   }
 
   /**

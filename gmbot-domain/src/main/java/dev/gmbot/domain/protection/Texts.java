@@ -115,6 +115,11 @@ public final class Texts {
     return c.text("alert.still_checking");
   }
 
+  /** The prompt of a joiner held while checks fail (issue 16). */
+  String checkingOneMoment() {
+    return c.text("prompt.checking");
+  }
+
   String pausedHere() {
     return c.text("alert.paused_here");
   }

@@ -83,6 +83,17 @@ public final class MembershipVerifier {
    *
    * @param priority the priority of the {@code getChatMember} calls (P0 for a pressed button)
    */
+  /** Since when this instance's checks fail because Telegram is unavailable (issue 16). */
+  private volatile Instant failingSince;
+
+  /**
+   * Since when the checks this instance asked Telegram have been failing (Telegram unavailable,
+   * timeouts after retries); empty once one succeeds again. What /status reports.
+   */
+  public Optional<Instant> checksFailingSince() {
+    return Optional.ofNullable(failingSince);
+  }
+
   public Verdict verify(
       UserId user, List<EnforcedChannel> channels, Freshness freshness, Priority priority) {
     return run(null, user, channels, freshness, priority, null);
@@ -230,8 +241,14 @@ public final class MembershipVerifier {
         if (isInfrastructure(e)) {
           throw e;
         }
+        if (failingSince == null) {
+          failingSince = clock.instant();
+        }
         return new Verdict.CannotCheck(channel, Cause.UNAVAILABLE, e.getMessage());
       }
+    }
+    if (!toAsk.isEmpty()) {
+      failingSince = null;
     }
     return missing.isEmpty() ? Verdict.subscribed() : new Verdict.NotSubscribed(missing);
   }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class AdminCommandsTest extends CommandTestBase {
   /** Every command that acts on a group and is for its admins only. */
   private static final List<String> ADMIN_COMMANDS =
-      List.of("status", "unprotect", "settings", "reactivate", "stats", "protect");
+      List.of(
+          "status", "unprotect", "settings", "reactivate", "stats", "protect", "trust", "untrust");
 
   @Test
   void everyAdminCommandRefusesNonAdmins() {
@@ -64,12 +65,16 @@ class AdminCommandsTest extends CommandTestBase {
         CommandMenuRegistration.COMMANDS.get(CommandMenu.Scope.GROUP_ADMINISTRATORS).stream()
             .filter(name -> !name.equals("help"))
             .toList();
-    assertThat(commands).contains("status", "stats", "audit", "settings", "protect", "unprotect");
+    assertThat(commands)
+        .contains(
+            "status", "stats", "audit", "settings", "protect", "unprotect", "trust", "untrust");
     Map<String, List<String>> arguments =
         Map.of(
             "protect", List.of("@extra"),
             "unprotect", List.of("all"),
-            "settings", List.of("prompt_lifetime", "1h"));
+            "settings", List.of("prompt_lifetime", "1h"),
+            "trust", List.of("102"),
+            "untrust", List.of("102"));
 
     for (String name : commands) {
       int sentBefore = world.telegram.messagesIn(GROUP.id()).size();

@@ -5,6 +5,7 @@ import static dev.gmbot.domain.GuardFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmbot.domain.protection.Decision;
+import dev.gmbot.port.model.EnforcementRules;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,41 @@ class SettingsCommandTest extends CommandTestBase {
             "⚙️ Settings\n• prompt_lifetime: 10m\n• delete_messages: on\n• verify_text: ✅ I"
                 + " joined - verify\n• join_text: 📢 Join channel\n• prompt_text: (built-in)\n"
                 + "• language: en\n• prompt_topic: general\n\n"
-                + "Change one with e.g. /settings prompt_lifetime 15m");
+                + "Change one with e.g. /settings prompt_lifetime 15m\n\n"
+                + "🛡️ Enforcement\n• action: mute\n• remove_after: 24h\n"
+                + "• on_check_failure: let-through\n• hold_limit: 10m");
+  }
+
+  @Test
+  void settingsChangesTheActionTheRemovalTimeTheFailurePolicyAndTheHoldLimit() {
+    world.protectedGroup();
+
+    world.handle(world.command(GROUP, OWNER, "settings", "action", "mute-then-remove"));
+    world.handle(world.command(GROUP, OWNER, "settings", "remove_after", "2d"));
+    world.handle(world.command(GROUP, OWNER, "settings", "on_check_failure", "hold"));
+    world.handle(world.command(GROUP, OWNER, "settings", "hold_limit", "5m"));
+
+    EnforcementRules rules = world.group(GROUP).settings().enforcement();
+    assertThat(rules)
+        .isEqualTo(
+            new EnforcementRules(
+                EnforcementRules.Action.MUTE_THEN_REMOVE,
+                Duration.ofDays(2),
+                EnforcementRules.CheckFailure.HOLD,
+                Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void settingsRefusesAHoldLimitOrRemovalTimeOutOfRangeAndUnknownActions() {
+    world.protectedGroup();
+
+    assertThat(run(world.command(GROUP, OWNER, "settings", "hold_limit", "2d")))
+        .startsWith("I can't set hold_limit");
+    assertThat(run(world.command(GROUP, OWNER, "settings", "remove_after", "31d")))
+        .startsWith("I can't set remove_after");
+    assertThat(run(world.command(GROUP, OWNER, "settings", "action", "ban")))
+        .startsWith("I can't set action");
+    assertThat(world.group(GROUP).settings().enforcement()).isEqualTo(EnforcementRules.DEFAULTS);
   }
 
   @Test

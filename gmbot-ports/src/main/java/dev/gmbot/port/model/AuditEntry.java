@@ -17,7 +17,12 @@ public record AuditEntry(
     PAUSED,
     RESUMED,
     JOIN_APPROVED,
-    MIGRATED
+    MIGRATED,
+    // ---- enforcement policy (issue 16) ----
+    REMOVED,
+    HELD,
+    TRUSTED,
+    UNTRUSTED
   }
 
   public AuditEntry {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param promptTopic the forum topic ({@code message_thread_id}) join prompts are posted in; empty
  *     for the General topic (and in a group that is no forum). A prompt about a message always goes
  *     to that message's own topic.
+ * @param enforcement what happens to members who are not subscribed, and to joiners the bot cannot
+ *     check (issue 16)
  */
 public record GroupSettings(
     Optional<String> promptText,
@@ -26,7 +28,9 @@ public record GroupSettings(
     Duration promptLifetime,
     boolean deleteMessages,
     Language language,
-    Optional<Long> promptTopic) {
+    Optional<Long> promptTopic,
+    // ---- enforcement policy (issue 16, items 1-2) ----
+    EnforcementRules enforcement) {
 
   public static final GroupSettings DEFAULTS =
       new GroupSettings(
@@ -36,7 +40,8 @@ public record GroupSettings(
           Duration.ofMinutes(10),
           true,
           Language.DEFAULT,
-          Optional.empty());
+          Optional.empty(),
+          EnforcementRules.DEFAULTS);
 
   public GroupSettings {
     Objects.requireNonNull(promptText, "promptText");
@@ -56,6 +61,27 @@ public record GroupSettings(
     if (promptTopic.isPresent() && promptTopic.get() < 1) {
       throw new IllegalArgumentException("a topic's message_thread_id is positive");
     }
+    Objects.requireNonNull(enforcement, "enforcement");
+  }
+
+  /** Settings with the default enforcement rules. */
+  public GroupSettings(
+      Optional<String> promptText,
+      String verifyButtonText,
+      String joinButtonText,
+      Duration promptLifetime,
+      boolean deleteMessages,
+      Language language,
+      Optional<Long> promptTopic) {
+    this(
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic,
+        EnforcementRules.DEFAULTS);
   }
 
   /** Settings whose join prompts go to the General topic. */
@@ -100,7 +126,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withVerifyButtonText(String verifyButtonText) {
@@ -111,7 +138,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withJoinButtonText(String joinButtonText) {
@@ -122,7 +150,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withPromptLifetime(Duration promptLifetime) {
@@ -133,7 +162,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withDeleteMessages(boolean deleteMessages) {
@@ -144,7 +174,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withLanguage(Language language) {
@@ -155,7 +186,8 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
   }
 
   public GroupSettings withPromptTopic(Optional<Long> promptTopic) {
@@ -166,6 +198,20 @@ public record GroupSettings(
         promptLifetime,
         deleteMessages,
         language,
-        promptTopic);
+        promptTopic,
+        enforcement);
+  }
+
+  // ---- enforcement policy (issue 16, items 1-2) ----
+  public GroupSettings withEnforcement(EnforcementRules enforcement) {
+    return new GroupSettings(
+        promptText,
+        verifyButtonText,
+        joinButtonText,
+        promptLifetime,
+        deleteMessages,
+        language,
+        promptTopic,
+        enforcement);
   }
 }

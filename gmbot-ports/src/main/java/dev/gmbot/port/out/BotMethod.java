@@ -14,6 +14,8 @@ public enum BotMethod {
   GET_CHAT_ADMINISTRATORS("getChatAdministrators"),
   CREATE_CHAT_INVITE_LINK("createChatInviteLink"),
   RESTRICT_CHAT_MEMBER("restrictChatMember"),
+  BAN_CHAT_MEMBER("banChatMember"),
+  UNBAN_CHAT_MEMBER("unbanChatMember"),
   DELETE_MESSAGE("deleteMessage"),
   APPROVE_CHAT_JOIN_REQUEST("approveChatJoinRequest"),
   DECLINE_CHAT_JOIN_REQUEST("declineChatJoinRequest"),

@@ -18,4 +18,16 @@ public interface ChatModeration {
   void approveJoinRequest(ChatId chat, UserId user);
 
   void declineJoinRequest(ChatId chat, UserId user);
+
+  /**
+   * Bans the user from the group (banChatMember, no end date, their messages kept): the first half
+   * of a removal.
+   */
+  void ban(GroupId group, UserId user);
+
+  /**
+   * Lifts a ban (unbanChatMember with only_if_banned): the user may join again; a member who is not
+   * banned is left alone.
+   */
+  void unban(GroupId group, UserId user);
 }

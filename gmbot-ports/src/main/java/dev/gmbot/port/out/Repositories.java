@@ -33,4 +33,12 @@ public interface Repositories {
   default DailyStatistics dailyStatistics() {
     return DailyStatistics.NONE;
   }
+
+  // ---- enforcement policy (issue 16) ----
+
+  /** Members exempt from the checks, per group (/trust). */
+  TrustList trustList();
+
+  /** Stored deadlines about members: removals after a time, releases of held joiners. */
+  MemberDeadlines deadlines();
 }

@@ -272,6 +272,23 @@ public final class FakeTelegram
   }
 
   @Override
+  public void ban(GroupId group, UserId user) {
+    enter("banChatMember", Optional.of(group.chat()), Optional.of(user), "");
+    ChatMember current = member(group.chat(), user).orElse(null);
+    UserRef ref = current != null ? current.user() : UserRef.of(user.value(), "");
+    setMember(group.chat(), ChatMember.of(ref, MemberStatus.KICKED));
+  }
+
+  @Override
+  public void unban(GroupId group, UserId user) {
+    enter("unbanChatMember", Optional.of(group.chat()), Optional.of(user), "");
+    ChatMember current = member(group.chat(), user).orElse(null);
+    if (current != null && current.status() == MemberStatus.KICKED) {
+      setMember(group.chat(), ChatMember.of(current.user(), MemberStatus.LEFT));
+    }
+  }
+
+  @Override
   public void deleteMessage(ChatId chat, MessageId message) {
     enter("deleteMessage", Optional.of(chat), Optional.empty(), message.toString());
     messages

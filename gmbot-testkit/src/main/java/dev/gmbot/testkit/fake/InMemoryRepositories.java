@@ -112,6 +112,20 @@ public final class InMemoryRepositories implements Repositories {
     return auditTrail;
   }
 
+  // ---- enforcement policy (issue 16) ----
+  private final InMemoryTrustList trustList = new InMemoryTrustList();
+  private final InMemoryMemberDeadlines deadlines = new InMemoryMemberDeadlines();
+
+  @Override
+  public InMemoryTrustList trustList() {
+    return trustList;
+  }
+
+  @Override
+  public InMemoryMemberDeadlines deadlines() {
+    return deadlines;
+  }
+
   public ConversationRepository conversations() {
     return conversationRepository;
   }

@@ -75,7 +75,34 @@ public final class Faults {
         .findFirst();
   }
 
+  /** An outage of one method for one chat: every call answers {@code status} until cleared. */
+  record Outage(String method, long chatId, int status) {}
+
+  private final List<Outage> outages = new ArrayList<>();
+
+  /**
+   * Every call of {@code method} addressed to {@code chatId} (its {@code chat_id}) answers HTTP
+   * {@code status} (0: the connection is dropped) until {@link #clear()}: Telegram failing for one
+   * chat, e.g. membership checks in a channel while the group's own calls still work.
+   */
+  public synchronized Faults outage(String method, long chatId, int status) {
+    outages.add(new Outage(method, chatId, status));
+    return this;
+  }
+
+  /** The fault a call of {@code method} to the chat (if it names one) meets, if any. */
+  synchronized Optional<Fault> next(String method, Optional<String> chatId) {
+    for (Outage o : outages) {
+      if (o.method().equalsIgnoreCase(method)
+          && chatId.map(c -> c.equals(Long.toString(o.chatId()))).orElse(false)) {
+        return Optional.of(new Fault(method, o.status()));
+      }
+    }
+    return next(method);
+  }
+
   public synchronized void clear() {
+    outages.clear();
     storms.clear();
     planned.clear();
     random = null;

@@ -101,7 +101,7 @@ final class HttpFront implements AutoCloseable {
         }
       }
       Instant time = sim.config().clock().instant();
-      Optional<Faults.Fault> fault = sim.faults().next(name);
+      Optional<Faults.Fault> fault = sim.faults().next(name, params.string("chat_id"));
       if (fault.isPresent()) {
         int status = fault.get().status();
         if (status == 0) {

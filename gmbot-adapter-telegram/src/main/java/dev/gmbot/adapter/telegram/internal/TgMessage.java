@@ -42,7 +42,8 @@ public record TgMessage(
     @Json(name = "boost_added") Object boostAdded,
     @Json(name = "chat_background_set") Object chatBackgroundSet,
     @Json(name = "message_thread_id") Long messageThreadId,
-    @Json(name = "is_topic_message") Boolean isTopicMessage) {
+    @Json(name = "is_topic_message") Boolean isTopicMessage,
+    @Json(name = "reply_to_message") TgRepliedMessage replyToMessage) {
 
   /**
    * The forum topic the message is in: its {@code message_thread_id} when Telegram marks it a topic

@@ -104,6 +104,18 @@ public final class ReplyingTelegram
   }
 
   @Override
+  public void ban(GroupId group, UserId user) {
+    slot.beforeWrite();
+    moderation.ban(group, user);
+  }
+
+  @Override
+  public void unban(GroupId group, UserId user) {
+    slot.beforeWrite();
+    moderation.unban(group, user);
+  }
+
+  @Override
   public void approveJoinRequest(ChatId chat, UserId user) {
     slot.beforeWrite();
     moderation.approveJoinRequest(chat, user);

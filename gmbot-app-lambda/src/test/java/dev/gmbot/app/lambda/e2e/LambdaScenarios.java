@@ -707,4 +707,143 @@ abstract class LambdaScenarios {
   private String withSecret(String eventJson) {
     return LambdaEvents.withSecret(eventJson, secret);
   }
+
+  // ---- issue 16: actions per group, failure policy, trust list ---------------------------------
+
+  /** A scheduled invocation (sweeps prompts and deadlines, drains), then everything settled. */
+  private String scheduledRunSettled() {
+    String outcome = scheduledRun();
+    settle();
+    return outcome;
+  }
+
+  /** The group's stored deadlines brought forward to now, as if their time had passed. */
+  private void deadlinesAreDue(SimChat group) {
+    try (java.sql.Connection c = graph.database().dataSource().getConnection();
+        java.sql.PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
+                    + " WHERE group_id = ?")) {
+      update.setLong(1, group.id());
+      assertThat(update.executeUpdate()).as("deadlines of the group").isPositive();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void set(Guarded g, String key, String value) {
+    g.owner().says(g.group(), "/settings " + key + " " + value);
+    settle();
+    assertThat(g.group().transcript()).contains("Saved");
+  }
+
+  @Test
+  void muteThenRemoveRemovesTheUnverifiedFromTheScheduledRunButNotWhoSubscribedMeanwhile() {
+    Guarded g = protectedGroup("Romeo");
+    set(g, "action", "mute-then-remove");
+    SimUser alice = sim.newUser("Alice");
+    SimUser bob = sim.newUser("Bob");
+    alice.joins(g.group());
+    bob.joins(g.group());
+    settle();
+    assertThat(g.group().isMuted(alice)).isTrue();
+    assertThat(g.group().isMuted(bob)).isTrue();
+    g.channel().withMembers(bob); // subscribed quietly: only the re-check sees it
+
+    deadlinesAreDue(g.group());
+    scheduledRunSettled();
+
+    assertThat(sim.calls().of("banChatMember", alice.id())).hasSize(1);
+    assertThat(sim.calls().of("unbanChatMember", alice.id())).hasSize(1);
+    assertThat(g.group().statusOf(alice)).isEqualTo("left");
+    assertThat(sim.calls().of("banChatMember", bob.id())).isEmpty();
+    assertThat(g.group().isMuted(bob)).isFalse();
+    assertThat(g.group().isMember(bob)).isTrue();
+  }
+
+  @Test
+  void theDeleteActionDeletesTheMessageAndNeverRestricts() {
+    Guarded g = protectedGroup("Sierra");
+    set(g, "action", "delete");
+    SimUser carol = sim.newUser("Carol");
+    carol.joins(g.group());
+    SimMessage hi = carol.says(g.group(), "hi");
+    settle();
+
+    assertThat(sim.calls().of("restrictChatMember", carol.id())).isEmpty();
+    assertThat(g.group().messages())
+        .filteredOn(m -> m.messageId() == hi.messageId())
+        .singleElement()
+        .extracting(SimMessage::deleted)
+        .isEqualTo(true);
+  }
+
+  @Test
+  void underHoldAJoinerIsHeldDuringAnOutageFreedAfterItAndNeverBeyondTheLimit() {
+    Guarded g = protectedGroup("Tango");
+    set(g, "on_check_failure", "hold");
+    SimUser dave = sim.newUser("Dave");
+    SimUser erin = sim.newUser("Erin");
+    sim.faults().outage("getChatMember", g.channel().id(), 502);
+    try {
+      dave.joins(g.group());
+      erin.joins(g.group());
+      settle();
+      assertThat(g.group().isMuted(dave)).isTrue();
+      assertThat(g.group().transcript()).contains("one moment");
+      g.owner().says(g.group(), "/status");
+      settle();
+      assertThat(g.group().transcript()).contains("failing");
+
+      scheduledRunSettled(); // still failing, limit not reached: still held
+      assertThat(g.group().isMuted(dave)).isTrue();
+    } finally {
+      sim.faults().clear();
+    }
+    g.channel().withMembers(dave);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              scheduledRunSettled(); // a held joiner is re-checked once per lease (5 s)
+              assertThat(g.group().isMuted(dave)).isFalse();
+            });
+    // Erin, checked now and not subscribed, stays muted under the group's action (mute).
+    assertThat(g.group().isMuted(erin)).isTrue();
+
+    SimUser frank = sim.newUser("Frank");
+    sim.faults().outage("getChatMember", g.channel().id(), 502);
+    try {
+      frank.joins(g.group());
+      settle();
+      assertThat(g.group().isMuted(frank)).isTrue();
+      deadlinesAreDue(g.group()); // the limit has passed, still failing
+      assertThat(scheduledRunSettled()).isNotBlank();
+      assertThat(g.group().isMuted(frank)).as("released unchecked at the limit").isFalse();
+    } finally {
+      sim.faults().clear();
+    }
+  }
+
+  @Test
+  void trustAndUntrustByReplyAndById() {
+    Guarded g = protectedGroup("Uniform");
+    SimUser gina = sim.newUser("Gina");
+    gina.subscribes(g.channel());
+    gina.joins(g.group());
+    SimMessage hello = gina.says(g.group(), "hello");
+    settle();
+
+    g.owner().replies(hello, "/trust");
+    settle();
+    gina.unsubscribes(g.channel());
+    settle();
+    assertThat(g.group().isMuted(gina)).as("trusted").isFalse();
+
+    g.owner().says(g.group(), "/untrust " + gina.id());
+    settle();
+    gina.says(g.group(), "checked again");
+    settle();
+    assertThat(g.group().isMuted(gina)).as("no longer trusted").isTrue();
+  }
 }

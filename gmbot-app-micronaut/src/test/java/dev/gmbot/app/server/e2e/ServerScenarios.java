@@ -235,4 +235,186 @@ abstract class ServerScenarios extends ServerWorlds {
                       .contains("bot_update_handling_seconds_bucket"));
     }
   }
+
+  // ---- issue 16: actions per group, failure policy, trust list ---------------------------------
+
+  /** The group's stored deadlines brought forward to now, as if their time had passed. */
+  private void deadlinesAreDue(SimChat group) {
+    try (java.sql.Connection c = it.server.component().database().dataSource().getConnection();
+        java.sql.PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
+                    + " WHERE group_id = ?")) {
+      update.setLong(1, group.id());
+      assertThat(update.executeUpdate()).as("deadlines of the group").isPositive();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the housekeeping thread runs every GMBOT_PROMPT_SWEEP_SECONDS, run now. */
+  private List<String> sweep() {
+    List<String> effects = it.server.component().guard().sweepPrompts();
+    it.settle();
+    return effects;
+  }
+
+  private void set(World w, String key, String value) {
+    w.owner.says(w.group, "/settings " + key + " " + value);
+    it.settle();
+    assertThat(lastBotText(w.group)).as(key).contains("Saved");
+  }
+
+  @Test
+  void muteThenRemoveRemovesAMemberStillUnverifiedAfterTheTimeAndLetsThemBack() {
+    World w = new World().protect();
+    set(w, "action", "mute-then-remove");
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(alice)).isTrue();
+
+    deadlinesAreDue(w.group);
+    List<String> effects = sweep();
+
+    assertThat(effects).anyMatch(l -> l.startsWith("removed " + alice.id()));
+    assertThat(it.sim.calls().of("banChatMember", alice.id())).hasSize(1);
+    assertThat(it.sim.calls().of("unbanChatMember", alice.id())).hasSize(1);
+    assertThat(w.group.statusOf(alice)).isEqualTo("left"); // unbanned: may come back
+
+    alice.subscribes(w.channel);
+    alice.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMember(alice)).isTrue();
+    assertThat(w.group.isMuted(alice)).isFalse();
+  }
+
+  @Test
+  void muteThenRemoveNeverRemovesAMemberWhoSubscribedMeanwhile() {
+    World w = new World().protect();
+    set(w, "action", "mute-then-remove");
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    w.channel.withMembers(alice); // subscribed quietly: only the re-check before removal sees it
+
+    deadlinesAreDue(w.group);
+    sweep();
+
+    assertThat(it.sim.calls().of("banChatMember", alice.id())).isEmpty();
+    assertThat(w.group.isMember(alice)).isTrue();
+    assertThat(w.group.isMuted(alice)).isFalse();
+  }
+
+  @Test
+  void theDeleteActionDeletesANonSubscribersMessagesAndNeverRestricts() {
+    World w = new World().protect();
+    set(w, "delete_messages", "off");
+    set(w, "action", "delete");
+    SimUser alice = w.user("Alice");
+    alice.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(alice)).isFalse();
+    assertThat(promptFor(w.group, alice)).isPresent();
+
+    SimMessage hello = alice.says(w.group, "hello");
+    it.settle();
+
+    assertThat(it.sim.calls().of("restrictChatMember", alice.id())).isEmpty();
+    assertThat(w.group.messages())
+        .filteredOn(m -> m.messageId() == hello.messageId())
+        .singleElement()
+        .extracting(SimMessage::deleted)
+        .isEqualTo(true);
+  }
+
+  @Test
+  void underHoldAJoinerIsHeldDuringAnOutageAndFreedWhenChecksWorkAgain() {
+    World w = new World().protect();
+    set(w, "on_check_failure", "hold");
+    SimUser alice = w.user("Alice");
+    it.sim.faults().outage("getChatMember", w.channel.id(), 502); // checks fail, commands work
+    try {
+      alice.joins(w.group);
+      it.settle();
+      assertThat(w.group.isMuted(alice)).isTrue();
+      assertThat(lastBotText(w.group)).contains("one moment");
+
+      w.owner.says(w.group, "/status");
+      it.settle();
+      assertThat(lastBotText(w.group)).contains("failing").contains("hold");
+
+      sweep(); // still failing: still held
+      assertThat(w.group.isMuted(alice)).isTrue();
+    } finally {
+      it.sim.faults().clear();
+    }
+    w.channel.withMembers(alice);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              sweep(); // each held joiner is re-checked once per lease (5 s)
+              assertThat(w.group.isMuted(alice)).isFalse();
+            });
+  }
+
+  @Test
+  void underHoldNobodyIsHeldLongerThanTheLimit() {
+    World w = new World().protect();
+    set(w, "on_check_failure", "hold");
+    set(w, "hold_limit", "1m");
+    SimUser alice = w.user("Alice");
+    it.sim.faults().outage("getChatMember", w.channel.id(), 502); // checks fail, commands work
+    try {
+      alice.joins(w.group);
+      it.settle();
+      assertThat(w.group.isMuted(alice)).isTrue();
+
+      deadlinesAreDue(w.group); // the limit has passed, Telegram still failing
+      List<String> effects = sweep();
+
+      assertThat(effects).anyMatch(l -> l.contains("hold limit reached"));
+      assertThat(w.group.isMuted(alice)).isFalse();
+    } finally {
+      it.sim.faults().clear();
+    }
+  }
+
+  @Test
+  void aTrustedMemberIsExemptAndUntrustEndsIt() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+    SimUser bob = w.user("Bob");
+    bob.subscribes(w.channel);
+    bob.joins(w.group);
+    SimMessage hello = bob.says(w.group, "hello");
+    alice.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(alice)).isTrue();
+
+    w.owner.says(w.group, "/trust " + alice.id());
+    it.settle();
+    assertThat(lastBotText(w.group)).contains("trusted");
+    assertThat(w.group.isMuted(alice)).isFalse();
+
+    w.owner.replies(hello, "/trust");
+    it.settle();
+    bob.unsubscribes(w.channel);
+    it.settle();
+    assertThat(w.group.isMuted(bob)).as("trusted: leaving the channel changes nothing").isFalse();
+
+    w.owner.says(w.group, "/untrust " + alice.id());
+    it.settle();
+    alice.says(w.group, "am I checked again?");
+    it.settle();
+    assertThat(w.group.isMuted(alice)).isTrue();
+
+    SimUser member = w.user("Member");
+    member.subscribes(w.channel);
+    member.joins(w.group);
+    member.says(w.group, "/trust " + alice.id());
+    it.settle();
+    assertThat(lastBotText(w.group)).contains("Only admins");
+  }
 }

@@ -1,0 +1,8 @@
+package dev.gmbot.adapter.postgres;
+
+class H2EnforcementRepositoriesTest extends EnforcementRepositoriesBehaviour {
+  @Override
+  PersistenceConfig config() {
+    return TestDatabases.h2();
+  }
+}
