@@ -86,6 +86,7 @@ class WebhookFuzzIT {
   private static final AtomicLong forgedIds = new AtomicLong(900_000_000_001L);
   private static final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
   private static final LongAdder sent = new LongAdder();
+  private static final LongAdder failedBatches = new LongAdder();
   private static final LongAdder serverErrors = new LongAdder();
   private static final LongAdder connectionErrors = new LongAdder();
   private static final LongAdder slow = new LongAdder();
@@ -193,6 +194,15 @@ class WebhookFuzzIT {
   @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void noGeneratedBodyGetsA5xxNorIsProcessedWithoutTheSecret(@ForAll("batches") List<Probe> batch)
       throws Exception {
+    try {
+      sendAndCheck(batch);
+    } catch (Exception | AssertionError e) {
+      failedBatches.increment(); // the figures below would only repeat that a try failed
+      throw e;
+    }
+  }
+
+  private static void sendAndCheck(List<Probe> batch) throws Exception {
     List<Future<Integer>> answers = new ArrayList<>();
     for (Probe probe : batch) {
       answers.add(clients.submit(() -> send(probe)));
@@ -265,6 +275,14 @@ class WebhookFuzzIT {
   /** After the 100,000 bodies: the figures, then the server still healthy and still guarding. */
   @AfterProperty
   void figuresAfterTheFuzz() {
+    if (failedBatches.sum() > 0 || sent.sum() < 1000L * BATCH) {
+      // A try failed (or generating one did): jqwik reports it with its shrunk batch, and an
+      // assertion failing here would hide that report.
+      System.out.printf(
+          "FAULT | webhook fuzzer: stopped after %d bodies, %d tries failed%n",
+          sent.sum(), failedBatches.sum());
+      return;
+    }
     Duration took = Duration.between(fuzzStarted, Instant.now());
     List<Long> sorted = new ArrayList<>(millis);
     sorted.sort(null);
@@ -295,7 +313,6 @@ class WebhookFuzzIT {
         lines.summaries.sum());
     System.out.println("FAULT | webhook fuzzer statuses by kind: " + byKind);
 
-    assertThat(sent.sum()).as("bodies sent").isGreaterThanOrEqualTo(1000L * BATCH);
     assertThat(serverErrors.sum()).as("5xx answers").isZero();
     assertThat(forgedEffects).as("calls about the forged requests' user").isZero();
     assertThat(p99).as("p99 answer (ms)").isLessThan(1000);
@@ -479,7 +496,10 @@ class WebhookFuzzIT {
               String fields = String.join(",", extras);
               // at the top and inside the first nested object
               String withTop = "{" + fields + "," + json.substring(1);
-              return valid("unknown fields", withTop.replaceFirst(":\\{", ":{" + fields + ","));
+              return valid(
+                  "unknown fields",
+                  withTop.replaceFirst(
+                      ":\\{", java.util.regex.Matcher.quoteReplacement(":{" + fields + ",")));
             });
   }
 
