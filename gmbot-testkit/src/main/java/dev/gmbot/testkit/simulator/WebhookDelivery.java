@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebhookDelivery implements AutoCloseable {
   private final World w;
-  private final World.Mirror mirror; // null: the webhook set with setWebhook
   private HttpClient client; // created on first delivery: building one costs ~100 ms cold
   private ScheduledExecutorService timer;
   private int inFlight;
@@ -30,17 +29,7 @@ final class WebhookDelivery implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   WebhookDelivery(World w) {
-    this(w, null);
-  }
-
-  /** Delivers a mirror's own copies of the updates to the mirror's URL. */
-  WebhookDelivery(World w, World.Mirror mirror) {
     this.w = w;
-    this.mirror = mirror;
-  }
-
-  private List<UpdateState> queue() {
-    return mirror == null ? w.pending : mirror.pending;
   }
 
   private synchronized HttpClient client() {
@@ -74,14 +63,14 @@ final class WebhookDelivery implements AutoCloseable {
     String secret;
     w.lock.lock();
     try {
-      url = mirror == null ? w.webhookUrl : mirror.url;
-      secret = mirror == null ? w.webhookSecret : mirror.secret;
+      url = w.webhookUrl;
+      secret = w.webhookSecret;
       if (url.isEmpty()) {
         return;
       }
       long now = monotonicMillis();
       Set<String> blocked = new HashSet<>();
-      for (UpdateState u : queue()) {
+      for (UpdateState u : w.pending) {
         if (inFlight >= w.maxConnections) {
           break;
         }
@@ -144,7 +133,7 @@ final class WebhookDelivery implements AutoCloseable {
       inFlight--;
       u.inFlight = false;
       if (ok) {
-        queue().remove(u);
+        w.pending.remove(u);
       } else {
         u.attempts++;
         long base = w.config.webhookRetryBase().toMillis();
@@ -158,7 +147,7 @@ final class WebhookDelivery implements AutoCloseable {
         w.lastErrorDate = now / 1000;
         w.lastErrorMessage = error;
         if (now + delay > u.createdMillis + u.ttlMillis) {
-          queue().remove(u);
+          w.pending.remove(u);
         } else {
           u.nextAttemptMillis = monotonicMillis() + delay;
         }
