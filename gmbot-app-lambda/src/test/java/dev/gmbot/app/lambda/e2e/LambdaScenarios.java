@@ -230,7 +230,16 @@ abstract class LambdaScenarios {
     assertThat(sim.commandMenu("all_chat_administrators", "ar"))
         .extracting(c -> c.command())
         .containsExactly(
-            "protect", "unprotect", "status", "settings", "reactivate", "stats", "audit", "help");
+            "protect",
+            "unprotect",
+            "status",
+            "settings",
+            "reactivate",
+            "stats",
+            "audit",
+            "trust",
+            "untrust",
+            "help");
     assertThat(sim.commandMenu("all_private_chats", "")).hasSize(5);
   }
 
