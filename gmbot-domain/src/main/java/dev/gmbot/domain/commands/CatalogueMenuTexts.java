@@ -6,9 +6,11 @@ import dev.gmbot.domain.protection.Texts;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.TrustedMember;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -437,6 +439,105 @@ final class CatalogueMenuTexts implements MenuTexts {
   @Override
   public String olderButton() {
     return c.text("screen.button.older");
+  }
+
+  // ---- enforcement policy and trust list ------------------------------------------------------
+
+  @Override
+  public String actionButton(EnforcementRules.Action action) {
+    return c.text("screen.button.action", "action", new Phrase(actionName(action)));
+  }
+
+  @Override
+  public String onFailureButton(EnforcementRules.CheckFailure policy) {
+    return c.text("screen.button.on_failure", "policy", new Phrase(failureName(policy)));
+  }
+
+  @Override
+  public String trustedButton() {
+    return c.text("screen.button.trusted");
+  }
+
+  @Override
+  public String enforcementScreen(ProtectedGroup g) {
+    EnforcementRules e = g.settings().enforcement();
+    return c.text(
+        "screen.enforcement",
+        "title",
+        title(g),
+        "action",
+        new Phrase(actionName(e.action())),
+        "remove_after",
+        new Phrase(duration(e.removeAfter())));
+  }
+
+  @Override
+  public String actionChoice(EnforcementRules.Action action, boolean current) {
+    return (current ? "• " : "") + actionName(action);
+  }
+
+  @Override
+  public String removeAfterChoice(Duration after, boolean current) {
+    return (current ? "• " : "")
+        + c.text("screen.remove_after", "after", new Phrase(duration(after)));
+  }
+
+  @Override
+  public String onFailureScreen(ProtectedGroup g) {
+    EnforcementRules e = g.settings().enforcement();
+    return c.text(
+        "screen.on_failure",
+        "title",
+        title(g),
+        "policy",
+        new Phrase(failureName(e.onCheckFailure())),
+        "hold_limit",
+        new Phrase(duration(e.holdLimit())));
+  }
+
+  @Override
+  public String onFailureChoice(EnforcementRules.CheckFailure policy, boolean current) {
+    return (current ? "• " : "") + failureName(policy);
+  }
+
+  @Override
+  public String holdLimitChoice(Duration limit, boolean current) {
+    return (current ? "• " : "")
+        + c.text("screen.hold_limit", "limit", new Phrase(duration(limit)));
+  }
+
+  @Override
+  public String trustedScreen(ProtectedGroup g, List<TrustedMember> listed, int total) {
+    if (total == 0) {
+      return c.text("screen.trusted.none", "title", title(g));
+    }
+    String head = c.text("screen.trusted", "title", title(g), "count", total);
+    return listed.size() < total
+        ? head + "\n\n" + c.text("screen.trusted.more", "count", total - listed.size())
+        : head;
+  }
+
+  @Override
+  public String untrustButton(TrustedMember member) {
+    return "✖ " + c.value(trustedName(member));
+  }
+
+  @Override
+  public String untrustedToast(String who) {
+    return c.text("screen.untrusted_toast", "who", clip(who, MAX_TITLE_IN_ALERT));
+  }
+
+  /** How a trusted member is shown: their stored label, else their id. */
+  static String trustedName(TrustedMember member) {
+    return member.label().isBlank() ? "id " + member.user().value() : member.label();
+  }
+
+  private String actionName(EnforcementRules.Action action) {
+    return c.text("screen.action." + action.name().toLowerCase(Locale.ROOT));
+  }
+
+  private String failureName(EnforcementRules.CheckFailure policy) {
+    return c.text("screen.failure." + policy.name().toLowerCase(Locale.ROOT));
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

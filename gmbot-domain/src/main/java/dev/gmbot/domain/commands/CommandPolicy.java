@@ -222,7 +222,8 @@ public final class CommandPolicy {
     MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
     Function<Language, MenuScreens> screens = l -> new MenuScreens(menuTexts.apply(l));
     MenuEntrances menu = new MenuEntrances(menuAccess, menuGroups, screens, audit);
-    this.presses = new MenuPresses(menuAccess, menuGroups, screens, conversations, audit, clock);
+    this.presses =
+        new MenuPresses(menuAccess, menuGroups, screens, conversations, audit, trust, clock);
     this.conversation =
         new MenuConversation(
             menuAccess,

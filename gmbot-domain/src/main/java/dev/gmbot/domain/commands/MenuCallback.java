@@ -40,6 +40,14 @@ record MenuCallback(MenuCallback.Action action, Optional<GroupId> group, String 
     LANGUAGES("lg", true),
     SET_LANGUAGE("lgs", true),
     AUDIT("a", true),
+    ENFORCEMENT("ac", true),
+    SET_ACTION("acs", true),
+    SET_REMOVE_AFTER("ra", true),
+    ON_FAILURE("cf", true),
+    SET_ON_FAILURE("cfs", true),
+    SET_HOLD_LIMIT("hl", true),
+    TRUSTED("t", true),
+    UNTRUST("tu", true),
     NOOP("n", false);
 
     private final String code;

@@ -17,6 +17,27 @@ final class MenuOptions {
           Duration.ofHours(1),
           Duration.ofHours(24));
 
+  /** The times after which "mute, then remove" removes a member, offered as buttons. */
+  static final List<Duration> REMOVE_AFTERS =
+      List.of(
+          Duration.ofHours(1),
+          Duration.ofHours(6),
+          Duration.ofHours(24),
+          Duration.ofDays(3),
+          Duration.ofDays(7));
+
+  /** The longest holds without a check offered as buttons (the "hold" failure policy). */
+  static final List<Duration> HOLD_LIMITS =
+      List.of(
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(30),
+          Duration.ofHours(1),
+          Duration.ofHours(6));
+
+  /** The most trusted members the menu lists (the others are still untrusted with /untrust). */
+  static final int TRUSTED_LISTED = 20;
+
   /** The group languages offered, by tag, in the order shown: every {@link Language}. */
   static final List<String> LANGUAGES =
       Arrays.stream(Language.values()).map(Language::tag).toList();

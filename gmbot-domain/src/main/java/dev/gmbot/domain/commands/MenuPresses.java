@@ -11,6 +11,7 @@ import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.protection.Decision.Reply;
 import dev.gmbot.domain.protection.Decision.SaveConversation;
 import dev.gmbot.domain.protection.Decision.UnprotectGroup;
+import dev.gmbot.domain.protection.Decision.UntrustMember;
 import dev.gmbot.domain.scheduling.Priority;
 import dev.gmbot.port.in.ButtonPressed;
 import dev.gmbot.port.in.ProtectGroupCommand;
@@ -21,13 +22,17 @@ import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.Conversation;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.TrustedMember;
+import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.AuditTrail;
 import dev.gmbot.port.out.ConversationRepository;
+import dev.gmbot.port.out.TrustList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +54,7 @@ final class MenuPresses {
   private final Function<Language, MenuScreens> screens;
   private final ConversationRepository conversations;
   private final AuditTrail audit;
+  private final TrustList trust;
   private final Clock clock;
 
   MenuPresses(
@@ -57,12 +63,14 @@ final class MenuPresses {
       Function<Language, MenuScreens> screens,
       ConversationRepository conversations,
       AuditTrail audit,
+      TrustList trust,
       Clock clock) {
     this.access = Objects.requireNonNull(access, "access");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.screens = Objects.requireNonNull(screens, "screens");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.trust = Objects.requireNonNull(trust, "trust");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -189,6 +197,24 @@ final class MenuPresses {
               .map(l -> change(press, g, g.settings().withLanguage(l)))
               .orElseGet(() -> unknown(press));
       case AUDIT -> auditPage(press, g);
+      case ENFORCEMENT -> List.of(press.silent(), press.show(press.screens().enforcement(g)));
+      case SET_ACTION ->
+          EnforcementRules.Action.ofKey(cb.argument())
+              .map(a -> enforce(press, g, g.settings().enforcement().withAction(a), true))
+              .orElseGet(() -> unknown(press));
+      case SET_REMOVE_AFTER ->
+          withDuration(
+              press, d -> enforce(press, g, g.settings().enforcement().withRemoveAfter(d), true));
+      case ON_FAILURE -> List.of(press.silent(), press.show(press.screens().onFailure(g)));
+      case SET_ON_FAILURE ->
+          EnforcementRules.CheckFailure.ofKey(cb.argument())
+              .map(f -> enforce(press, g, g.settings().enforcement().withOnCheckFailure(f), false))
+              .orElseGet(() -> unknown(press));
+      case SET_HOLD_LIMIT ->
+          withDuration(
+              press, d -> enforce(press, g, g.settings().enforcement().withHoldLimit(d), false));
+      case TRUSTED -> List.of(press.silent(), press.show(trusted(press, g, Optional.empty())));
+      case UNTRUST -> untrust(press, g);
       case HOME, NOOP -> throw new IllegalStateException(cb.action() + " has no group");
     };
   }
@@ -225,6 +251,65 @@ final class MenuPresses {
     } catch (IllegalArgumentException outOfRange) {
       return unknown(press);
     }
+  }
+
+  /** A duration in seconds from the press; a value out of range is an unknown button. */
+  private List<Decision> withDuration(Press press, Function<Duration, List<Decision>> then) {
+    Optional<Long> seconds = press.callback().number();
+    if (seconds.isEmpty()) {
+      return unknown(press);
+    }
+    try {
+      return then.apply(Duration.ofSeconds(seconds.get()));
+    } catch (IllegalArgumentException outOfRange) {
+      return unknown(press);
+    }
+  }
+
+  /**
+   * A change of the enforcement rules, shown on the screen it was made on: the actions' ({@code
+   * actions}) or the failure policies'.
+   */
+  private List<Decision> enforce(
+      Press press, ProtectedGroup g, EnforcementRules rules, boolean actions) {
+    GroupSettings changed = g.settings().withEnforcement(rules);
+    ProtectedGroup now = MenuScreens.withSettings(g, changed);
+    return List.of(
+        press.toast(press.texts().savedToast()),
+        new ChangeSettings(g.id(), changed),
+        press.show(actions ? press.screens().enforcement(now) : press.screens().onFailure(now)));
+  }
+
+  /** The trust list as it is, or as it is once {@code gone} is off it. */
+  private OutgoingMessage trusted(Press press, ProtectedGroup g, Optional<UserId> gone) {
+    List<TrustedMember> listed =
+        trust.list(g.id(), MenuOptions.TRUSTED_LISTED + 1).stream()
+            .filter(m -> gone.map(u -> !u.equals(m.user())).orElse(true))
+            .limit(MenuOptions.TRUSTED_LISTED)
+            .toList();
+    int total = Math.max(listed.size(), trust.count(g.id()) - (gone.isPresent() ? 1 : 0));
+    return press.screens().trusted(g, listed, total);
+  }
+
+  private List<Decision> untrust(Press press, ProtectedGroup g) {
+    Optional<UserId> user = press.callback().number().filter(id -> id > 0).map(UserId::of);
+    if (user.isEmpty()) {
+      return unknown(press);
+    }
+    if (!trust.isTrusted(g.id(), user.get())) {
+      // Already taken off (another admin, /untrust): show the list as it is now.
+      return List.of(press.silent(), press.show(trusted(press, g, Optional.empty())));
+    }
+    String name =
+        trust.list(g.id(), MenuOptions.TRUSTED_LISTED + 1).stream()
+            .filter(m -> m.user().equals(user.get()))
+            .findFirst()
+            .map(CatalogueMenuTexts::trustedName)
+            .orElse("id " + user.get().value());
+    return List.of(
+        press.toast(press.texts().untrustedToast(name)),
+        new UntrustMember(g.id(), user.get(), press.presser().id()),
+        press.show(trusted(press, g, user)));
   }
 
   private List<Decision> edit(Press press, ProtectedGroup g) {

@@ -4,15 +4,18 @@ import dev.gmbot.domain.commands.MenuCallback.Action;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.Button;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.TrustedMember;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The screens of the settings menu and the audit log: a text from {@link MenuTexts} and the inline
@@ -85,9 +88,99 @@ final class MenuScreens {
         List.of(
             button(texts.languageButton(language), MenuCallback.of(Action.LANGUAGES, id)),
             button(texts.topicButton(topic), edit(id, MenuSubject.TOPIC))));
+    EnforcementRules rules = g.settings().enforcement();
+    rows.add(
+        List.of(
+            button(texts.actionButton(rules.action()), MenuCallback.of(Action.ENFORCEMENT, id))));
+    rows.add(
+        List.of(
+            button(
+                texts.onFailureButton(rules.onCheckFailure()),
+                MenuCallback.of(Action.ON_FAILURE, id))));
+    rows.add(List.of(button(texts.trustedButton(), MenuCallback.of(Action.TRUSTED, id))));
     rows.add(List.of(button(texts.auditButton(), MenuCallback.of(Action.AUDIT, id, "0"))));
     rows.add(List.of(button(texts.allGroupsButton(), MenuCallback.home())));
     return screen(text.toString(), rows);
+  }
+
+  /** The actions on non-subscribers, and with "mute, then remove" the removal times. */
+  OutgoingMessage enforcement(ProtectedGroup g) {
+    EnforcementRules rules = g.settings().enforcement();
+    List<List<Button>> rows = new ArrayList<>();
+    for (EnforcementRules.Action a : EnforcementRules.Action.values()) {
+      rows.add(
+          List.of(
+              button(
+                  texts.actionChoice(a, a == rules.action()),
+                  MenuCallback.of(Action.SET_ACTION, g.id(), a.key()))));
+    }
+    if (rules.action() == EnforcementRules.Action.MUTE_THEN_REMOVE) {
+      rows.addAll(
+          durations(
+              g.id(),
+              MenuOptions.REMOVE_AFTERS,
+              rules.removeAfter(),
+              Action.SET_REMOVE_AFTER,
+              texts::removeAfterChoice));
+    }
+    rows.add(List.of(back(g.id())));
+    return screen(texts.enforcementScreen(g), rows);
+  }
+
+  /** The failure policies, and with "hold" the longest holds. */
+  OutgoingMessage onFailure(ProtectedGroup g) {
+    EnforcementRules rules = g.settings().enforcement();
+    List<List<Button>> rows = new ArrayList<>();
+    List<Button> policies = new ArrayList<>();
+    for (EnforcementRules.CheckFailure f : EnforcementRules.CheckFailure.values()) {
+      policies.add(
+          button(
+              texts.onFailureChoice(f, f == rules.onCheckFailure()),
+              MenuCallback.of(Action.SET_ON_FAILURE, g.id(), f.key())));
+    }
+    rows.add(policies);
+    if (rules.onCheckFailure() == EnforcementRules.CheckFailure.HOLD) {
+      rows.addAll(
+          durations(
+              g.id(),
+              MenuOptions.HOLD_LIMITS,
+              rules.holdLimit(),
+              Action.SET_HOLD_LIMIT,
+              texts::holdLimitChoice));
+    }
+    rows.add(List.of(back(g.id())));
+    return screen(texts.onFailureScreen(g), rows);
+  }
+
+  /** The trust list (its first members, {@code total} in all), a button each to check again. */
+  OutgoingMessage trusted(ProtectedGroup g, List<TrustedMember> listed, int total) {
+    List<List<Button>> rows = new ArrayList<>();
+    List<Button> names = new ArrayList<>();
+    for (TrustedMember m : listed) {
+      names.add(
+          button(
+              texts.untrustButton(m),
+              MenuCallback.of(Action.UNTRUST, g.id(), MenuCallback.number(m.user().value()))));
+    }
+    rows.addAll(rowsOf(names, 2));
+    rows.add(List.of(back(g.id())));
+    return screen(texts.trustedScreen(g, listed, total), rows);
+  }
+
+  private List<List<Button>> durations(
+      GroupId group,
+      List<Duration> offered,
+      Duration current,
+      Action action,
+      BiFunction<Duration, Boolean, String> label) {
+    List<Button> choices = new ArrayList<>();
+    for (Duration d : offered) {
+      choices.add(
+          button(
+              label.apply(d, d.equals(current)),
+              MenuCallback.of(action, group, MenuCallback.number(d.toSeconds()))));
+    }
+    return rowsOf(choices, 3);
   }
 
   /** The channels, each with a button that stops requiring it; a notice may head the screen. */

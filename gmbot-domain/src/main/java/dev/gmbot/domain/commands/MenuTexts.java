@@ -4,8 +4,10 @@ import dev.gmbot.domain.i18n.Catalogue;
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.AuditPage;
 import dev.gmbot.port.model.EnforcedChannel;
+import dev.gmbot.port.model.EnforcementRules;
 import dev.gmbot.port.model.Language;
 import dev.gmbot.port.model.ProtectedGroup;
+import dev.gmbot.port.model.TrustedMember;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -173,4 +175,42 @@ interface MenuTexts {
   String newerButton();
 
   String olderButton();
+
+  // ---- enforcement policy and trust list ------------------------------------------------------
+
+  /** The group screen's button to what happens to non-subscribers, with the current action. */
+  String actionButton(EnforcementRules.Action action);
+
+  /** The group screen's button to the failure policy, with the current one. */
+  String onFailureButton(EnforcementRules.CheckFailure policy);
+
+  String trustedButton();
+
+  /** The actions explained, the current one (and its removal time) named. */
+  String enforcementScreen(ProtectedGroup group);
+
+  /** A choice of action, the current one marked. */
+  String actionChoice(EnforcementRules.Action action, boolean current);
+
+  /** A choice of removal time ("mute, then remove"), the current one marked. */
+  String removeAfterChoice(Duration after, boolean current);
+
+  /** The failure policies explained, the current one (and its hold limit) named. */
+  String onFailureScreen(ProtectedGroup group);
+
+  String onFailureChoice(EnforcementRules.CheckFailure policy, boolean current);
+
+  /** A choice of longest hold, the current one marked. */
+  String holdLimitChoice(Duration limit, boolean current);
+
+  /**
+   * The trust list: {@code listed} members shown of {@code total}, how to add one, and that a press
+   * checks a member again.
+   */
+  String trustedScreen(ProtectedGroup group, List<TrustedMember> listed, int total);
+
+  /** The button that takes a member off the trust list. */
+  String untrustButton(TrustedMember member);
+
+  String untrustedToast(String who);
 }
