@@ -585,7 +585,7 @@ public final class Guard
               trustList,
               deadlines);
       RetentionCleanup retention =
-          new RetentionCleanup(audit, conversations, clock, auditRetention);
+          new RetentionCleanup(audit, conversations, dailyStatistics, clock, auditRetention);
       UpdateGate gate =
           updateGate != null
               ? updateGate

@@ -103,6 +103,17 @@ public final class JdbiDailyStatistics implements DailyStatistics {
     return out;
   }
 
+  @Override
+  public int purgeBefore(LocalDate day) {
+    return Sql.tx(
+        jdbi,
+        "purge the daily statistics",
+        h ->
+            h.createUpdate("DELETE FROM daily_statistics WHERE stats_day < :day")
+                .bind("day", day)
+                .execute());
+  }
+
   private static DailyFigures figures(ResultSet rs) throws SQLException {
     Map<DailyCounter, Long> counts = new EnumMap<>(DailyCounter.class);
     for (DailyCounter counter : DailyCounter.values()) {

@@ -66,6 +66,13 @@ public final class WriteBehindDailyStatistics implements DailyStatistics, AutoCl
     return database.days(group, from, to);
   }
 
+  /** Flushes first, so that no later flush writes a deleted day back. */
+  @Override
+  public int purgeBefore(LocalDate day) {
+    flush();
+    return database.purgeBefore(day);
+  }
+
   /**
    * Writes the pending amounts, one upsert per group and day.
    *

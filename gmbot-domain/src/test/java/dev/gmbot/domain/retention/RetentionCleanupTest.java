@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmbot.port.model.AuditEntry;
 import dev.gmbot.port.model.Conversation;
+import dev.gmbot.port.model.DailyCounter;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.testkit.fake.InMemoryRepositories;
 import dev.gmbot.testkit.fake.MutableClock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +75,35 @@ class RetentionCleanupTest {
 
     assertThat(cleanup.cleanUp()).hasSize(1);
     assertThat(repos.auditEntries()).isEmpty();
+  }
+
+  @Test
+  void statisticsOlderThanTheirRetentionAreDeletedOnceADay() {
+    RetentionCleanup withStatistics =
+        new RetentionCleanup(
+            repos.audit(),
+            repos.conversations(),
+            repos.dailyStatistics(),
+            clock,
+            Duration.ofDays(30));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate oldest = today.minusDays(RetentionCleanup.STATISTICS_RETENTION);
+    repos.dailyStatistics().add(GROUP, oldest.minusDays(1), Map.of(DailyCounter.JOINS, 1L));
+    repos.dailyStatistics().add(GROUP, oldest, Map.of(DailyCounter.JOINS, 2L));
+
+    assertThat(withStatistics.cleanUp())
+        .containsExactly("deleted 1 days of /stats counters older than 400 days");
+    assertThat(repos.dailyStatistics().days(GROUP, oldest.minusDays(1), oldest))
+        .extracting(f -> f.get(DailyCounter.JOINS))
+        .containsExactly(0L, 2L);
+
+    // Later the same day: the counters are not scanned again.
+    repos.dailyStatistics().add(GROUP, oldest.minusDays(5), Map.of(DailyCounter.JOINS, 1L));
+    clock.advance(RetentionCleanup.MIN_INTERVAL);
+    withStatistics.cleanUp();
+    assertThat(repos.dailyStatistics().days(GROUP, oldest.minusDays(5), oldest.minusDays(5)))
+        .extracting(f -> f.get(DailyCounter.JOINS))
+        .containsExactly(1L);
   }
 
   @Test

@@ -25,6 +25,11 @@ public interface DailyStatistics {
         }
 
         @Override
+        public int purgeBefore(LocalDate day) {
+          return 0;
+        }
+
+        @Override
         public boolean keeps() {
           return false;
         }
@@ -40,6 +45,13 @@ public interface DailyStatistics {
    * day: a day without a row reads as {@link DailyFigures#empty}.
    */
   List<DailyFigures> days(GroupId group, LocalDate from, LocalDate to);
+
+  /**
+   * Deletes every group's days before {@code day} (the retention clean-up).
+   *
+   * @return the number of group-days deleted
+   */
+  int purgeBefore(LocalDate day);
 
   /** Whether this store keeps figures at all ({@link #NONE} does not). */
   default boolean keeps() {

@@ -117,4 +117,23 @@ public abstract class DailyStatisticsContract {
     assertThat(statistics.days(GROUP, MONDAY, MONDAY).get(0).get(DailyCounter.CHECKS))
         .isEqualTo(writers * each);
   }
+
+  @Test
+  void purgingDeletesTheDaysBeforeTheCutOffOfEveryGroupAndKeepsTheRest() {
+    statistics.add(GROUP, MONDAY.minusDays(2), Map.of(DailyCounter.JOINS, 1L));
+    statistics.add(OTHER, MONDAY.minusDays(1), Map.of(DailyCounter.JOINS, 2L));
+    statistics.add(GROUP, MONDAY, Map.of(DailyCounter.JOINS, 3L));
+    statistics.add(OTHER, MONDAY.plusDays(1), Map.of(DailyCounter.JOINS, 4L));
+
+    int deleted = statistics.purgeBefore(MONDAY);
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(statistics.days(GROUP, MONDAY.minusDays(2), MONDAY))
+        .extracting(f -> f.get(DailyCounter.JOINS))
+        .containsExactly(0L, 0L, 3L);
+    assertThat(statistics.days(OTHER, MONDAY.minusDays(1), MONDAY.plusDays(1)))
+        .extracting(f -> f.get(DailyCounter.JOINS))
+        .containsExactly(0L, 0L, 4L);
+    assertThat(statistics.purgeBefore(MONDAY)).isZero();
+  }
 }

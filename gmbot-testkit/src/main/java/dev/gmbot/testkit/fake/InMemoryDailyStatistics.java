@@ -42,6 +42,13 @@ public final class InMemoryDailyStatistics implements DailyStatistics {
     return out;
   }
 
+  @Override
+  public int purgeBefore(LocalDate day) {
+    int before = rows.size();
+    rows.keySet().removeIf(k -> k.day().isBefore(day));
+    return before - rows.size();
+  }
+
   private static void requireNotNegative(long amount) {
     if (amount < 0) {
       throw new IllegalArgumentException("a daily counter only grows: " + amount);
