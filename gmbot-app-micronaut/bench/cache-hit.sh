@@ -37,7 +37,8 @@ bot=""
 taskset -c "${LOAD_CORES:-1}" "$java" $bench/BotApiStub.java $stub_port >"$work/stub.log" 2>&1 &
 stub=$!
 cleanup() {
-  [ -n "$bot" ] && kill "$bot" 2>/dev/null && wait "$bot" 2>/dev/null
+  # Neither may end the trap early (set -e): wait returns the killed bot's status.
+  if [ -n "$bot" ]; then kill "$bot" 2>/dev/null || true; wait "$bot" 2>/dev/null || true; fi
   kill "$stub" 2>/dev/null || true
   if [ "${BACKEND:-h2}" = pg ]; then
     psql -q -h 127.0.0.1 -U postgres -d test -c "drop schema if exists gmbot_cachehit cascade" >/dev/null 2>&1 || true
