@@ -14,8 +14,25 @@ import java.util.Optional;
 
 /** Membership answers in process (one instance): bounded in size, each entry with its own TTL. */
 public final class LocalMembershipCache implements MembershipCache {
-  /** Default bound: about 14 MB at worst (~140 bytes per entry). */
+  /** The smallest default bound (about 21 MB at ~211 bytes per entry, measured). */
   public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+
+  /** The largest default bound, whatever the heap. */
+  static final long LARGEST_DEFAULT_SIZE = 5_000_000;
+
+  /**
+   * The default bound for this JVM: one entry per KiB of maximum heap (a fifth of the heap at the
+   * measured ~211 bytes an entry), at least {@link #DEFAULT_MAXIMUM_SIZE}. A fixed bound made a
+   * deployment with more active users than entries ask Telegram again for answers it had just
+   * evicted; now a larger heap ({@code GMBOT_HEAP}) holds more answers.
+   */
+  public static long defaultSize() {
+    return sizeFor(Runtime.getRuntime().maxMemory());
+  }
+
+  static long sizeFor(long maxHeapBytes) {
+    return Math.clamp(maxHeapBytes / 1024, DEFAULT_MAXIMUM_SIZE, LARGEST_DEFAULT_SIZE);
+  }
 
   private record Key(long user, long channel) {}
 
@@ -24,7 +41,7 @@ public final class LocalMembershipCache implements MembershipCache {
   private final Cache<Key, Answer> cache;
 
   public LocalMembershipCache(Clock clock) {
-    this(clock, DEFAULT_MAXIMUM_SIZE);
+    this(clock, defaultSize());
   }
 
   public LocalMembershipCache(Clock clock, long maximumSize) {
