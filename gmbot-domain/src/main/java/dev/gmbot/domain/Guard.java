@@ -167,8 +167,15 @@ public final class Guard
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {
-      abandon(event);
-      updateLog.release(event.updateId());
+      // The claim is released even when forgetting what deciding noted fails too: a claim kept
+      // would answer every redelivery "in progress" until its lease ran out.
+      try {
+        abandon(event);
+      } catch (RuntimeException abandonFailed) {
+        e.addSuppressed(abandonFailed);
+      } finally {
+        updateLog.release(event.updateId());
+      }
       throw e;
     }
   }

@@ -10,6 +10,9 @@ import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.UpdateInProgressException;
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
@@ -61,6 +64,24 @@ class GuardTest {
     assertThat(world.mutes()).as("the failed call and the redelivered one").isEqualTo(2);
     assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().isRestricted())
         .isTrue();
+  }
+
+  /**
+   * A handling failure whose clean-up fails too (a supergroup with a positive id: both the handling
+   * and forgetting its joins throw) still releases the claim: the redelivery fails the same way
+   * instead of being answered "in progress" until the lease runs out.
+   */
+  @Test
+  void releasesTheClaimWhenForgettingTheFailedUpdateFailsToo() {
+    ChatRef impossible =
+        new ChatRef(ChatId.of(5), ChatType.SUPERGROUP, "Impossible", java.util.Optional.empty());
+    GroupMemberChanged join = world.joins(impossible, ALICE);
+
+    assertThatThrownBy(() -> world.handle(join)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> world.handle(join))
+        .as("the redelivery is handled again, not 'in progress'")
+        .isInstanceOf(IllegalArgumentException.class)
+        .isNotInstanceOf(UpdateInProgressException.class);
   }
 
   @Test
