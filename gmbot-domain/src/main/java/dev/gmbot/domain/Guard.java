@@ -145,9 +145,10 @@ public final class Guard
   }
 
   /**
-   * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere
-   * throws {@link UpdateInProgressException} (the transport answers non-2xx: Telegram delivers it
-   * again later); when handling throws, the claim is released so Telegram's redelivery is
+   * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere is
+   * waited for within the {@link ClaimWait} (a duplicate once the other handler completed it) and
+   * throws {@link UpdateInProgressException} if it is still held after that (the transport answers
+   * non-2xx: Telegram delivers it again later); when handling throws, the claim is released so Telegram's redelivery is
    * processed, and the exception propagates (the transport answers non-2xx).
    */
   @Override
@@ -343,6 +344,7 @@ public final class Guard
     private BotCallScheduler scheduler = new DirectScheduler();
     private GuardMetrics metrics = GuardMetrics.NONE;
     private RandomGenerator random = new Random();
+    private ClaimWait claimWait = ClaimWait.DEFAULTS;
     private VerificationSettings verification = VerificationSettings.DEFAULTS;
     private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
     private DailyStatistics dailyStatistics = DailyStatistics.NONE;
@@ -454,6 +456,15 @@ public final class Guard
     /** The source of TTL jitter; must be thread-safe. Default: a {@link Random}. */
     public Builder random(RandomGenerator random) {
       this.random = random;
+      return this;
+    }
+
+    /**
+     * How long an update being handled elsewhere is waited for before {@link
+     * UpdateInProgressException} (ADR 0095). Default: {@link ClaimWait#DEFAULTS} (2 s).
+     */
+    public Builder claimWait(ClaimWait claimWait) {
+      this.claimWait = Objects.requireNonNull(claimWait, "claimWait");
       return this;
     }
 
@@ -602,7 +613,7 @@ public final class Guard
           commandPolicy,
           executor,
           retention,
-          new UpdateAdmission(groups, gate, updateLog),
+          new UpdateAdmission(groups, gate, updateLog, claimWait),
           updateLog,
           new EffectDrain(outbox, executor, metrics, clock),
           metrics,
