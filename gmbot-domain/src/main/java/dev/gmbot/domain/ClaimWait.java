@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long an update found in progress elsewhere is waited for before it is refused (ADR 0095).
- * Two instances that get the same update at the same moment race for its claim; the one that loses
+ * How long an update found in progress elsewhere is waited for before it is refused (ADR 0095). Two
+ * instances that get the same update at the same moment race for its claim; the one that loses
  * polls the update log for a short while: once the winner has completed the update it is a
  * duplicate (acknowledged), when the winner gave it up (its handling failed) this one claims and
  * handles it, and only when the winner is still busy after the bound is the update refused "in
@@ -16,8 +16,8 @@ import java.util.Objects;
  */
 public record ClaimWait(Duration bound, Sleeper sleeper) {
   /**
-   * The default bound: the longest ordinary handling (a join: a membership check, a mute, a
-   * prompt) takes well under a second; Telegram waits far longer for a webhook answer.
+   * The default bound: the longest ordinary handling (a join: a membership check, a mute, a prompt)
+   * takes well under a second; Telegram waits far longer for a webhook answer.
    */
   public static final Duration DEFAULT_BOUND = Duration.ofSeconds(2);
 

@@ -148,8 +148,9 @@ public final class Guard
    * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere is
    * waited for within the {@link ClaimWait} (a duplicate once the other handler completed it) and
    * throws {@link UpdateInProgressException} if it is still held after that (the transport answers
-   * non-2xx: Telegram delivers it again later); when handling throws, the claim is released so Telegram's redelivery is
-   * processed, and the exception propagates (the transport answers non-2xx).
+   * non-2xx: Telegram delivers it again later); when handling throws, the claim is released so
+   * Telegram's redelivery is processed, and the exception propagates (the transport answers
+   * non-2xx).
    */
   @Override
   public HandlingResult handle(InboundEvent event) {

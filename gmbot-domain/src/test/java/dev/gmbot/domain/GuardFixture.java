@@ -67,6 +67,7 @@ public final class GuardFixture {
 
   /** Run during each such pause, with its number from 1: what another handler does meanwhile. */
   public java.util.function.IntConsumer duringClaimPause = n -> {};
+
   public final RecordingMetrics metrics = new RecordingMetrics();
   public final Guard guard;
   private final AtomicLong updateIds = new AtomicLong(1);

@@ -16,9 +16,9 @@ import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GuardTest {
