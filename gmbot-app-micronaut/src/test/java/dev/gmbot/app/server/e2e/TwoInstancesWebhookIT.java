@@ -110,25 +110,26 @@ class TwoInstancesWebhookIT {
       }
       Duration sending = Duration.ofNanos(System.nanoTime() - began);
       settle(sim, servers);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> joiners.stream().allMatch(j -> promptFor(group, j) != null));
+      // The standing prompt names at most 10 joiners (the rest are counted) and is edited at most
+      // every 15 s: every joiner muted and a prompt standing is what the phase must leave.
+      // Not asserted here: the figures below say what was missing.
+      waitUpTo(
+          Duration.ofSeconds(60),
+          () -> joiners.stream().allMatch(group::isMuted) && standingPrompt(group) != null);
 
-      // Half the joiners subscribe and press the button on their prompt.
+      // Half the joiners subscribe and press the button on the group's standing prompt.
+      SimMessage prompt = standingPrompt(group);
+      assertThat(prompt).as("a standing prompt after the joins").isNotNull();
+      String button = ServerWorlds.verifyButton(prompt).orElseThrow().text();
       List<SimUser> verifying = new ArrayList<>();
       for (int i = 0; i < joiners.size(); i += 2) {
         SimUser j = joiners.get(i);
         channel.withMembers(j);
-        SimMessage prompt = promptFor(group, j);
-        j.presses(prompt, ServerWorlds.verifyButton(prompt).orElseThrow().text());
+        j.presses(prompt, button);
         verifying.add(j);
       }
       settle(sim, servers);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> verifying.stream().noneMatch(group::isMuted));
+      waitUpTo(Duration.ofSeconds(30), () -> verifying.stream().noneMatch(group::isMuted));
 
       List<WebhookAnswer> primary = since(sim.webhookAnswers(), answersBefore);
       List<WebhookAnswer> mirror = since(sim.mirrorAnswers(), mirrorBefore);
@@ -162,14 +163,17 @@ class TwoInstancesWebhookIT {
       long serverErrors = all.stream().filter(a -> a.status() >= 500 || a.status() == 0).count();
       long slow = all.stream().filter(a -> a.took().toMillis() > 100).count();
       long lost = unacknowledged + notMuted + notFreed;
-      long duplicates = duplicateMutes + duplicateFrees + mutedMembers;
+      long duplicates = duplicateFrees + mutedMembers + Math.max(0, promptPosts - 1);
+      long mostMutesOfOneJoiner =
+          joiners.stream().mapToLong(j -> mutes.getOrDefault(j.id(), 0L)).max().orElse(0);
 
       System.out.printf(
           "FAULT | two instances, every update delivered to both: %d updates in %d ms (%d/s),"
               + " %d joiners, %d verified | updates lost %d (unacknowledged %d, joiners not muted"
-              + " %d, verified still muted %d) | duplicate effects %d (extra mutes %d, extra"
-              + " frees %d, members muted %d) | standing prompts %d (prompt posts %d)"
-              + " | answers >100 ms %d of %d | 5xx %d%n",
+              + " %d, verified still muted %d) | duplicate effects %d (extra frees %d, members"
+              + " muted %d, extra prompt posts) | standing prompts %d (prompt posts %d)"
+              + " | answers >100 ms %d of %d | 5xx %d | repeated mutes of one join (its two"
+              + " signals decided at once on the two instances, ADR 0061) %d%n",
           emitted.size(),
           sending.toMillis(),
           total * 1000 / Math.max(1, sending.toMillis()),
@@ -180,21 +184,27 @@ class TwoInstancesWebhookIT {
           notMuted,
           notFreed,
           duplicates,
-          duplicateMutes,
           duplicateFrees,
           mutedMembers,
           standingPrompts,
           promptPosts,
           slow,
           all.size(),
-          serverErrors);
+          serverErrors,
+          duplicateMutes);
       System.out.println(
           "FAULT | two instances: statuses "
               + all.stream()
                   .collect(Collectors.groupingBy(WebhookAnswer::status, Collectors.counting())));
 
       assertThat(lost).as("updates lost").isZero();
-      assertThat(duplicates).as("duplicate effects").isZero();
+      assertThat(duplicates).as("duplicate effects (frees, members muted, prompt posts)").isZero();
+      // A join arrives twice (chat_member and new_chat_members) under two update ids; when the
+      // two instances decide one signal each at the same moment, both may restrict (ADR 0061:
+      // Telegram takes the repeated restriction as a no-op; the prompt is posted once).
+      assertThat(mostMutesOfOneJoiner)
+          .as("restrictions of one joiner, at most one per signal")
+          .isLessThanOrEqualTo(2);
       assertThat(standingPrompts).as("standing prompts in the group").isEqualTo(1);
       assertThat(serverErrors).as("5xx answers").isZero();
     } finally {
@@ -206,9 +216,21 @@ class TwoInstancesWebhookIT {
     }
   }
 
-  /** The prompt naming this user (null while none does). */
-  private static SimMessage promptFor(SimChat group, SimUser user) {
-    return ServerWorlds.promptFor(group, user).orElse(null);
+  /** Polls until the condition holds or the time is up (then the figures tell). */
+  private static void waitUpTo(Duration limit, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(200);
+    }
+  }
+
+  /** The group's standing prompt: its last bot message with a verify button (null: none). */
+  private static SimMessage standingPrompt(SimChat group) {
+    return group.botMessages().stream()
+        .filter(m -> !m.deleted() && ServerWorlds.verifyButton(m).isPresent())
+        .reduce((a, b) -> b)
+        .orElse(null);
   }
 
   private static List<WebhookAnswer> since(List<WebhookAnswer> answers, int from) {
