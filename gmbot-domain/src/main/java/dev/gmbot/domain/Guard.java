@@ -145,10 +145,12 @@ public final class Guard
   }
 
   /**
-   * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere
-   * throws {@link UpdateInProgressException} (the transport answers non-2xx: Telegram delivers it
-   * again later); when handling throws, the claim is released so Telegram's redelivery is
-   * processed, and the exception propagates (the transport answers non-2xx).
+   * Handles the event once: a duplicate update id is skipped; an update being handled elsewhere is
+   * waited for within the {@link ClaimWait} (a duplicate once the other handler completed it) and
+   * throws {@link UpdateInProgressException} if it is still held after that (the transport answers
+   * non-2xx: Telegram delivers it again later); when handling throws, the claim is released so
+   * Telegram's redelivery is processed, and the exception propagates (the transport answers
+   * non-2xx).
    */
   @Override
   public HandlingResult handle(InboundEvent event) {
@@ -167,8 +169,15 @@ public final class Guard
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {
-      abandon(event);
-      updateLog.release(event.updateId());
+      // The claim is released even when forgetting what deciding noted fails too: a claim kept
+      // would answer every redelivery "in progress" until its lease ran out.
+      try {
+        abandon(event);
+      } catch (RuntimeException abandonFailed) {
+        e.addSuppressed(abandonFailed);
+      } finally {
+        updateLog.release(event.updateId());
+      }
       throw e;
     }
   }
@@ -336,6 +345,7 @@ public final class Guard
     private BotCallScheduler scheduler = new DirectScheduler();
     private GuardMetrics metrics = GuardMetrics.NONE;
     private RandomGenerator random = new Random();
+    private ClaimWait claimWait = ClaimWait.DEFAULTS;
     private VerificationSettings verification = VerificationSettings.DEFAULTS;
     private ProtectionSettings protection = ProtectionSettings.DEFAULTS;
     private DailyStatistics dailyStatistics = DailyStatistics.NONE;
@@ -447,6 +457,15 @@ public final class Guard
     /** The source of TTL jitter; must be thread-safe. Default: a {@link Random}. */
     public Builder random(RandomGenerator random) {
       this.random = random;
+      return this;
+    }
+
+    /**
+     * How long an update being handled elsewhere is waited for before {@link
+     * UpdateInProgressException} (ADR 0095). Default: {@link ClaimWait#DEFAULTS} (2 s).
+     */
+    public Builder claimWait(ClaimWait claimWait) {
+      this.claimWait = Objects.requireNonNull(claimWait, "claimWait");
       return this;
     }
 
@@ -595,7 +614,7 @@ public final class Guard
           commandPolicy,
           executor,
           retention,
-          new UpdateAdmission(groups, gate, updateLog),
+          new UpdateAdmission(groups, gate, updateLog, claimWait),
           updateLog,
           new EffectDrain(outbox, executor, metrics, clock),
           metrics,

@@ -71,6 +71,7 @@ public final class GuardAssembly {
         .clock(clock)
         .verification(settings.verification())
         .protection(settings.protection())
+        .claimWait(new ClaimWait(settings.claimWait(), ClaimWait.Sleeper.REAL))
         // TTL jitter: SecureRandom, because with SnapStart every Lambda container restored from one
         // snapshot would share a java.util.Random's seed (ADR 0086); the server loses nothing.
         .random(new SecureRandom())

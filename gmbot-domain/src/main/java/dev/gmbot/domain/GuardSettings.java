@@ -37,13 +37,16 @@ import java.util.Objects;
  *   <tr><td>GMBOT_TRANSIENT_RETRIES</td><td>retries after a timeout or 5xx</td><td>2</td>
  *       <td>0-10</td>
  *   <tr><td>GMBOT_AUDIT_RETENTION</td><td>audit entries kept</td><td>30d</td><td>1h-3650d</td>
+ *   <tr><td>GMBOT_CLAIM_WAIT</td><td>an update in progress elsewhere waited for</td><td>2s</td>
+ *       <td>0-10s</td>
  * </table>
  */
 public record GuardSettings(
     VerificationSettings verification,
     ProtectionSettings protection,
     SchedulerConfig scheduler,
-    Duration auditRetention) {
+    Duration auditRetention,
+    Duration claimWait) {
 
   /** The range of every duration: positive, and not absurdly long. */
   private static final Duration MIN = Duration.ofMillis(1);
@@ -56,6 +59,7 @@ public record GuardSettings(
     Objects.requireNonNull(protection, "protection");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(auditRetention, "auditRetention");
+    Objects.requireNonNull(claimWait, "claimWait");
   }
 
   /** The domain's defaults, as when no variable is set. */
@@ -64,7 +68,8 @@ public record GuardSettings(
           VerificationSettings.DEFAULTS,
           ProtectionSettings.DEFAULTS,
           SchedulerConfig.defaults(),
-          RetentionCleanup.DEFAULT_AUDIT_RETENTION);
+          RetentionCleanup.DEFAULT_AUDIT_RETENTION,
+          ClaimWait.DEFAULT_BOUND);
 
   /**
    * Reads the guard's variables with the domain's defaults.
@@ -91,7 +96,9 @@ public record GuardSettings(
             "GMBOT_AUDIT_RETENTION",
             RetentionCleanup.DEFAULT_AUDIT_RETENTION,
             RetentionCleanup.MIN_AUDIT_RETENTION,
-            RetentionCleanup.MAX_AUDIT_RETENTION));
+            RetentionCleanup.MAX_AUDIT_RETENTION),
+        env.duration(
+            "GMBOT_CLAIM_WAIT", ClaimWait.DEFAULT_BOUND, Duration.ZERO, ClaimWait.MAX_BOUND));
   }
 
   private static VerificationSettings verification(ConfigReader env) {

@@ -23,6 +23,10 @@ import java.util.Optional;
  * one round trip on Redis, no I/O in process. The group itself comes from the group repository,
  * which the deployables cache in process (ADR 0056). Every other update is claimed on the {@link
  * UpdateLog} alone.
+ *
+ * <p>An update another handler holds (another instance got it at the same moment) is waited for
+ * within the {@link ClaimWait}: admitted again after short pauses until it is done (a duplicate),
+ * free again (the other handler failed: this one claims it) or the bound has passed (in progress).
  */
 final class UpdateAdmission {
   /**
@@ -35,14 +39,40 @@ final class UpdateAdmission {
   private final GroupRepository groups;
   private final UpdateGate gate;
   private final UpdateLog log;
+  private final ClaimWait wait;
 
-  UpdateAdmission(GroupRepository groups, UpdateGate gate, UpdateLog log) {
+  UpdateAdmission(GroupRepository groups, UpdateGate gate, UpdateLog log, ClaimWait wait) {
     this.groups = Objects.requireNonNull(groups, "groups");
     this.gate = Objects.requireNonNull(gate, "gate");
     this.log = Objects.requireNonNull(log, "log");
+    this.wait = Objects.requireNonNull(wait, "wait");
   }
 
+  /**
+   * Claims the update, waiting within the bound while another handler holds it.
+   *
+   * @return the claim found last: {@code IN_PROGRESS} only when the bound passed (or the thread was
+   *     interrupted) with the update still held elsewhere
+   */
   Admitted admit(InboundEvent event, Duration lease) {
+    Admitted admitted = admitOnce(event, lease);
+    Duration waited = Duration.ZERO;
+    Duration pause = null;
+    while (admitted.claim() == UpdateLog.Claim.IN_PROGRESS && waited.compareTo(wait.bound()) < 0) {
+      pause = wait.nextPause(pause, waited);
+      try {
+        wait.sleeper().sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // shutting down: "later" at once
+        return admitted;
+      }
+      waited = waited.plus(pause);
+      admitted = admitOnce(event, lease);
+    }
+    return admitted;
+  }
+
+  private Admitted admitOnce(InboundEvent event, Duration lease) {
     if (event instanceof MessagePosted message
         && message.chat().type().isGroup()
         && message.sender() instanceof Sender.User sender) {

@@ -61,6 +61,13 @@ public final class GuardFixture {
   public final InMemoryMembershipCache membershipCache = new InMemoryMembershipCache(clock);
   public final InMemoryAdministratorCache adminCache = new InMemoryAdministratorCache(clock);
   public final InMemoryUpdateLog updateLog = new InMemoryUpdateLog(clock);
+
+  /** The pauses the guard waited for an update in progress elsewhere (no real time passes). */
+  public final java.util.List<java.time.Duration> claimPauses = new java.util.ArrayList<>();
+
+  /** Run during each such pause, with its number from 1: what another handler does meanwhile. */
+  public java.util.function.IntConsumer duringClaimPause = n -> {};
+
   public final RecordingMetrics metrics = new RecordingMetrics();
   public final Guard guard;
   private final AtomicLong updateIds = new AtomicLong(1);
@@ -105,7 +112,15 @@ public final class GuardFixture {
             .metrics(metrics)
             .random(new Random(42))
             .trustList(repos.trustList())
-            .deadlines(repos.deadlines());
+            .deadlines(repos.deadlines())
+            .claimWait(
+                new ClaimWait(
+                    ClaimWait.DEFAULT_BOUND,
+                    pause -> {
+                      claimPauses.add(pause);
+                      clock.advance(pause);
+                      duringClaimPause.accept(claimPauses.size());
+                    }));
     if (chart != null) {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }

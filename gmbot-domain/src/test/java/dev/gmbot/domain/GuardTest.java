@@ -10,9 +10,13 @@ import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.HandlingResult;
 import dev.gmbot.port.in.UpdateInProgressException;
+import dev.gmbot.port.model.ChatId;
+import dev.gmbot.port.model.ChatRef;
+import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,24 @@ class GuardTest {
         .isTrue();
   }
 
+  /**
+   * A handling failure whose clean-up fails too (a supergroup with a positive id: both the handling
+   * and forgetting its joins throw) still releases the claim: the redelivery fails the same way
+   * instead of being answered "in progress" until the lease runs out.
+   */
+  @Test
+  void releasesTheClaimWhenForgettingTheFailedUpdateFailsToo() {
+    ChatRef impossible =
+        new ChatRef(ChatId.of(5), ChatType.SUPERGROUP, "Impossible", java.util.Optional.empty());
+    GroupMemberChanged join = world.joins(impossible, ALICE);
+
+    assertThatThrownBy(() -> world.handle(join)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> world.handle(join))
+        .as("the redelivery is handled again, not 'in progress'")
+        .isInstanceOf(IllegalArgumentException.class)
+        .isNotInstanceOf(UpdateInProgressException.class);
+  }
+
   @Test
   void anUpdateInProgressElsewhereIsNeitherHandledNorAcknowledged() {
     GroupMemberChanged join = world.joins(GROUP, ALICE);
@@ -73,6 +95,70 @@ class GuardTest {
             UpdateInProgressException.class,
             e -> assertThat(e.updateId()).isEqualTo(join.updateId()));
     assertThat(world.mutes()).isZero();
+    assertThat(world.claimPauses)
+        .as("waited for the other handler within the bound first, pauses growing")
+        .startsWith(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80))
+        .allSatisfy(p -> assertThat(p).isPositive().isLessThanOrEqualTo(Duration.ofMillis(200)));
+    assertThat(world.claimPauses.stream().reduce(Duration.ZERO, Duration::plus))
+        .isEqualTo(ClaimWait.DEFAULT_BOUND);
+  }
+
+  /**
+   * Two instances got the same update at the same moment (ADR 0095): the one that lost the claim
+   * waits, and once the other completed the update it is a duplicate, acknowledged without acting.
+   */
+  @Test
+  void anUpdateTheOtherHandlerCompletesMeanwhileIsADuplicateNotRefused() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.updateLog.begin(join.updateId(), Guard.HANDLING_LEASE);
+    world.duringClaimPause =
+        n -> {
+          if (n == 3) {
+            world.updateLog.complete(join.updateId(), Guard.DEDUPLICATION_TTL);
+          }
+        };
+
+    HandlingResult result = world.handle(join);
+
+    assertThat(result.duplicate()).isTrue();
+    assertThat(world.mutes()).as("the other handler acted, this one not").isZero();
+    assertThat(world.claimPauses).hasSize(3);
+  }
+
+  /** The other handler failed and gave the update up meanwhile: this one claims and handles it. */
+  @Test
+  void anUpdateTheOtherHandlerGivesUpMeanwhileIsHandledHere() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE);
+    world.updateLog.begin(join.updateId(), Guard.HANDLING_LEASE);
+    world.duringClaimPause =
+        n -> {
+          if (n == 2) {
+            world.updateLog.release(join.updateId());
+          }
+        };
+
+    HandlingResult result = world.handle(join);
+
+    assertThat(result.duplicate()).isFalse();
+    assertThat(world.mutes()).isEqualTo(1);
+    assertThat(world.claimPauses).hasSize(2);
+    assertThat(world.handle(join).duplicate()).as("and completed it").isTrue();
+  }
+
+  @Test
+  void anUpdateNobodyHoldsIsHandledWithoutWaiting() {
+    world.handle(world.joins(GROUP, ALICE));
+
+    assertThat(world.claimPauses).isEmpty();
+  }
+
+  @Test
+  void theClaimWaitIsBounded() {
+    assertThatThrownBy(() -> new ClaimWait(Duration.ofSeconds(11), ClaimWait.Sleeper.REAL))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ClaimWait(Duration.ofMillis(-1), ClaimWait.Sleeper.REAL))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ClaimWait.NONE.nextPause(null, Duration.ZERO)).isZero();
   }
 
   @Test

@@ -539,6 +539,29 @@ class TelegramUpdateDecoderTest {
     assertThatThrownBy(() -> decoder.decode("null")).isInstanceOf(MalformedUpdateException.class);
   }
 
+  /** Found by the webhook fuzzer: a supergroup with a positive id used to fail in the guard. */
+  @Test
+  void aChatIdOfTheWrongSignForItsTypeIsMalformed() {
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,"
+                        + "\"chat\":{\"id\":3000030092,\"type\":\"supergroup\",\"title\":\"t\"},"
+                        + "\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},"
+                        + "\"text\":\"hi\"}}"))
+        .isInstanceOf(MalformedUpdateException.class)
+        .hasMessageContaining("message.chat.id");
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,"
+                        + "\"chat\":{\"id\":-5,\"type\":\"private\",\"first_name\":\"A\"},"
+                        + "\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},"
+                        + "\"text\":\"/start\"}}"))
+        .isInstanceOf(MalformedUpdateException.class)
+        .hasMessageContaining("message.chat.id");
+  }
+
   @Test
   void missingRequiredFieldsAreTypedErrors() {
     assertThatThrownBy(() -> decoder.decode("{\"message\":{}}"))

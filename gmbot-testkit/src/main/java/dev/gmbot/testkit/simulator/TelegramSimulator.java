@@ -36,6 +36,7 @@ public final class TelegramSimulator implements AutoCloseable {
 
   private static final class WebhookHolder {
     volatile WebhookDelivery delivery;
+    final List<WebhookDelivery> mirrors = new java.util.concurrent.CopyOnWriteArrayList<>();
   }
 
   private TelegramSimulator(SimulatorConfig config) throws IOException {
@@ -65,6 +66,43 @@ public final class TelegramSimulator implements AutoCloseable {
     if (old != null) {
       old.close();
     }
+    for (WebhookDelivery m : webhook.mirrors) {
+      m.close();
+    }
+    webhook.mirrors.clear();
+  }
+
+  /** The URL set with setWebhook, empty when none is. */
+  public String webhookUrl() {
+    return inWorld(w -> w.webhookUrl);
+  }
+
+  /**
+   * From now on every update is also delivered to {@code url} (with this secret header, none when
+   * empty), independently of the webhook set with setWebhook: its own queue, one update in flight
+   * per queue key, retries as Telegram's. Models a deployment where each update reaches two
+   * instances. Forgotten on {@link #reset()}.
+   */
+  public void mirrorWebhookTo(String url, String secret) {
+    World.Mirror mirror = new World.Mirror(url, secret);
+    WebhookDelivery delivery = new WebhookDelivery(world, mirror);
+    mirror.pump = delivery::pump;
+    webhook.mirrors.add(delivery);
+    inWorld(
+        w -> {
+          w.mirrors.add(mirror);
+          return null;
+        });
+  }
+
+  /** Updates the mirrors have not delivered yet (0 without mirrors). */
+  public int mirrorPendingCount() {
+    return inWorld(w -> w.mirrors.stream().mapToInt(m -> m.pending.size()).sum());
+  }
+
+  /** Every delivery attempt to the mirrors so far, in completion order. */
+  public List<WebhookAnswer> mirrorAnswers() {
+    return webhook.mirrors.stream().flatMap(m -> m.answers.stream()).toList();
   }
 
   /**
@@ -314,5 +352,6 @@ public final class TelegramSimulator implements AutoCloseable {
     if (d != null) {
       d.close();
     }
+    webhook.mirrors.forEach(WebhookDelivery::close);
   }
 }

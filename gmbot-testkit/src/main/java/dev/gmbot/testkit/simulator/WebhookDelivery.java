@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebhookDelivery implements AutoCloseable {
   private final World w;
+  private final World.Mirror mirror; // null: the webhook set with setWebhook
   private HttpClient client; // created on first delivery: building one costs ~100 ms cold
   private ScheduledExecutorService timer;
   private int inFlight;
@@ -29,7 +30,17 @@ final class WebhookDelivery implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   WebhookDelivery(World w) {
+    this(w, null);
+  }
+
+  /** Delivers a mirror's own copies of the updates to the mirror's URL. */
+  WebhookDelivery(World w, World.Mirror mirror) {
     this.w = w;
+    this.mirror = mirror;
+  }
+
+  private List<UpdateState> queue() {
+    return mirror == null ? w.pending : mirror.pending;
   }
 
   private synchronized HttpClient client() {
@@ -63,14 +74,14 @@ final class WebhookDelivery implements AutoCloseable {
     String secret;
     w.lock.lock();
     try {
-      url = w.webhookUrl;
-      secret = w.webhookSecret;
+      url = mirror == null ? w.webhookUrl : mirror.url;
+      secret = mirror == null ? w.webhookSecret : mirror.secret;
       if (url.isEmpty()) {
         return;
       }
       long now = monotonicMillis();
       Set<String> blocked = new HashSet<>();
-      for (UpdateState u : w.pending) {
+      for (UpdateState u : queue()) {
         if (inFlight >= w.maxConnections) {
           break;
         }
@@ -133,7 +144,7 @@ final class WebhookDelivery implements AutoCloseable {
       inFlight--;
       u.inFlight = false;
       if (ok) {
-        w.pending.remove(u);
+        queue().remove(u);
       } else {
         u.attempts++;
         long base = w.config.webhookRetryBase().toMillis();
@@ -147,7 +158,7 @@ final class WebhookDelivery implements AutoCloseable {
         w.lastErrorDate = now / 1000;
         w.lastErrorMessage = error;
         if (now + delay > u.createdMillis + u.ttlMillis) {
-          w.pending.remove(u);
+          queue().remove(u);
         } else {
           u.nextAttemptMillis = monotonicMillis() + delay;
         }

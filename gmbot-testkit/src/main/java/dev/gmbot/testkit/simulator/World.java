@@ -332,6 +332,25 @@ final class World {
   final Set<Long> photosDenied = new HashSet<>();
 
   final List<UpdateState> pending = new ArrayList<>();
+
+  /**
+   * A second webhook that gets its own copy of every update queued after it was added, delivered
+   * independently (own queue, retries and answers): a deployment where every update reaches two
+   * instances.
+   */
+  static final class Mirror {
+    final String url;
+    final String secret;
+    final List<UpdateState> pending = new ArrayList<>();
+    Runnable pump = () -> {};
+
+    Mirror(String url, String secret) {
+      this.url = url;
+      this.secret = secret;
+    }
+  }
+
+  final List<Mirror> mirrors = new ArrayList<>();
   final List<Map<String, Object>> emitted = new ArrayList<>();
   Set<String> allowedUpdates = DEFAULT_ALLOWED;
   long nextUpdateId = 100000001L;
@@ -540,9 +559,15 @@ final class World {
     Map<String, Object> update = Json.obj().put("update_id", id).put(type, payload).map();
     emitted.add(update);
     pending.add(new UpdateState(id, type, update, key, nowMillis(), ttlMillis));
+    for (Mirror m : mirrors) {
+      m.pending.add(new UpdateState(id, type, update, key, nowMillis(), ttlMillis));
+    }
     updatesChanged.signalAll();
     if (!webhookUrl.isEmpty()) {
       webhookPump.run();
+    }
+    for (Mirror m : mirrors) {
+      m.pump.run();
     }
   }
 

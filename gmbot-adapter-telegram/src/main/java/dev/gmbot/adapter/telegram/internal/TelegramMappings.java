@@ -42,6 +42,12 @@ public final class TelegramMappings {
     required(chat, field);
     ChatId id = valid(() -> new ChatId(required(chat.id(), field + ".id")), field + ".id");
     ChatType type = chatType(required(chat.type(), field + ".type"), field + ".type");
+    // Telegram gives private chats the user's positive id, groups and channels negative ones; an
+    // update that says otherwise is not Telegram's (and would fail deep in the guard).
+    if (id.isPrivate() != (type == ChatType.PRIVATE)) {
+      throw new MalformedPayloadException(
+          "an id of the wrong sign for its type in " + field + ".id");
+    }
     String title = type == ChatType.PRIVATE ? chat.firstName() : chat.title();
     return new ChatRef(id, type, title, Optional.ofNullable(chat.username()));
   }

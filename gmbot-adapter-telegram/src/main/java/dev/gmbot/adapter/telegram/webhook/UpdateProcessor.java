@@ -71,11 +71,12 @@ public final class UpdateProcessor {
     try {
       event = decoder.decode(body);
     } catch (MalformedUpdateException e) {
-      // The reason only: the body holds users' personal data.
-      LOG.warn("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
+      // The reason only: the body holds users' personal data. DEBUG: the observer's line (the
+      // outcome, with this reason as its detail) is the one kept, rate-limited on the server.
+      LOG.debug("Rejected a malformed update ({} bytes): {}", body.length, e.getMessage());
       return report(UpdateOutcome.of(Kind.MALFORMED, String.valueOf(e.getMessage())), start);
     } catch (RuntimeException e) {
-      LOG.warn("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
+      LOG.debug("Rejected an undecodable update ({} bytes): {}", body.length, e.toString());
       return report(UpdateOutcome.of(Kind.MALFORMED, e.getClass().getSimpleName()), start);
     }
     if (event.isEmpty()) {

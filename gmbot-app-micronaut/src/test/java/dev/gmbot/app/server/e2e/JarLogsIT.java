@@ -71,6 +71,7 @@ class JarLogsIT {
       List<String> texts = new ArrayList<>();
       int status;
       long brokenUpdate = 970_000_001L;
+      long[] brokenChat = {0};
       List<Integer> redeliveries = new ArrayList<>();
       JarProcess jar = JarProcess.start(env, dir, "server");
       try (jar) {
@@ -108,11 +109,17 @@ class JarLogsIT {
 
         // A forged request, and an update the guard cannot handle, delivered as Telegram would:
         // again and again until it is acknowledged.
-        assertThat(post(port, message(brokenUpdate, "never logged"), "wrong").statusCode())
+        // The failing update: the owner's /trust with the id 0, which no user has; the guard
+        // takes it for a user id and fails deep inside (a bug path that is known and left for
+        // this test: the decoder rejects ids of the wrong sign as malformed, so a chat of the
+        // wrong sign no longer reaches the guard). Should it be fixed, this test needs another.
+        brokenChat[0] = group.id();
+        assertThat(
+                post(port, message(brokenUpdate, group.id(), owner.id(), "never logged"), "wrong")
+                    .statusCode())
             .isEqualTo(401);
         texts.add("never logged");
-        String broken = message(brokenUpdate, "a text that breaks nothing but the bot");
-        texts.add("a text that breaks nothing but the bot");
+        String broken = message(brokenUpdate, group.id(), owner.id(), "/trust 0");
         do {
           status = post(port, broken, SECRET).statusCode();
           redeliveries.add(status);
@@ -162,7 +169,7 @@ class JarLogsIT {
           .containsExactly("failed", "failed", "dropped");
       assertThat(handling)
           .filteredOn(l -> Long.valueOf(brokenUpdate).equals(l.get("updateId")))
-          .allSatisfy(l -> assertThat(l.get("chatId")).isEqualTo(4242L));
+          .allSatisfy(l -> assertThat(l.get("chatId")).isEqualTo(brokenChat[0]));
       assertThat(handling).anySatisfy(l -> assertThat(l.get("outcome")).isEqualTo("unauthorized"));
       assertThat(lines)
           .anySatisfy(
@@ -262,15 +269,27 @@ class JarLogsIT {
         .startsWith("configuration error: GMBOT_LOG_FORMAT");
   }
 
-  private static String message(long updateId, String text) {
-    // A supergroup with a positive id: decodable, but no group the guard can name (a bug path).
+  /** A message of this user in this supergroup; a command gets its bot_command entity. */
+  private static String message(long updateId, long chat, long from, String text) {
+    String entities =
+        text.startsWith("/")
+            ? ",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":"
+                + text.split(" ")[0].length()
+                + "}]"
+            : "";
     return "{\"update_id\":"
         + updateId
         + ",\"message\":{\"message_id\":5,\"date\":1700000000,"
-        + "\"chat\":{\"id\":4242,\"type\":\"supergroup\",\"title\":\"Broken\"},"
-        + "\"from\":{\"id\":77,\"is_bot\":false,\"first_name\":\"Eve\"},\"text\":\""
+        + "\"chat\":{\"id\":"
+        + chat
+        + ",\"type\":\"supergroup\",\"title\":\"Jar Group\"},"
+        + "\"from\":{\"id\":"
+        + from
+        + ",\"is_bot\":false,\"first_name\":\"Olivia\"},\"text\":\""
         + text
-        + "\"}}";
+        + "\""
+        + entities
+        + "}}";
   }
 
   private HttpResponse<String> post(int port, String body, String secret) {
