@@ -106,6 +106,9 @@ final class TrustCommand implements Command {
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
+      if (id <= 0) {
+        return Optional.empty(); // no user has it
+      }
       UserId user = UserId.of(id);
       try {
         ChatMember m = telegram.member(g.id().chat(), user);

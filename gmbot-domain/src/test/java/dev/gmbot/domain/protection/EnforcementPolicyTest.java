@@ -282,6 +282,15 @@ class EnforcementPolicyTest {
     }
 
     @Test
+    void anIdNoUserHasIsAnUnknownUserNotAFailure() {
+      world.handle(world.command(GROUP, ADMIN, "trust", "0"));
+
+      assertThat(world.repos.trustList().count(GROUP.groupId())).isZero();
+      assertThat(world.telegram.messagesIn(GROUP.id()))
+          .anyMatch(m -> m.message().text().startsWith("I can't find the user 0."));
+    }
+
+    @Test
     void aTrustedJoinerIsNotChecked() {
       world.handle(world.command(GROUP, ADMIN, "trust", String.valueOf(BOB.id().value())));
 
