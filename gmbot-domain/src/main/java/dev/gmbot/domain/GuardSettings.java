@@ -37,6 +37,8 @@ import java.util.Objects;
  *   <tr><td>GMBOT_TRANSIENT_RETRIES</td><td>retries after a timeout or 5xx</td><td>2</td>
  *       <td>0-10</td>
  *   <tr><td>GMBOT_AUDIT_RETENTION</td><td>audit entries kept</td><td>30d</td><td>1h-3650d</td>
+ *   <tr><td>GMBOT_JOIN_REQUEST_TIMEOUT</td><td>a join request held open, then declined</td>
+ *       <td>24h</td><td>1m-30d</td>
  * </table>
  */
 public record GuardSettings(
@@ -111,7 +113,9 @@ public record GuardSettings(
         env.duration("GMBOT_PROMPT_COOLDOWN", d.promptCooldown(), MIN, MAX),
         env.duration("GMBOT_PROMPT_EDIT_INTERVAL", d.promptEditInterval(), MIN, MAX),
         env.integer("GMBOT_PROMPT_NAMES_SHOWN", d.namesShown(), 1, 100),
-        env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000));
+        env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000),
+        env.duration(
+            "GMBOT_JOIN_REQUEST_TIMEOUT", d.joinRequestTimeout(), Duration.ofMinutes(1), MAX));
   }
 
   private static SchedulerConfig scheduler(ConfigReader env, int defaultFloodRetries) {
