@@ -874,12 +874,12 @@ abstract class LambdaScenarios {
 
   @Test
   void aJoinRequestIsApprovedWhenTheRequesterSubscribesLater() {
-    Guarded g = protectedGroup("Uniform");
+    Guarded g = protectedGroup("Whiskey");
     SimUser alice = sim.newUser("Alice"); // never started the bot: written to via user_chat_id
     alice.requestsToJoin(g.group());
     settle();
     assertThat(g.group().pendingJoinRequests()).containsExactly(alice.id());
-    assertThat(botTexts(sim.chat(alice.id()))).last().asString().contains("@uniform_news");
+    assertThat(botTexts(sim.chat(alice.id()))).last().asString().contains("@whiskey_news");
 
     alice.subscribes(g.channel());
     settle();
@@ -893,7 +893,7 @@ abstract class LambdaScenarios {
 
   @Test
   void anExpiredJoinRequestIsDeclinedByTheScheduledRunOnceAndTheRequesterToldWhy() {
-    Guarded g = protectedGroup("Victor");
+    Guarded g = protectedGroup("Xray");
     SimUser alice = sim.newUser("Alice");
     alice.startsBot(); // may be written to long after her request
     settle();
@@ -912,6 +912,6 @@ abstract class LambdaScenarios {
         .last()
         .asString()
         .contains("declined")
-        .contains("@victor_news");
+        .contains("@xray_news");
   }
 }
