@@ -21,6 +21,7 @@ import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.PendingJoinRequest;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.TrustList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,15 @@ final class JoinRequestPolicy {
   private final MembershipVerifier verifier;
   private final Clock clock;
   private final Duration timeout;
+  private final TrustList trust;
 
   JoinRequestPolicy(
-      GroupRepository groups, MembershipVerifier verifier, Clock clock, Duration timeout) {
+      GroupRepository groups,
+      MembershipVerifier verifier,
+      Clock clock,
+      Duration timeout,
+      TrustList trust) {
+    this.trust = trust;
     this.groups = groups;
     this.verifier = verifier;
     this.clock = clock;
@@ -63,6 +70,10 @@ final class JoinRequestPolicy {
       return List.of(new Note("join request left to the admins of " + group));
     }
     ProtectedGroup g = found.get();
+    if (trust.isTrusted(group, e.user().id())) {
+      // Exempt from every check in the group (/trust): let in like a subscriber.
+      return List.of(new ApproveJoin(group, e.user().id()));
+    }
     Language language = Readers.languageFor(e.user(), g.settings().language());
     Texts texts = Texts.in(language);
     Instant now = clock.instant();

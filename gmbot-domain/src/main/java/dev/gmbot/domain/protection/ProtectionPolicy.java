@@ -101,7 +101,7 @@ public final class ProtectionPolicy {
         new DeadlineSweep(groups, members, trust, deadlines, verifier, admins, enforcement);
     this.botRights = new BotRightsPolicy(groups, owners, admins);
     this.joinRequests =
-        new JoinRequestPolicy(groups, verifier, clock, settings.joinRequestTimeout());
+        new JoinRequestPolicy(groups, verifier, clock, settings.joinRequestTimeout(), trust);
     this.joinRequestSweep = new JoinRequestSweep(groups, joinRequests, verifier, clock);
     this.migrations = new MigrationPolicy(groups, admins);
   }

@@ -121,6 +121,26 @@ class JoinRequestGateTest {
     }
 
     @Test
+    void aTrustedMemberIsApprovedWithoutACheck() {
+      world
+          .repos
+          .trustList()
+          .trust(
+              new dev.gmbot.port.model.TrustedMember(
+                  GROUP.groupId(),
+                  ALICE.id(),
+                  "Alice",
+                  GuardFixture.ADMIN.id(),
+                  world.clock.instant()));
+
+      world.handle(world.requestsToJoin(GROUP, ALICE));
+
+      assertThat(calls("approveChatJoinRequest")).isEqualTo(1);
+      assertThat(calls("getChatMember")).isZero();
+      assertThat(held(ALICE)).isEmpty();
+    }
+
+    @Test
     void aRequestToAnUnprotectedGroupIsLeftAloneAndNotHeld() {
       world.handle(world.requestsToJoin(GuardFixture.OTHER_GROUP, ALICE));
 
