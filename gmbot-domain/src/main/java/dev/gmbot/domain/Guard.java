@@ -65,6 +65,7 @@ import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.TrustList;
@@ -118,6 +119,7 @@ public final class Guard
   private final Clock clock;
   private final PressGate presses = new PressGate();
   private final EffectDrain drain;
+  private final PendingJoinRequests joinRequests;
 
   private Guard(
       ProtectionPolicy protection,
@@ -128,7 +130,9 @@ public final class Guard
       UpdateLog updateLog,
       EffectDrain drain,
       GuardMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      PendingJoinRequests joinRequests) {
+    this.joinRequests = Objects.requireNonNull(joinRequests, "joinRequests");
     this.drain = Objects.requireNonNull(drain, "drain");
     this.protection = Objects.requireNonNull(protection, "protection");
     this.commands = Objects.requireNonNull(commands, "commands");
@@ -258,7 +262,24 @@ public final class Guard
   public List<String> sweepPrompts() {
     List<String> effects = new java.util.ArrayList<>(executor.sweepPrompts());
     effects.addAll(sweepDeadlines());
+    effects.addAll(sweepJoinRequests());
     return effects;
+  }
+
+  /**
+   * Decides the held join requests that expired (ADR 0023): each claimed by one instance, checked
+   * once more, then approved, declined with a word to the requester, or forgotten; reports how many
+   * are held. Part of {@link #sweepPrompts()}, so both deployables run it on the prompt sweep's
+   * schedule; a failure is an effect line and leaves the requests to a later sweep.
+   */
+  public List<String> sweepJoinRequests() {
+    try {
+      List<String> effects = executor.execute(protection.expiredJoinRequests());
+      metrics.pendingJoinRequests(joinRequests.count());
+      return effects;
+    } catch (RuntimeException e) {
+      return List.of("join request sweep failed: " + e);
+    }
   }
 
   /**
@@ -353,6 +374,8 @@ public final class Guard
     // ---- enforcement policy (issue 16) ----
     private TrustList trustList = TrustList.NONE;
     private MemberDeadlines deadlines = MemberDeadlines.NONE;
+    // ---- the join-request gate (ADR 0023) ----
+    private PendingJoinRequests joinRequests = PendingJoinRequests.NONE;
 
     private Builder() {}
 
@@ -515,6 +538,16 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Join requests held open until the requester subscribes (ADR 0023). Default: {@link
+     * PendingJoinRequests#NONE} (nothing held: a requester who subscribes later is let in by the
+     * button only, and no request is declined after a time).
+     */
+    public Builder joinRequests(PendingJoinRequests joinRequests) {
+      this.joinRequests = Objects.requireNonNull(joinRequests, "joinRequests");
+      return this;
+    }
+
     public Guard build() {
       for (Object telegramPort :
           new Object[] {lookup, directory, moderation, messaging, identity}) {
@@ -564,7 +597,8 @@ public final class Guard
               clock,
               protection,
               trustList,
-              deadlines);
+              deadlines,
+              joinRequests);
       CommandPolicy commandPolicy =
           new CommandPolicy(
               groups,
@@ -602,7 +636,8 @@ public final class Guard
               chart,
               outbox,
               trustList,
-              deadlines);
+              deadlines,
+              joinRequests);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, dailyStatistics, clock, auditRetention);
       UpdateGate gate =
@@ -618,7 +653,8 @@ public final class Guard
           updateLog,
           new EffectDrain(outbox, executor, metrics, clock),
           metrics,
-          clock);
+          clock,
+          joinRequests);
     }
 
     private static void require(Object part, String call) {

@@ -65,6 +65,7 @@ public final class GuardAssembly {
         .outbox(repositories.outbox())
         .trustList(repositories.trustList())
         .deadlines(repositories.deadlines())
+        .joinRequests(repositories.joinRequests())
         .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)

@@ -39,6 +39,8 @@ import java.util.Objects;
  *   <tr><td>GMBOT_AUDIT_RETENTION</td><td>audit entries kept</td><td>30d</td><td>1h-3650d</td>
  *   <tr><td>GMBOT_CLAIM_WAIT</td><td>an update in progress elsewhere waited for</td><td>2s</td>
  *       <td>0-10s</td>
+ *   <tr><td>GMBOT_JOIN_REQUEST_TIMEOUT</td><td>a join request held open, then declined</td>
+ *       <td>24h</td><td>1m-30d</td>
  * </table>
  */
 public record GuardSettings(
@@ -118,7 +120,9 @@ public record GuardSettings(
         env.duration("GMBOT_PROMPT_COOLDOWN", d.promptCooldown(), MIN, MAX),
         env.duration("GMBOT_PROMPT_EDIT_INTERVAL", d.promptEditInterval(), MIN, MAX),
         env.integer("GMBOT_PROMPT_NAMES_SHOWN", d.namesShown(), 1, 100),
-        env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000));
+        env.integer("GMBOT_SWEEP_BATCH", d.sweepBatch(), 1, 10_000),
+        env.duration(
+            "GMBOT_JOIN_REQUEST_TIMEOUT", d.joinRequestTimeout(), Duration.ofMinutes(1), MAX));
   }
 
   private static SchedulerConfig scheduler(ConfigReader env, int defaultFloodRetries) {

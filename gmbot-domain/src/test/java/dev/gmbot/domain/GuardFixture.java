@@ -1,5 +1,6 @@
 package dev.gmbot.domain;
 
+import dev.gmbot.domain.protection.ProtectionSettings;
 import dev.gmbot.domain.scheduling.DirectScheduler;
 import dev.gmbot.port.in.BotMemberChanged;
 import dev.gmbot.port.in.ButtonPressed;
@@ -74,7 +75,7 @@ public final class GuardFixture {
   private final AtomicLong messageIds = new AtomicLong(1);
 
   public GuardFixture() {
-    this(null);
+    this((StatsChart) null);
   }
 
   /**
@@ -82,6 +83,15 @@ public final class GuardFixture {
    * {@code chart}; without one (the default constructor), /stats answers with the audit figures.
    */
   public GuardFixture(StatsChart chart) {
+    this(chart, ProtectionSettings.DEFAULTS);
+  }
+
+  /** A world whose guard has these protection settings (a join-request timeout, say). */
+  public GuardFixture(ProtectionSettings protection) {
+    this(null, protection);
+  }
+
+  private GuardFixture(StatsChart chart, ProtectionSettings protection) {
     telegram
         .addChat(GROUP)
         .addChat(OTHER_GROUP)
@@ -120,11 +130,35 @@ public final class GuardFixture {
                       claimPauses.add(pause);
                       clock.advance(pause);
                       duringClaimPause.accept(claimPauses.size());
-                    }));
+                    }))
+            .joinRequests(repos.joinRequests())
+            .protection(protection);
     if (chart != null) {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }
     guard = builder.build();
+  }
+
+  /**
+   * A second instance: another guard on the same Telegram, store and shared caches (as two servers
+   * on one database and Redis), with its own in-process state.
+   */
+  public Guard anotherInstance() {
+    return Guard.builder()
+        .telegram(telegram)
+        .repositories(
+            repos.groups(), repos.owners(), repos.members(), repos.prompts(), repos.audit())
+        .conversations(repos.conversations())
+        .cache(membershipCache, adminCache)
+        .updateLog(updateLog)
+        .clock(clock)
+        .scheduler(new DirectScheduler())
+        .metrics(metrics)
+        .random(new Random(43))
+        .trustList(repos.trustList())
+        .deadlines(repos.deadlines())
+        .joinRequests(repos.joinRequests())
+        .build();
   }
 
   // ---- state ----------------------------------------------------------------------------------

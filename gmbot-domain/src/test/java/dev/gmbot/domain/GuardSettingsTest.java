@@ -70,7 +70,9 @@ class GuardSettingsTest {
             "GMBOT_FLOOD_RETRIES",
             "1",
             "GMBOT_TRANSIENT_RETRIES",
-            "4");
+            "4",
+            "GMBOT_JOIN_REQUEST_TIMEOUT",
+            "6h");
 
     assertThat(settings.verification())
         .isEqualTo(
@@ -83,7 +85,12 @@ class GuardSettingsTest {
     assertThat(settings.protection())
         .isEqualTo(
             new ProtectionSettings(
-                Duration.ofSeconds(90), Duration.ofMinutes(5), Duration.ofSeconds(20), 4, 50));
+                Duration.ofSeconds(90),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(20),
+                4,
+                50,
+                Duration.ofHours(6)));
     SchedulerConfig scheduler = settings.scheduler();
     assertThat(scheduler.maxInFlight()).isEqualTo(16);
     assertThat(scheduler.reservedForInteractive()).isEqualTo(4);
@@ -91,6 +98,14 @@ class GuardSettingsTest {
     assertThat(scheduler.globalMessages()).isEqualTo(new Rate(20, Duration.ofSeconds(1), 1));
     assertThat(scheduler.maxFloodRetries()).isEqualTo(1);
     assertThat(scheduler.maxTransientRetries()).isEqualTo(4);
+  }
+
+  @Test
+  void joinRequestsAreHeldADayUnlessTheVariableSaysOtherwise() {
+    assertThat(read(STANDARD).protection().joinRequestTimeout()).isEqualTo(Duration.ofHours(24));
+    assertThat(
+            read(STANDARD, "GMBOT_JOIN_REQUEST_TIMEOUT", "90m").protection().joinRequestTimeout())
+        .isEqualTo(Duration.ofMinutes(90));
   }
 
   @Test
@@ -116,7 +131,10 @@ class GuardSettingsTest {
     "GMBOT_MAX_IN_FLIGHT,3",
     "GMBOT_MESSAGES_PER_SECOND,0",
     "GMBOT_FLOOD_RETRIES,11",
-    "GMBOT_TRANSIENT_RETRIES,-1"
+    "GMBOT_TRANSIENT_RETRIES,-1",
+    "GMBOT_JOIN_REQUEST_TIMEOUT,30s",
+    "GMBOT_JOIN_REQUEST_TIMEOUT,31d",
+    "GMBOT_JOIN_REQUEST_TIMEOUT,tomorrow"
   })
   void anInvalidValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> read(STANDARD, variable, value))

@@ -12,6 +12,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.TrustList;
@@ -58,6 +59,8 @@ public final class Database implements Repositories, AutoCloseable {
   // ---- enforcement policy (issue 16) ----
   private final JdbiTrustList trustList;
   private final JdbiMemberDeadlines deadlines;
+  // ---- the join-request gate (ADR 0023) ----
+  private final JdbiPendingJoinRequests joinRequests;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
@@ -89,6 +92,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.dailyStatistics = new JdbiDailyStatistics(jdbi);
     this.trustList = new JdbiTrustList(jdbi);
     this.deadlines = new JdbiMemberDeadlines(jdbi);
+    this.joinRequests = new JdbiPendingJoinRequests(jdbi);
   }
 
   /**
@@ -357,6 +361,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public MemberDeadlines deadlines() {
     return deadlines;
+  }
+
+  /** Join requests held open until the requester subscribes ({@code pending_join_requests}). */
+  @Override
+  public PendingJoinRequests joinRequests() {
+    return joinRequests;
   }
 
   /** The settings menu's conversations and remembered groups. */

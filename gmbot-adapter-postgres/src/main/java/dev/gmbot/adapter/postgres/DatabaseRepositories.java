@@ -8,6 +8,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.TrustList;
@@ -73,5 +74,10 @@ class DatabaseRepositories implements Repositories {
   @Override
   public MemberDeadlines deadlines() {
     return database.deadlines();
+  }
+
+  @Override
+  public PendingJoinRequests joinRequests() {
+    return database.joinRequests();
   }
 }

@@ -279,8 +279,10 @@ public final class JdbiGroupRepository implements GroupRepository {
               .bind("to", t)
               .bind("from", f)
               .execute();
-          // Trust list and member deadlines (V60) move with the group.
-          for (String table : List.of("trusted_members", "member_deadlines")) {
+          // Trust list and member deadlines (V60) and held join requests (V70) move with the
+          // group (a request Telegram dropped meanwhile is forgotten by its decline).
+          for (String table :
+              List.of("trusted_members", "member_deadlines", "pending_join_requests")) {
             h.createUpdate(
                     "DELETE FROM "
                         + table

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.postgres;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.testkit.contract.AuditTrailContract;
 import dev.gmbot.testkit.contract.ChannelRepositoryContract;
 import dev.gmbot.testkit.contract.ConversationRepositoryContract;
@@ -11,6 +12,7 @@ import dev.gmbot.testkit.contract.EffectOutboxContract;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
 import dev.gmbot.testkit.contract.OwnerRepositoryContract;
+import dev.gmbot.testkit.contract.PendingJoinRequestsContract;
 import dev.gmbot.testkit.contract.PromptRepositoryContract;
 import dev.gmbot.testkit.contract.RepositoryStore;
 import org.jdbi.v3.core.Jdbi;
@@ -148,6 +150,14 @@ abstract class RepositoryContractSuite {
     protected EffectOutbox newOutbox() {
       Database db = freshDatabase();
       return new JdbiEffectOutbox(Jdbi.create(db.dataSource()), clock);
+    }
+  }
+
+  @Nested
+  class JoinRequests extends PendingJoinRequestsContract {
+    @Override
+    protected PendingJoinRequests newRequests() {
+      return freshDatabase().joinRequests();
     }
   }
 }

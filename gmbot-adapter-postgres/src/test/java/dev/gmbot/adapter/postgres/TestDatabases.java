@@ -98,7 +98,8 @@ final class TestDatabases {
             "menu_conversations",
             "menu_groups",
             "effect_outbox",
-            "daily_statistics"
+            "daily_statistics",
+            "pending_join_requests"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }

@@ -4,6 +4,7 @@ import static dev.gmbot.domain.protection.Enforcement.cannotCheck;
 import static dev.gmbot.domain.protection.Enforcement.channelName;
 import static dev.gmbot.domain.protection.Enforcement.clearPrompts;
 
+import dev.gmbot.domain.protection.Decision.ApproveJoin;
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.domain.scheduling.Priority;
@@ -16,10 +17,12 @@ import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
+import dev.gmbot.port.model.PendingJoinRequest;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.UserRef;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.TrustList;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ final class ChannelPolicy {
   private final AdministratorDirectory admins;
   private final Enforcement enforcement;
   private final TrustList trust;
+  private final PendingJoinRequests joinRequests;
 
   ChannelPolicy(
       GroupRepository groups,
@@ -44,8 +48,10 @@ final class ChannelPolicy {
       MembershipVerifier verifier,
       AdministratorDirectory admins,
       Enforcement enforcement,
-      TrustList trust) {
+      TrustList trust,
+      PendingJoinRequests joinRequests) {
     this.trust = trust;
+    this.joinRequests = joinRequests;
     this.groups = groups;
     this.members = members;
     this.verifier = verifier;
@@ -55,7 +61,8 @@ final class ChannelPolicy {
 
   /**
    * A linked channel's member change: written through to the cache; a leave restricts the user
-   * again where GMBot knows them, a join lifts a mute without a click (auto-unmute).
+   * again where GMBot knows them, a join lifts a mute without a click (auto-unmute) and approves
+   * the user's held join requests of the groups whose channels they now all follow (ADR 0023).
    */
   List<Decision> onChannelMemberChanged(ChannelMemberChanged e) {
     if (e.channel().type() != ChatType.CHANNEL) {
@@ -92,11 +99,36 @@ final class ChannelPolicy {
                 g.get().settings().promptTopic()));
       }
     }
+    if (subscribed) {
+      for (PendingJoinRequest request : joinRequests.ofUser(user.id(), linked)) {
+        decisions.addAll(approveHeld(request, user));
+      }
+    }
     if (decisions.isEmpty()) {
       decisions.add(
           new Note("cached: " + user.id() + (subscribed ? " joined " : " left ") + channel));
     }
     return decisions;
+  }
+
+  /** A held join request of the new subscriber: approved once every channel of the group is. */
+  private List<Decision> approveHeld(PendingJoinRequest request, UserRef user) {
+    Optional<ProtectedGroup> found = groups.find(request.group());
+    if (found.isEmpty() || !found.get().isActive()) {
+      return List.of(new Note("join request of " + user.id() + " left to the admins"));
+    }
+    ProtectedGroup g = found.get();
+    Verdict verdict =
+        verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+    return switch (verdict) {
+      case Verdict.Subscribed s -> List.of(new ApproveJoin(g.id(), user.id()));
+      case Verdict.NotSubscribed n ->
+          List.of(new Note("join request of " + user.id() + " still misses " + n.missingNames()));
+      case Verdict.CannotCheck c ->
+          List.of(
+              new Note(
+                  "join request of " + user.id() + " waits: could not check (" + c.detail() + ")"));
+    };
   }
 
   private List<Decision> autoUnmute(ProtectedGroup g, UserRef user, GroupMember member) {

@@ -14,6 +14,7 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.PendingJoinRequest;
 import dev.gmbot.port.model.StatsChartData;
 import dev.gmbot.port.model.TrustedMember;
 import dev.gmbot.port.model.UserId;
@@ -373,6 +374,44 @@ public sealed interface Decision {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(by, "by");
+    }
+  }
+
+  // ---- the join-request gate (ADR 0023) ----
+
+  /**
+   * Holds a join request open until the requester subscribes or it expires; one they had in the
+   * group already is replaced.
+   */
+  record HoldJoinRequest(PendingJoinRequest request) implements Decision {
+    public HoldJoinRequest {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /** Forgets a held join request without calling Telegram (left to the admins, or given up). */
+  record ForgetJoinRequest(GroupId group, UserId user, String reason) implements Decision {
+    public ForgetJoinRequest {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /**
+   * Declines an expired join request (P2) and, once Telegram has declined it, tells the requester
+   * why in their private chat (P2; a chat that refuses is an effect line). The held request is
+   * forgotten whatever Telegram answers (no retry but after a timeout); a decline is audited.
+   */
+  record DeclineJoin(
+      GroupId group, UserId user, ChatId userChat, OutgoingMessage notice, String reason)
+      implements Decision {
+    public DeclineJoin {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(userChat, "userChat");
+      Objects.requireNonNull(notice, "notice");
+      reason = reason == null ? "" : reason;
     }
   }
 }

@@ -6,12 +6,15 @@ import dev.gmbot.domain.protection.Decision.ChangeSettings;
 import dev.gmbot.domain.protection.Decision.ClearDeadline;
 import dev.gmbot.domain.protection.Decision.ClearPrompts;
 import dev.gmbot.domain.protection.Decision.Count;
+import dev.gmbot.domain.protection.Decision.DeclineJoin;
 import dev.gmbot.domain.protection.Decision.DeleteMessage;
 import dev.gmbot.domain.protection.Decision.EditMessage;
 import dev.gmbot.domain.protection.Decision.EndConversation;
+import dev.gmbot.domain.protection.Decision.ForgetJoinRequest;
 import dev.gmbot.domain.protection.Decision.ForgetMember;
 import dev.gmbot.domain.protection.Decision.ForgetMenuGroup;
 import dev.gmbot.domain.protection.Decision.Hold;
+import dev.gmbot.domain.protection.Decision.HoldJoinRequest;
 import dev.gmbot.domain.protection.Decision.Lift;
 import dev.gmbot.domain.protection.Decision.MigrateGroup;
 import dev.gmbot.domain.protection.Decision.Note;
@@ -48,6 +51,7 @@ import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.OutgoingMessage;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
+import dev.gmbot.port.model.PendingJoinRequest;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.TrustedMember;
@@ -68,6 +72,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.TrustList;
@@ -131,6 +136,7 @@ public final class DecisionExecutor {
   private final StatsChart chart;
   private final TrustList trust;
   private final MemberDeadlines deadlines;
+  private final PendingJoinRequests joinRequests;
 
   @Inject
   public DecisionExecutor(
@@ -153,7 +159,9 @@ public final class DecisionExecutor {
       StatsChart chart,
       EffectOutbox outbox,
       TrustList trust,
-      MemberDeadlines deadlines) {
+      MemberDeadlines deadlines,
+      PendingJoinRequests joinRequests) {
+    this.joinRequests = Objects.requireNonNull(joinRequests, "joinRequests");
     this.trust = Objects.requireNonNull(trust, "trust");
     this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -564,6 +572,28 @@ public final class DecisionExecutor {
             effects.add(d.user() + " was not trusted in " + group);
           }
         }
+        // ---- the join-request gate (ADR 0023) ----
+        case HoldJoinRequest d -> {
+          PendingJoinRequest r = d.request();
+          GroupId group = target(r.group());
+          joinRequests.save(
+              new PendingJoinRequest(
+                  group, r.user(), r.userChat(), r.language(), r.requestedAt(), r.expiresAt()));
+          effects.add(
+              "holding the join request of "
+                  + r.user()
+                  + " in "
+                  + group
+                  + " until "
+                  + r.expiresAt());
+        }
+        case ForgetJoinRequest d -> {
+          GroupId group = target(d.group());
+          joinRequests.remove(group, d.user());
+          effects.add(
+              "forgot the join request of " + d.user() + " in " + group + " (" + d.reason() + ")");
+        }
+        case DeclineJoin d -> decline(d);
       }
     }
 
@@ -865,17 +895,59 @@ public final class DecisionExecutor {
         if (e.reason() != Reason.ALREADY_PARTICIPANT && e.reason() != Reason.NO_JOIN_REQUEST) {
           throw e;
         }
+        joinRequests.remove(group, d.user());
         effects.add("join request of " + d.user() + " was no longer pending");
         return;
       } catch (ChatAccessException e) {
+        // Kept: the expiry tries once more, then forgets it (ADR 0023).
         effects.add("could not approve " + d.user() + " in " + group + ": " + e.problem());
         return;
       }
       group = target(group);
+      joinRequests.remove(group, d.user());
       record(group, Optional.of(d.user()), AuditEntry.Action.JOIN_APPROVED, "subscribed");
       count(group, DailyCounter.VERIFIED_AUTOMATICALLY);
       metrics.joinRequestApproved();
       effects.add("approved join request of " + d.user() + " in " + group);
+    }
+
+    /**
+     * Declines an expired join request, then tells the requester why. The held request is forgotten
+     * whatever Telegram answers: already decided elsewhere ({@code HIDE_REQUESTER_MISSING}, {@code
+     * USER_ALREADY_PARTICIPANT}), or refused because the bot lost its rights; only a failure that
+     * may pass (a timeout, a 5xx) propagates and leaves it to the next sweep. The requester's chat
+     * may refuse the notice (the 5-minute window of {@code user_chat_id} is long over unless they
+     * started the bot; or they blocked it): an effect line.
+     */
+    private void decline(DeclineJoin d) {
+      GroupId group = target(d.group());
+      try {
+        calls.run(
+            BotCall.to(group.chat(), BotMethod.DECLINE_CHAT_JOIN_REQUEST, Priority.P2_BACKGROUND),
+            chat -> moderation.declineJoinRequest(chat, d.user()));
+      } catch (BotApiRejectedException e) {
+        joinRequests.remove(group, d.user());
+        effects.add(
+            e.reason() == Reason.NO_JOIN_REQUEST || e.reason() == Reason.ALREADY_PARTICIPANT
+                ? "join request of " + d.user() + " was no longer pending"
+                : "could not decline " + d.user() + " in " + group + ": " + e.description());
+        return;
+      } catch (ChatAccessException e) {
+        joinRequests.remove(group, d.user());
+        effects.add("could not decline " + d.user() + " in " + group + ": " + e.problem());
+        return;
+      }
+      group = target(group);
+      joinRequests.remove(group, d.user());
+      record(group, Optional.of(d.user()), AuditEntry.Action.JOIN_DECLINED, d.reason());
+      effects.add(
+          "declined join request of " + d.user() + " in " + group + " (" + d.reason() + ")");
+      try {
+        send(d.userChat(), d.notice(), Priority.P2_BACKGROUND);
+        effects.add("told " + d.user() + " why: " + firstLine(d.notice().text()));
+      } catch (ChatAccessException e) {
+        effects.add("could not tell " + d.user() + " why (" + e.problem() + ")");
+      }
     }
 
     /** A joiner muted while checks fail: recorded as held, released at the limit at the latest. */

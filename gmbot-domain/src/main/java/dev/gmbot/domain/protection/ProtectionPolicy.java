@@ -17,6 +17,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.OwnerRepository;
+import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.TrustList;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public final class ProtectionPolicy {
   private final JoinRequestPolicy joinRequests;
   private final MigrationPolicy migrations;
   private final DeadlineSweep deadlineSweep;
+  private final JoinRequestSweep joinRequestSweep;
 
   @Inject
   public ProtectionPolicy(
@@ -70,7 +72,9 @@ public final class ProtectionPolicy {
       Clock clock,
       ProtectionSettings settings,
       TrustList trust,
-      MemberDeadlines deadlines) {
+      MemberDeadlines deadlines,
+      PendingJoinRequests joinRequests) {
+    Objects.requireNonNull(joinRequests, "joinRequests");
     Objects.requireNonNull(trust, "trust");
     Objects.requireNonNull(deadlines, "deadlines");
     Objects.requireNonNull(groups, "groups");
@@ -91,11 +95,14 @@ public final class ProtectionPolicy {
         new MessagePolicy(
             groups, members, verifier, admins, directory, scheduler, clock, enforcement, trust);
     this.buttons = new ButtonPolicy(groups, members, prompts, verifier);
-    this.channels = new ChannelPolicy(groups, members, verifier, admins, enforcement, trust);
+    this.channels =
+        new ChannelPolicy(groups, members, verifier, admins, enforcement, trust, joinRequests);
     this.deadlineSweep =
         new DeadlineSweep(groups, members, trust, deadlines, verifier, admins, enforcement);
     this.botRights = new BotRightsPolicy(groups, owners, admins);
-    this.joinRequests = new JoinRequestPolicy(groups, verifier);
+    this.joinRequests =
+        new JoinRequestPolicy(groups, verifier, clock, settings.joinRequestTimeout(), trust);
+    this.joinRequestSweep = new JoinRequestSweep(groups, joinRequests, verifier, clock);
     this.migrations = new MigrationPolicy(groups, admins);
   }
 
@@ -146,6 +153,14 @@ public final class ProtectionPolicy {
    */
   public List<Decision> dueDeadlines() {
     return deadlineSweep.due();
+  }
+
+  /**
+   * The held join requests that expired (ADR 0023): checked once more, then approved, declined or
+   * forgotten. Claimed for this instance; call periodically (the prompt sweep does).
+   */
+  public List<Decision> expiredJoinRequests() {
+    return joinRequestSweep.due();
   }
 
   /**

@@ -165,6 +165,11 @@ public final class Texts {
     return c.text("join_request.button");
   }
 
+  /** Why an expired join request was declined, and how to come in (ADR 0023). */
+  String joinRequestDeclined(ProtectedGroup g, List<EnforcedChannel> missing) {
+    return c.text("join_request.declined", "group", groupName(g), "channels", names(missing));
+  }
+
   // ---- notices to the owner
   // -----------------------------------------------------------------------
 

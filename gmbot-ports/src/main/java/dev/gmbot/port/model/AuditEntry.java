@@ -22,7 +22,9 @@ public record AuditEntry(
     REMOVED,
     HELD,
     TRUSTED,
-    UNTRUSTED
+    UNTRUSTED,
+    // ---- the join-request gate (ADR 0023) ----
+    JOIN_DECLINED
   }
 
   public AuditEntry {

@@ -95,8 +95,8 @@ public interface GuardMetrics {
   default void joinRequestApproved() {}
 
   /**
-   * Join requests waiting for a decision. Nothing stores pending requests yet (ADR 0063), so no
-   * caller reports it today; sinks show zero.
+   * Join requests GMBot holds open (ADR 0023), as the periodic sweep counts them; zero without a
+   * store.
    */
   default void pendingJoinRequests(long count) {}
 

@@ -41,4 +41,14 @@ public interface Repositories {
 
   /** Stored deadlines about members: removals after a time, releases of held joiners. */
   MemberDeadlines deadlines();
+
+  // ---- the join-request gate (ADR 0023) ----
+
+  /**
+   * Join requests held open until the requester subscribes. Default: {@link
+   * PendingJoinRequests#NONE} (nothing held: only the button approves later, nothing expires).
+   */
+  default PendingJoinRequests joinRequests() {
+    return PendingJoinRequests.NONE;
+  }
 }

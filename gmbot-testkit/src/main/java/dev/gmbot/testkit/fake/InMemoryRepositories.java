@@ -126,6 +126,14 @@ public final class InMemoryRepositories implements Repositories {
     return deadlines;
   }
 
+  // ---- the join-request gate (ADR 0023) ----
+  private final InMemoryPendingJoinRequests joinRequests = new InMemoryPendingJoinRequests();
+
+  @Override
+  public InMemoryPendingJoinRequests joinRequests() {
+    return joinRequests;
+  }
+
   public ConversationRepository conversations() {
     return conversationRepository;
   }

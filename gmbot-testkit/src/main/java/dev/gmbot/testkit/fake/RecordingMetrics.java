@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RecordingMetrics implements GuardMetrics {
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private volatile long activeGroups;
+  private volatile long pendingJoinRequests;
 
   private void inc(String name) {
     counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
@@ -76,6 +77,16 @@ public final class RecordingMetrics implements GuardMetrics {
   @Override
   public void activeGroups(long count) {
     activeGroups = count;
+  }
+
+  /** The last count of held join requests reported (ADR 0023). */
+  public long pendingJoinRequests() {
+    return pendingJoinRequests;
+  }
+
+  @Override
+  public void pendingJoinRequests(long count) {
+    pendingJoinRequests = count;
   }
 
   @Override

@@ -150,7 +150,7 @@ final class BotApi {
       if (level == Access.WRITE && u.blockedBot) {
         throw ApiException.forbidden("bot was blocked by the user");
       }
-      if (level == Access.WRITE && !u.startedBot) {
+      if (level == Access.WRITE && !u.startedBot && !w.inJoinRequestWindow(u)) {
         throw ApiException.forbidden("bot can't initiate conversation with a user");
       }
       return c;

@@ -224,12 +224,16 @@ final class Script {
     w.deliverMessage(c, m, c.kind == ChatKind.CHANNEL ? "edited_channel_post" : "edited_message");
   }
 
+  /** How long a join request opens the requester's private chat to the bot. */
+  static final long JOIN_REQUEST_WINDOW_MILLIS = 5 * 60_000L;
+
   static void joinRequest(World w, ChatState c, long userId, LinkState link, String bio) {
     c.joinRequests.put(userId, link);
     if (!c.member(w.bot.id).can(AdminRight.INVITE_USERS)) {
       return;
     }
     UserState u = w.users.get(userId);
+    u.joinRequestWindowUntil = w.nowMillis() + JOIN_REQUEST_WINDOW_MILLIS;
     Json.Obj o =
         Json.obj()
             .put("chat", w.chatJson(c))

@@ -122,6 +122,12 @@ final class World {
     boolean startedBot;
     boolean blockedBot;
 
+    /**
+     * Until when (epoch millis) the bot may write to the user without their /start: 5 minutes after
+     * a join request, while it is pending ({@code user_chat_id}).
+     */
+    long joinRequestWindowUntil;
+
     UserState(
         long id,
         boolean isBot,
@@ -530,6 +536,15 @@ final class World {
     c.members.put(ownerId, owner);
     chats.put(id, c);
     return c;
+  }
+
+  /**
+   * Whether the bot may write to a user who never started it: within 5 minutes of their join
+   * request, while some request of theirs is still pending (Telegram's {@code user_chat_id}).
+   */
+  boolean inJoinRequestWindow(UserState u) {
+    return nowMillis() < u.joinRequestWindowUntil
+        && chats.values().stream().anyMatch(c -> c.joinRequests.containsKey(u.id));
   }
 
   ChatState privateChat(UserState u) {

@@ -144,6 +144,30 @@ class ScriptedUpdatesIT {
   }
 
   @Test
+  void aJoinRequestOpensTheRequestersChatForFiveMinutesWhileItIsPending() {
+    SimChat sg = sim.newSupergroup("Requests").withBotAsAdmin(AdminRights.guard());
+    SimUser carol = sim.newUser("Carol");
+    assertThat(api.call("sendMessage", Map.of("chat_id", carol.id(), "text", "hi")).ok())
+        .as("a user who never started the bot")
+        .isFalse();
+
+    carol.requestsToJoin(sg);
+    assertThat(api.call("sendMessage", Map.of("chat_id", carol.id(), "text", "hi")).ok())
+        .as("within the window of user_chat_id")
+        .isTrue();
+
+    api.call("declineChatJoinRequest", Map.of("chat_id", sg.id(), "user_id", carol.id()));
+    assertThat(api.call("sendMessage", Map.of("chat_id", carol.id(), "text", "bye")).ok())
+        .as("the request is processed: the window is closed")
+        .isFalse();
+    assertThat(
+            api.call("declineChatJoinRequest", Map.of("chat_id", sg.id(), "user_id", carol.id()))
+                .ok())
+        .as("HIDE_REQUESTER_MISSING")
+        .isFalse();
+  }
+
+  @Test
   void privacyModeHidesPlainMessagesFromANonAdminBot() {
     SimChat group = sim.newSupergroup("G").withBotAsMember();
     SimUser alice = sim.newUser("Alice");

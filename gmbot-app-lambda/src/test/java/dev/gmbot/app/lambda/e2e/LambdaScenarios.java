@@ -855,4 +855,63 @@ abstract class LambdaScenarios {
     settle();
     assertThat(g.group().isMuted(gina)).as("no longer trusted").isTrue();
   }
+
+  // ---- the join-request gate (ADR 0023) --------------------------------------------------------
+
+  /** The group's held join requests brought to their expiry, as if the timeout had passed. */
+  private void joinRequestsExpired(SimChat group) {
+    try (java.sql.Connection c = graph.database().dataSource().getConnection();
+        java.sql.PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1'"
+                    + " SECOND WHERE group_id = ?")) {
+      update.setLong(1, group.id());
+      assertThat(update.executeUpdate()).as("held join requests of the group").isPositive();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aJoinRequestIsApprovedWhenTheRequesterSubscribesLater() {
+    Guarded g = protectedGroup("Whiskey");
+    SimUser alice = sim.newUser("Alice"); // never started the bot: written to via user_chat_id
+    alice.requestsToJoin(g.group());
+    settle();
+    assertThat(g.group().pendingJoinRequests()).containsExactly(alice.id());
+    assertThat(botTexts(sim.chat(alice.id()))).last().asString().contains("@whiskey_news");
+
+    alice.subscribes(g.channel());
+    settle();
+
+    assertThat(g.group().isMember(alice)).isTrue();
+    assertThat(g.group().pendingJoinRequests()).isEmpty();
+    assertThat(sim.calls().of("approveChatJoinRequest", alice.id())).hasSize(1);
+    scheduledRunSettled(); // nothing left to decline
+    assertThat(sim.calls().of("declineChatJoinRequest", alice.id())).isEmpty();
+  }
+
+  @Test
+  void anExpiredJoinRequestIsDeclinedByTheScheduledRunOnceAndTheRequesterToldWhy() {
+    Guarded g = protectedGroup("Xray");
+    SimUser alice = sim.newUser("Alice");
+    alice.startsBot(); // may be written to long after her request
+    settle();
+    alice.requestsToJoin(g.group());
+    settle();
+    assertThat(g.group().pendingJoinRequests()).containsExactly(alice.id());
+
+    joinRequestsExpired(g.group());
+    scheduledRunSettled();
+    scheduledRunSettled(); // a second run (another container) finds nothing to decline
+
+    assertThat(sim.calls().of("declineChatJoinRequest", alice.id())).hasSize(1);
+    assertThat(g.group().pendingJoinRequests()).isEmpty();
+    assertThat(g.group().isMember(alice)).isFalse();
+    assertThat(botTexts(sim.chat(alice.id())))
+        .last()
+        .asString()
+        .contains("declined")
+        .contains("@xray_news");
+  }
 }

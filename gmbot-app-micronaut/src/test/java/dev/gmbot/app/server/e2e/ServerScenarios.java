@@ -417,4 +417,83 @@ abstract class ServerScenarios extends ServerWorlds {
     it.settle();
     assertThat(lastBotText(w.group)).contains("Only admins");
   }
+
+  // ---- the join-request gate (ADR 0023) --------------------------------------------------------
+
+  /** The group's held join requests brought to their expiry, as if the timeout had passed. */
+  private void joinRequestsExpired(SimChat group) {
+    try (java.sql.Connection c = it.server.component().database().dataSource().getConnection();
+        java.sql.PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1'"
+                    + " SECOND WHERE group_id = ?")) {
+      update.setLong(1, group.id());
+      assertThat(update.executeUpdate()).as("held join requests of the group").isPositive();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aJoinRequestIsApprovedAtOnceForASubscriberAndWhenTheOthersSubscribeLater() {
+    World w = new World().protect();
+    SimUser bob = w.user("Bob");
+    bob.subscribes(w.channel);
+    bob.requestsToJoin(w.group);
+    SimUser alice = w.user("Alice"); // never started the bot: written to through user_chat_id
+    alice.requestsToJoin(w.group);
+    it.settle();
+    assertThat(w.group.isMember(bob)).isTrue();
+    assertThat(w.group.pendingJoinRequests()).containsExactly(alice.id());
+    SimChat dm = it.sim.chat(alice.id());
+    assertThat(lastBotText(dm)).contains("@news_" + w.n);
+
+    alice.subscribes(w.channel); // no button pressed: the channel's chat_member is enough
+    it.settle();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(w.group.isMember(alice)).isTrue());
+    assertThat(w.group.pendingJoinRequests()).isEmpty();
+    assertThat(it.sim.calls().of("approveChatJoinRequest", alice.id())).hasSize(1);
+    assertThat(w.group.isMuted(alice)).isFalse();
+    sweep(); // nothing is left to decline
+    assertThat(it.sim.calls().of("declineChatJoinRequest", alice.id())).isEmpty();
+  }
+
+  @Test
+  void aJoinRequestStillPendingAfterTheTimeoutIsDeclinedAndTheRequesterToldWhy() {
+    World w = new World().protect();
+    SimUser alice = w.user("Alice");
+    alice.startsBot(); // may be written to long after her request
+    SimUser carol = w.user("Carol"); // only within the 5 minutes of user_chat_id
+    it.settle();
+    alice.requestsToJoin(w.group);
+    carol.requestsToJoin(w.group);
+    it.settle();
+    assertThat(w.group.pendingJoinRequests()).containsExactlyInAnyOrder(alice.id(), carol.id());
+
+    joinRequestsExpired(w.group);
+    sweep();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(w.group.pendingJoinRequests()).isEmpty());
+    assertThat(it.sim.calls().of("declineChatJoinRequest", alice.id())).hasSize(1);
+    assertThat(it.sim.calls().of("declineChatJoinRequest", carol.id())).hasSize(1);
+    assertThat(w.group.isMember(alice)).isFalse();
+    assertThat(lastBotText(it.sim.chat(alice.id()))).contains("declined").contains("@news_" + w.n);
+    assertThat(lastBotText(it.sim.chat(carol.id())))
+        .as("her window closed: she keeps only the instructions")
+        .doesNotContain("declined");
+    sweep(); // declined once
+    assertThat(it.sim.calls().of("declineChatJoinRequest", alice.id())).hasSize(1);
+
+    alice.subscribes(w.channel);
+    alice.requestsToJoin(w.group); // asks again, subscribed now: in at once
+    it.settle();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(w.group.isMember(alice)).isTrue());
+  }
 }
