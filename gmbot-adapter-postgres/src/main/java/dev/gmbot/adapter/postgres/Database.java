@@ -11,6 +11,7 @@ import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
@@ -58,6 +59,8 @@ public final class Database implements Repositories, AutoCloseable {
   // ---- enforcement policy (issue 16) ----
   private final JdbiTrustList trustList;
   private final JdbiMemberDeadlines deadlines;
+  // ---- background sweeps (issue 16, items 4-6) ----
+  private final JdbiMemberSweeps sweeps;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
@@ -89,6 +92,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.dailyStatistics = new JdbiDailyStatistics(jdbi);
     this.trustList = new JdbiTrustList(jdbi);
     this.deadlines = new JdbiMemberDeadlines(jdbi);
+    this.sweeps = new JdbiMemberSweeps(jdbi);
   }
 
   /**
@@ -357,6 +361,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public MemberDeadlines deadlines() {
     return deadlines;
+  }
+
+  /** Progress and leases of the member sweeps, off-peak hours ({@code member_sweeps}, V71). */
+  @Override
+  public MemberSweeps sweeps() {
+    return sweeps;
   }
 
   /** The settings menu's conversations and remembered groups. */

@@ -7,6 +7,7 @@ import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
@@ -73,5 +74,10 @@ class DatabaseRepositories implements Repositories {
   @Override
   public MemberDeadlines deadlines() {
     return database.deadlines();
+  }
+
+  @Override
+  public MemberSweeps sweeps() {
+    return database.sweeps();
   }
 }

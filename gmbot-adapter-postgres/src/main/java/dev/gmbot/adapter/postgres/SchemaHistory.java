@@ -39,7 +39,8 @@ final class SchemaHistory {
           "common/V20__menu_conversations_and_audit_retention.sql",
           "common/V31__daily_statistics.sql",
           "common/V50__effect_outbox.sql",
-          "common/V60__trust_list_and_member_deadlines.sql");
+          "common/V60__trust_list_and_member_deadlines.sql",
+          "common/V71__member_sweeps.sql");
 
   static final String TABLE = "flyway_schema_history";
 

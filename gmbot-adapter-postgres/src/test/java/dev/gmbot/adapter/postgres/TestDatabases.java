@@ -98,7 +98,9 @@ final class TestDatabases {
             "menu_conversations",
             "menu_groups",
             "effect_outbox",
-            "daily_statistics"
+            "daily_statistics",
+            "member_sweeps",
+            "sweep_windows"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }

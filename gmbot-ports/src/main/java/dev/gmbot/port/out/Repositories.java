@@ -41,4 +41,14 @@ public interface Repositories {
 
   /** Stored deadlines about members: removals after a time, releases of held joiners. */
   MemberDeadlines deadlines();
+
+  // ---- background sweeps (issue 16, items 4-6) ----
+
+  /**
+   * Progress and leases of the reconciliation and active-member sweeps (ADR 0025). Default: {@link
+   * MemberSweeps#NONE}: no sweep runs.
+   */
+  default MemberSweeps sweeps() {
+    return MemberSweeps.NONE;
+  }
 }
