@@ -65,6 +65,7 @@ public final class GuardAssembly {
         .outbox(repositories.outbox())
         .trustList(repositories.trustList())
         .deadlines(repositories.deadlines())
+        .sweeps(repositories.sweeps(), settings.sweeps())
         .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)

@@ -1,11 +1,13 @@
 package dev.gmbot.domain;
 
 import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.protection.SweepSettings;
 import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.out.Rate;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,13 +39,20 @@ import java.util.Objects;
  *   <tr><td>GMBOT_TRANSIENT_RETRIES</td><td>retries after a timeout or 5xx</td><td>2</td>
  *       <td>0-10</td>
  *   <tr><td>GMBOT_AUDIT_RETENTION</td><td>audit entries kept</td><td>30d</td><td>1h-3650d</td>
+ *   <tr><td>GMBOT_SWEEP_CHECKS</td><td>background (P2) calls per second: the sweeps' checks
+ *       </td><td>5</td><td>1-1000</td>
+ *   <tr><td>GMBOT_ACTIVE_MEMBER_WINDOW</td><td>a member seen within it is verified off-peak</td>
+ *       <td>30d</td><td>1h-365d</td>
+ *   <tr><td>GMBOT_SWEEP_INTERVAL</td><td>pause between two reconciliations of a group</td>
+ *       <td>1h</td><td>1s-30d</td>
  * </table>
  */
 public record GuardSettings(
     VerificationSettings verification,
     ProtectionSettings protection,
     SchedulerConfig scheduler,
-    Duration auditRetention) {
+    Duration auditRetention,
+    SweepSettings sweeps) {
 
   /** The range of every duration: positive, and not absurdly long. */
   private static final Duration MIN = Duration.ofMillis(1);
@@ -56,6 +65,16 @@ public record GuardSettings(
     Objects.requireNonNull(protection, "protection");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(auditRetention, "auditRetention");
+    Objects.requireNonNull(sweeps, "sweeps");
+  }
+
+  /** Settings with the default sweeps. */
+  public GuardSettings(
+      VerificationSettings verification,
+      ProtectionSettings protection,
+      SchedulerConfig scheduler,
+      Duration auditRetention) {
+    this(verification, protection, scheduler, auditRetention, SweepSettings.DEFAULTS);
   }
 
   /** The domain's defaults, as when no variable is set. */
@@ -64,7 +83,8 @@ public record GuardSettings(
           VerificationSettings.DEFAULTS,
           ProtectionSettings.DEFAULTS,
           SchedulerConfig.defaults(),
-          RetentionCleanup.DEFAULT_AUDIT_RETENTION);
+          RetentionCleanup.DEFAULT_AUDIT_RETENTION,
+          SweepSettings.DEFAULTS);
 
   /**
    * Reads the guard's variables with the domain's defaults.
@@ -83,15 +103,36 @@ public record GuardSettings(
    * @throws ConfigurationException naming the variable that is invalid
    */
   public static GuardSettings read(ConfigReader env, int defaultFloodRetries) {
+    SweepSettings sweeps = sweeps(env);
     return new GuardSettings(
         verification(env),
         protection(env),
-        scheduler(env, defaultFloodRetries),
+        scheduler(env, defaultFloodRetries).toBuilder()
+            .background(Rate.perSecond(sweeps.checksPerSecond()))
+            .build(),
         env.duration(
             "GMBOT_AUDIT_RETENTION",
             RetentionCleanup.DEFAULT_AUDIT_RETENTION,
             RetentionCleanup.MIN_AUDIT_RETENTION,
-            RetentionCleanup.MAX_AUDIT_RETENTION));
+            RetentionCleanup.MAX_AUDIT_RETENTION),
+        sweeps);
+  }
+
+  /** The background sweeps over members (ADR 0024). */
+  private static SweepSettings sweeps(ConfigReader env) {
+    SweepSettings d = SweepSettings.DEFAULTS;
+    return new SweepSettings(
+        env.integer(
+            "GMBOT_SWEEP_CHECKS",
+            d.checksPerSecond(),
+            SweepSettings.MIN_CHECKS,
+            SweepSettings.MAX_CHECKS),
+        env.duration(
+            "GMBOT_ACTIVE_MEMBER_WINDOW",
+            d.activeWindow(),
+            Duration.ofHours(1),
+            Duration.ofDays(365)),
+        env.duration("GMBOT_SWEEP_INTERVAL", d.interval(), SECOND, MAX));
   }
 
   private static VerificationSettings verification(ConfigReader env) {

@@ -105,7 +105,8 @@ public final class GuardFixture {
             .metrics(metrics)
             .random(new Random(42))
             .trustList(repos.trustList())
-            .deadlines(repos.deadlines());
+            .deadlines(repos.deadlines())
+            .sweeps(repos.sweeps(), dev.gmbot.domain.protection.SweepSettings.DEFAULTS);
     if (chart != null) {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }

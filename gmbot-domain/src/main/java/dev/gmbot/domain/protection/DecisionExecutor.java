@@ -67,6 +67,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.StatsChart;
@@ -131,6 +132,7 @@ public final class DecisionExecutor {
   private final StatsChart chart;
   private final TrustList trust;
   private final MemberDeadlines deadlines;
+  private final MemberSweeps sweeps;
 
   @Inject
   public DecisionExecutor(
@@ -154,6 +156,54 @@ public final class DecisionExecutor {
       EffectOutbox outbox,
       TrustList trust,
       MemberDeadlines deadlines) {
+    this(
+        moderation,
+        messaging,
+        groups,
+        owners,
+        members,
+        prompts,
+        audit,
+        conversations,
+        admins,
+        brokenGroups,
+        migrations,
+        scheduler,
+        metrics,
+        clock,
+        settings,
+        statistics,
+        chart,
+        outbox,
+        trust,
+        deadlines,
+        MemberSweeps.NONE);
+  }
+
+  /** With the store of the member sweeps (/offpeak). */
+  public DecisionExecutor(
+      ChatModeration moderation,
+      ChatMessaging messaging,
+      GroupRepository groups,
+      OwnerRepository owners,
+      MemberRepository members,
+      PromptRepository prompts,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      AdministratorDirectory admins,
+      BrokenGroupPolicy brokenGroups,
+      MigrationPolicy migrations,
+      BotCallScheduler scheduler,
+      GuardMetrics metrics,
+      Clock clock,
+      ProtectionSettings settings,
+      DailyStatistics statistics,
+      StatsChart chart,
+      EffectOutbox outbox,
+      TrustList trust,
+      MemberDeadlines deadlines,
+      MemberSweeps sweeps) {
+    this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
     this.trust = Objects.requireNonNull(trust, "trust");
     this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -548,6 +598,11 @@ public final class DecisionExecutor {
         case Hold d -> hold(d);
         case ClearDeadline d -> deadlines.clear(target(d.group()), d.user(), d.kind());
         case RemoveMember d -> remove(d);
+        case Decision.SetOffPeak d -> {
+          GroupId group = target(d.group());
+          sweeps.setOffPeak(group, d.hours());
+          effects.add("off-peak hours of " + group + " set to " + d.hours());
+        }
         case TrustMember d -> {
           TrustedMember m = d.member();
           GroupId group = target(m.group());
