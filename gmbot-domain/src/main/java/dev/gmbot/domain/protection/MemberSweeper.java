@@ -51,7 +51,9 @@ import java.util.function.Function;
  * SweepSettings#checksPerSecond()}) and the scheduler serves P0 and P1 first, so a sweep never
  * delays interactions or enforcement. A sweep is leased to one holder at a time; its position and
  * counters are stored after every few members, so that a slice ended by its budget, a restart or a
- * lost lease is resumed by the next slice, here or on another instance.
+ * lost lease is resumed by the next slice, here or on another instance. A slice returns a progress
+ * line ({@link #isProgress}) when a sweep starts, passes each tenth, pauses and ends: the runtimes
+ * log those.
  */
 public final class MemberSweeper {
   private static final Logger LOG = System.getLogger(MemberSweeper.class.getName());
@@ -166,7 +168,6 @@ public final class MemberSweeper {
           return;
         }
         lines.add(describe("started", sweep, now));
-        LOG.log(Level.INFO, describe("started", sweep, now));
       }
       run(g, sweep, offPeak, holder, end, lines);
     } finally {
@@ -205,7 +206,6 @@ public final class MemberSweeper {
         sweeps.save(sweep, holder, now, LEASE);
         metrics.memberSweep(sweep, now);
         lines.add(describe("finished", sweep, now));
-        LOG.log(Level.INFO, describe("finished", sweep, now));
         return;
       }
       int step = settings.parallelism();
@@ -228,7 +228,7 @@ public final class MemberSweeper {
         int tenth = sweep.percent() / 10;
         if (tenth > lastTenth) {
           lastTenth = tenth;
-          LOG.log(Level.INFO, describe(tenth * 10 + " %", sweep, now));
+          lines.add(describe("at " + tenth * 10 + " %", sweep, now));
         }
       }
     }
@@ -343,6 +343,11 @@ public final class MemberSweeper {
       }
       case Verdict.CannotCheck c -> new Outcome(m, Enforcement.cannotCheck(g, c), false, false);
     };
+  }
+
+  /** Whether a line of {@link #slice} is a sweep's progress (not an effect's). */
+  public static boolean isProgress(String line) {
+    return line.startsWith("reconcile sweep of ") || line.startsWith("active sweep of ");
   }
 
   /** A progress line: checked / freed / restricted / remaining, rate and expected end. */
