@@ -26,7 +26,7 @@ public record OffPeakHours(int startHour, int endHour, ZoneOffset offset) {
     if (startHour < 0 || startHour > 23 || endHour < 0 || endHour > 24) {
       throw new IllegalArgumentException("hours are 0-23 (start) and 0-24 (end)");
     }
-    if (startHour == endHour % 24) {
+    if (startHour == endHour) {
       throw new IllegalArgumentException("an off-peak window needs at least one hour");
     }
   }
