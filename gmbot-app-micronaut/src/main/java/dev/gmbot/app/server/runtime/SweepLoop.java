@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@link #SLICE}, one after the other while there is work, {@link #IDLE} apart when there is none.
  * Every instance runs one; the sweeps' leases let one instance sweep a group at a time, and the
  * stored position lets the next slice (here, after a restart, or on another instance) go on where
- * the last one stopped. Progress lines (start, every tenth, pause, end) are logged.
+ * the last one stopped. Progress lines (start, every tenth, end) are logged at info, the pause at
+ * the end of each slice at debug.
  */
 final class SweepLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SweepLoop.class);
@@ -44,7 +45,8 @@ final class SweepLoop implements AutoCloseable {
       try {
         List<String> lines = sweeps.sweepMembers(holder, SLICE);
         for (String line : lines) {
-          if (MemberSweeper.isProgress(line)) {
+          if (MemberSweeper.isProgress(line) && !line.contains(" paused: ")) {
+            // Start, every tenth, end: a slice's pause (every 5 s) only at debug.
             LOG.info("Member sweep: {}", line);
           } else {
             LOG.debug("Member sweep effect: {}", line);
