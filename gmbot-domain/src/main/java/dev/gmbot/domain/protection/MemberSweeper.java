@@ -146,8 +146,9 @@ public final class MemberSweeper {
       return; // outside the group's off-peak hours: a running one waits for the next window
     }
     MemberSweep stored = sweeps.find(group, kind).orElse(MemberSweep.never(group, kind));
-    if (!stored.running() && !due(stored, offPeak, now)) {
-      return;
+    if (!stored.running()
+        && (!due(stored, offPeak, now) || count(g, kind, MemberSweep.Position.START, now) == 0)) {
+      return; // not due, or nothing to sweep: no lease taken, no row written
     }
     Optional<MemberSweep> claimed = sweeps.claim(group, kind, holder, now, LEASE);
     if (claimed.isEmpty()) {

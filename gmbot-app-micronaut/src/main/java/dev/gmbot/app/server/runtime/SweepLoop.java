@@ -22,8 +22,11 @@ final class SweepLoop implements AutoCloseable {
   /** The longest slice: a graceful stop waits for at most this (plus one check). */
   static final Duration SLICE = Duration.ofSeconds(5);
 
-  /** The pause after a slice that found nothing to do. */
-  static final Duration IDLE = Duration.ofSeconds(5);
+  /**
+   * The pause after a slice that found nothing to do: a slice with nothing due costs a query or two
+   * per group, so an idle instance looks every 15 s.
+   */
+  static final Duration IDLE = Duration.ofSeconds(15);
 
   private final Thread thread;
   private volatile boolean closed;

@@ -453,8 +453,8 @@ abstract class ServerScenarios extends ServerWorlds {
     w.channel.withMembers(hank); // subscribed: no chat_member update reaches the bot
     forgetSweeps(() -> it.server.component().database(), w.group);
 
-    await()
-        .atMost(Duration.ofSeconds(30))
+    await() // the sweep loop looks every 15 s when idle
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> !w.group.isMuted(hank));
     assertThat(w.group.isMuted(ivy)).as("not subscribed").isTrue();
