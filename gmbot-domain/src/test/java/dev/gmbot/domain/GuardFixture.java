@@ -62,6 +62,11 @@ public final class GuardFixture {
   public final InMemoryAdministratorCache adminCache = new InMemoryAdministratorCache(clock);
   public final InMemoryUpdateLog updateLog = new InMemoryUpdateLog(clock);
   public final RecordingMetrics metrics = new RecordingMetrics();
+
+  /** Every Bot API call the guard scheduled, with its priority, in order. */
+  public final java.util.List<dev.gmbot.domain.scheduling.BotCall> scheduled =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public final Guard guard;
   private final AtomicLong updateIds = new AtomicLong(1);
   private final AtomicLong messageIds = new AtomicLong(1);
@@ -101,7 +106,7 @@ public final class GuardFixture {
             .cache(membershipCache, adminCache)
             .updateLog(updateLog)
             .clock(clock)
-            .scheduler(new DirectScheduler())
+            .scheduler(recording(new DirectScheduler()))
             .metrics(metrics)
             .random(new Random(42))
             .trustList(repos.trustList())
@@ -111,6 +116,26 @@ public final class GuardFixture {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }
     guard = builder.build();
+  }
+
+  /** The scheduler, noting each call in {@link #scheduled} before it runs. */
+  private dev.gmbot.domain.scheduling.BotCallScheduler recording(DirectScheduler direct) {
+    return new dev.gmbot.domain.scheduling.BotCallScheduler() {
+      @Override
+      public <T> dev.gmbot.domain.scheduling.Delivery<T> deliver(
+          dev.gmbot.domain.scheduling.BotCall call,
+          java.util.function.Function<dev.gmbot.port.model.ChatId, T> action) {
+        scheduled.add(call);
+        return direct.deliver(call, action);
+      }
+
+      @Override
+      public <T> T submit(
+          dev.gmbot.domain.scheduling.BotCall call, java.util.function.Supplier<T> action) {
+        scheduled.add(call);
+        return direct.submit(call, action);
+      }
+    };
   }
 
   // ---- state ----------------------------------------------------------------------------------

@@ -210,4 +210,21 @@ class MemberSweepsTest {
         .contains("1 checked")
         .contains("0 freed");
   }
+
+  @Test
+  void everyCallOfTheReconciliationIsABackgroundCall() {
+    joinsMuted(ALICE, BOB);
+    f.subscribe(ALICE, CHANNEL);
+    f.scheduled.clear();
+
+    f.guard.sweepMembers("east", SLICE);
+
+    assertThat(f.scheduled).isNotEmpty();
+    assertThat(f.scheduled)
+        .extracting(dev.gmbot.domain.scheduling.BotCall::priority)
+        .containsOnly(dev.gmbot.domain.scheduling.Priority.P2_BACKGROUND);
+    assertThat(f.scheduled)
+        .extracting(c -> c.method().name())
+        .contains("GET_CHAT_MEMBER", "RESTRICT_CHAT_MEMBER");
+  }
 }
