@@ -86,6 +86,9 @@ class ConfigurationDocsTest {
     s.put("GMBOT_AUDIT_RETENTION", new Sample("90d", "forever"));
     s.put("GMBOT_CLAIM_WAIT", new Sample("500ms", "11s"));
     s.put("GMBOT_JOIN_REQUEST_TIMEOUT", new Sample("6h", "30s"));
+    s.put("GMBOT_SWEEP_CHECKS", new Sample("30", "0"));
+    s.put("GMBOT_ACTIVE_MEMBER_WINDOW", new Sample("7d", "30m"));
+    s.put("GMBOT_SWEEP_INTERVAL", new Sample("15m", "hourly"));
     s.put("SENTRY_DSN", new Sample("https://abc123@o1.ingest.sentry.io/42", "not-a-dsn"));
     s.put("SENTRY_ENVIRONMENT", new Sample("staging", "has space"));
     s.put("SENTRY_RELEASE", new Sample("gmbot@2.0.0", "a/b"));

@@ -7,11 +7,13 @@ import dev.gmbot.domain.protection.BrokenGroupPolicy;
 import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.domain.protection.DecisionExecutor;
 import dev.gmbot.domain.protection.EffectDrain;
+import dev.gmbot.domain.protection.MemberSweeper;
 import dev.gmbot.domain.protection.MessageReads;
 import dev.gmbot.domain.protection.MigrationPolicy;
 import dev.gmbot.domain.protection.PressGate;
 import dev.gmbot.domain.protection.ProtectionPolicy;
 import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.protection.SweepSettings;
 import dev.gmbot.domain.protection.Texts;
 import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.BotCallScheduler;
@@ -40,6 +42,7 @@ import dev.gmbot.port.in.ReactivateGroupCommand;
 import dev.gmbot.port.in.ReactivateGroupUseCase;
 import dev.gmbot.port.in.RetentionCleanupUseCase;
 import dev.gmbot.port.in.ShowGroupStatusUseCase;
+import dev.gmbot.port.in.SweepMembersUseCase;
 import dev.gmbot.port.in.SweepPromptsUseCase;
 import dev.gmbot.port.in.TextReceived;
 import dev.gmbot.port.in.UnprotectGroupCommand;
@@ -62,6 +65,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
@@ -97,7 +101,8 @@ public final class Guard
         ReactivateGroupUseCase,
         ShowGroupStatusUseCase,
         RetentionCleanupUseCase,
-        DrainEffectsUseCase {
+        DrainEffectsUseCase,
+        SweepMembersUseCase {
   /** How long an update id is remembered: Telegram keeps undelivered updates for 24 h. */
   public static final Duration DEDUPLICATION_TTL = Duration.ofHours(25);
 
@@ -120,6 +125,7 @@ public final class Guard
   private final PressGate presses = new PressGate();
   private final EffectDrain drain;
   private final PendingJoinRequests joinRequests;
+  private final MemberSweeper sweeper;
 
   private Guard(
       ProtectionPolicy protection,
@@ -129,10 +135,12 @@ public final class Guard
       UpdateAdmission admission,
       UpdateLog updateLog,
       EffectDrain drain,
+      MemberSweeper sweeper,
       GuardMetrics metrics,
       Clock clock,
       PendingJoinRequests joinRequests) {
     this.joinRequests = Objects.requireNonNull(joinRequests, "joinRequests");
+    this.sweeper = Objects.requireNonNull(sweeper, "sweeper");
     this.drain = Objects.requireNonNull(drain, "drain");
     this.protection = Objects.requireNonNull(protection, "protection");
     this.commands = Objects.requireNonNull(commands, "commands");
@@ -320,6 +328,17 @@ public final class Guard
     return drain.drainFor(holder, max, budget);
   }
 
+  /**
+   * One slice of the background sweeps over members (ADRs 0024, 0025): the reconciliation of
+   * members GMBot restricted and, in each group's off-peak hours, the verification of its active
+   * members, for at most {@code budget}; each sweep goes on where it stopped. Call it in a loop
+   * (the server) or from a scheduled job (Lambda).
+   */
+  @Override
+  public List<String> sweepMembers(String holder, Duration budget) {
+    return sweeper.slice(holder, budget);
+  }
+
   private List<String> process(InboundEvent event, Optional<MessageReads> reads) {
     if (event instanceof MessagePosted message && reads.isPresent()) {
       return executor.execute(protection.decide(message, reads.get()), event.updateId());
@@ -376,6 +395,9 @@ public final class Guard
     private MemberDeadlines deadlines = MemberDeadlines.NONE;
     // ---- the join-request gate (ADR 0023) ----
     private PendingJoinRequests joinRequests = PendingJoinRequests.NONE;
+    // ---- background sweeps (issue 16, items 4-6) ----
+    private MemberSweeps sweeps = MemberSweeps.NONE;
+    private SweepSettings sweepSettings = SweepSettings.DEFAULTS;
 
     private Builder() {}
 
@@ -548,6 +570,16 @@ public final class Guard
       return this;
     }
 
+    /**
+     * Where the member sweeps keep their progress, and their tunables (ADRs 0024, 0025). Default:
+     * {@link MemberSweeps#NONE} (no sweep runs; /offpeak is not kept).
+     */
+    public Builder sweeps(MemberSweeps sweeps, SweepSettings settings) {
+      this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
+      this.sweepSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     public Guard build() {
       for (Object telegramPort :
           new Object[] {lookup, directory, moderation, messaging, identity}) {
@@ -614,7 +646,8 @@ public final class Guard
               dailyStatistics,
               trustList,
               deadlines,
-              verifier::checksFailingSince);
+              verifier::checksFailingSince,
+              sweeps);
       DecisionExecutor executor =
           new DecisionExecutor(
               moderation,
@@ -637,7 +670,8 @@ public final class Guard
               outbox,
               trustList,
               deadlines,
-              joinRequests);
+              joinRequests,
+              sweeps);
       RetentionCleanup retention =
           new RetentionCleanup(audit, conversations, dailyStatistics, clock, auditRetention);
       UpdateGate gate =
@@ -652,6 +686,17 @@ public final class Guard
           new UpdateAdmission(groups, gate, updateLog, claimWait),
           updateLog,
           new EffectDrain(outbox, executor, metrics, clock),
+          new MemberSweeper(
+              groups,
+              sweeps,
+              verifier,
+              admins,
+              trustList,
+              self,
+              executor::execute,
+              metrics,
+              clock,
+              sweepSettings),
           metrics,
           clock,
           joinRequests);

@@ -66,6 +66,7 @@ public final class GuardAssembly {
         .trustList(repositories.trustList())
         .deadlines(repositories.deadlines())
         .joinRequests(repositories.joinRequests())
+        .sweeps(repositories.sweeps(), settings.sweeps())
         .updateGate(state.updateGate())
         .scheduler(scheduler)
         .metrics(metrics)

@@ -1,11 +1,13 @@
 package dev.gmbot.domain;
 
 import dev.gmbot.domain.protection.ProtectionSettings;
+import dev.gmbot.domain.protection.SweepSettings;
 import dev.gmbot.domain.retention.RetentionCleanup;
 import dev.gmbot.domain.scheduling.SchedulerConfig;
 import dev.gmbot.domain.verification.VerificationSettings;
 import dev.gmbot.port.config.ConfigReader;
 import dev.gmbot.port.config.ConfigurationException;
+import dev.gmbot.port.out.Rate;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,6 +43,12 @@ import java.util.Objects;
  *       <td>0-10s</td>
  *   <tr><td>GMBOT_JOIN_REQUEST_TIMEOUT</td><td>a join request held open, then declined</td>
  *       <td>24h</td><td>1m-30d</td>
+ *   <tr><td>GMBOT_SWEEP_CHECKS</td><td>background (P2) calls per second: the sweeps' checks
+ *       </td><td>5</td><td>1-1000</td>
+ *   <tr><td>GMBOT_ACTIVE_MEMBER_WINDOW</td><td>a member seen within it is verified off-peak</td>
+ *       <td>30d</td><td>1h-365d</td>
+ *   <tr><td>GMBOT_SWEEP_INTERVAL</td><td>pause between two reconciliations of a group</td>
+ *       <td>1h</td><td>1s-30d</td>
  * </table>
  */
 public record GuardSettings(
@@ -48,7 +56,8 @@ public record GuardSettings(
     ProtectionSettings protection,
     SchedulerConfig scheduler,
     Duration auditRetention,
-    Duration claimWait) {
+    Duration claimWait,
+    SweepSettings sweeps) {
 
   /** The range of every duration: positive, and not absurdly long. */
   private static final Duration MIN = Duration.ofMillis(1);
@@ -62,6 +71,22 @@ public record GuardSettings(
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(auditRetention, "auditRetention");
     Objects.requireNonNull(claimWait, "claimWait");
+    Objects.requireNonNull(sweeps, "sweeps");
+  }
+
+  /** Settings with the default claim wait and sweeps. */
+  public GuardSettings(
+      VerificationSettings verification,
+      ProtectionSettings protection,
+      SchedulerConfig scheduler,
+      Duration auditRetention) {
+    this(
+        verification,
+        protection,
+        scheduler,
+        auditRetention,
+        ClaimWait.DEFAULT_BOUND,
+        SweepSettings.DEFAULTS);
   }
 
   /** The domain's defaults, as when no variable is set. */
@@ -71,7 +96,8 @@ public record GuardSettings(
           ProtectionSettings.DEFAULTS,
           SchedulerConfig.defaults(),
           RetentionCleanup.DEFAULT_AUDIT_RETENTION,
-          ClaimWait.DEFAULT_BOUND);
+          ClaimWait.DEFAULT_BOUND,
+          SweepSettings.DEFAULTS);
 
   /**
    * Reads the guard's variables with the domain's defaults.
@@ -90,17 +116,38 @@ public record GuardSettings(
    * @throws ConfigurationException naming the variable that is invalid
    */
   public static GuardSettings read(ConfigReader env, int defaultFloodRetries) {
+    SweepSettings sweeps = sweeps(env);
     return new GuardSettings(
         verification(env),
         protection(env),
-        scheduler(env, defaultFloodRetries),
+        scheduler(env, defaultFloodRetries).toBuilder()
+            .background(Rate.perSecond(sweeps.checksPerSecond()))
+            .build(),
         env.duration(
             "GMBOT_AUDIT_RETENTION",
             RetentionCleanup.DEFAULT_AUDIT_RETENTION,
             RetentionCleanup.MIN_AUDIT_RETENTION,
             RetentionCleanup.MAX_AUDIT_RETENTION),
         env.duration(
-            "GMBOT_CLAIM_WAIT", ClaimWait.DEFAULT_BOUND, Duration.ZERO, ClaimWait.MAX_BOUND));
+            "GMBOT_CLAIM_WAIT", ClaimWait.DEFAULT_BOUND, Duration.ZERO, ClaimWait.MAX_BOUND),
+        sweeps);
+  }
+
+  /** The background sweeps over members (ADR 0024). */
+  private static SweepSettings sweeps(ConfigReader env) {
+    SweepSettings d = SweepSettings.DEFAULTS;
+    return new SweepSettings(
+        env.integer(
+            "GMBOT_SWEEP_CHECKS",
+            d.checksPerSecond(),
+            SweepSettings.MIN_CHECKS,
+            SweepSettings.MAX_CHECKS),
+        env.duration(
+            "GMBOT_ACTIVE_MEMBER_WINDOW",
+            d.activeWindow(),
+            Duration.ofHours(1),
+            Duration.ofDays(365)),
+        env.duration("GMBOT_SWEEP_INTERVAL", d.interval(), SECOND, MAX));
   }
 
   private static VerificationSettings verification(ConfigReader env) {

@@ -70,6 +70,11 @@ public final class GuardFixture {
   public java.util.function.IntConsumer duringClaimPause = n -> {};
 
   public final RecordingMetrics metrics = new RecordingMetrics();
+
+  /** Every Bot API call the guard scheduled, with its priority, in order. */
+  public final java.util.List<dev.gmbot.domain.scheduling.BotCall> scheduled =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public final Guard guard;
   private final AtomicLong updateIds = new AtomicLong(1);
   private final AtomicLong messageIds = new AtomicLong(1);
@@ -118,7 +123,7 @@ public final class GuardFixture {
             .cache(membershipCache, adminCache)
             .updateLog(updateLog)
             .clock(clock)
-            .scheduler(new DirectScheduler())
+            .scheduler(recording(new DirectScheduler()))
             .metrics(metrics)
             .random(new Random(42))
             .trustList(repos.trustList())
@@ -132,7 +137,8 @@ public final class GuardFixture {
                       duringClaimPause.accept(claimPauses.size());
                     }))
             .joinRequests(repos.joinRequests())
-            .protection(protection);
+            .protection(protection)
+            .sweeps(repos.sweeps(), dev.gmbot.domain.protection.SweepSettings.DEFAULTS);
     if (chart != null) {
       builder.dailyStatistics(repos.dailyStatistics()).chart(chart);
     }
@@ -159,6 +165,26 @@ public final class GuardFixture {
         .deadlines(repos.deadlines())
         .joinRequests(repos.joinRequests())
         .build();
+  }
+
+  /** The scheduler, noting each call in {@link #scheduled} before it runs. */
+  private dev.gmbot.domain.scheduling.BotCallScheduler recording(DirectScheduler direct) {
+    return new dev.gmbot.domain.scheduling.BotCallScheduler() {
+      @Override
+      public <T> dev.gmbot.domain.scheduling.Delivery<T> deliver(
+          dev.gmbot.domain.scheduling.BotCall call,
+          java.util.function.Function<dev.gmbot.port.model.ChatId, T> action) {
+        scheduled.add(call);
+        return direct.deliver(call, action);
+      }
+
+      @Override
+      public <T> T submit(
+          dev.gmbot.domain.scheduling.BotCall call, java.util.function.Supplier<T> action) {
+        scheduled.add(call);
+        return direct.submit(call, action);
+      }
+    };
   }
 
   // ---- state ----------------------------------------------------------------------------------

@@ -134,7 +134,13 @@ class GuardSettingsTest {
     "GMBOT_TRANSIENT_RETRIES,-1",
     "GMBOT_JOIN_REQUEST_TIMEOUT,30s",
     "GMBOT_JOIN_REQUEST_TIMEOUT,31d",
-    "GMBOT_JOIN_REQUEST_TIMEOUT,tomorrow"
+    "GMBOT_JOIN_REQUEST_TIMEOUT,tomorrow",
+    "GMBOT_SWEEP_CHECKS,0",
+    "GMBOT_SWEEP_CHECKS,fast",
+    "GMBOT_ACTIVE_MEMBER_WINDOW,30m",
+    "GMBOT_ACTIVE_MEMBER_WINDOW,366d",
+    "GMBOT_SWEEP_INTERVAL,0s",
+    "GMBOT_SWEEP_INTERVAL,hourly"
   })
   void anInvalidValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> read(STANDARD, variable, value))
@@ -142,5 +148,26 @@ class GuardSettingsTest {
         .hasMessageStartingWith(variable + " must be")
         .extracting(e -> ((ConfigurationException) e).variable())
         .isEqualTo(variable);
+  }
+
+  @Test
+  void theSweepVariablesSetTheSweepsAndTheBackgroundBudget() {
+    GuardSettings settings =
+        read(
+            STANDARD,
+            "GMBOT_SWEEP_CHECKS",
+            "30",
+            "GMBOT_ACTIVE_MEMBER_WINDOW",
+            "7d",
+            "GMBOT_SWEEP_INTERVAL",
+            "15m");
+
+    assertThat(settings.sweeps())
+        .isEqualTo(
+            new dev.gmbot.domain.protection.SweepSettings(
+                30, Duration.ofDays(7), Duration.ofMinutes(15)));
+    assertThat(settings.scheduler().background()).isEqualTo(Rate.perSecond(30));
+    assertThat(read(STANDARD).sweeps())
+        .isEqualTo(dev.gmbot.domain.protection.SweepSettings.DEFAULTS);
   }
 }

@@ -11,6 +11,7 @@ import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
@@ -61,6 +62,8 @@ public final class Database implements Repositories, AutoCloseable {
   private final JdbiMemberDeadlines deadlines;
   // ---- the join-request gate (ADR 0023) ----
   private final JdbiPendingJoinRequests joinRequests;
+  // ---- background sweeps (issue 16, items 4-6) ----
+  private final JdbiMemberSweeps sweeps;
   private final LongAdder statements = new LongAdder();
 
   private Database(PersistenceConfig config, RecoveringDataSource dataSource, Clock clock) {
@@ -93,6 +96,7 @@ public final class Database implements Repositories, AutoCloseable {
     this.trustList = new JdbiTrustList(jdbi);
     this.deadlines = new JdbiMemberDeadlines(jdbi);
     this.joinRequests = new JdbiPendingJoinRequests(jdbi);
+    this.sweeps = new JdbiMemberSweeps(jdbi);
   }
 
   /**
@@ -367,6 +371,12 @@ public final class Database implements Repositories, AutoCloseable {
   @Override
   public PendingJoinRequests joinRequests() {
     return joinRequests;
+  }
+
+  /** Progress and leases of the member sweeps, off-peak hours ({@code member_sweeps}, V71). */
+  @Override
+  public MemberSweeps sweeps() {
+    return sweeps;
   }
 
   /** The settings menu's conversations and remembered groups. */

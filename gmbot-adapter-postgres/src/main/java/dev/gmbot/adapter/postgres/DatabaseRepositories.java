@@ -7,6 +7,7 @@ import dev.gmbot.port.out.EffectOutbox;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
@@ -79,5 +80,10 @@ class DatabaseRepositories implements Repositories {
   @Override
   public PendingJoinRequests joinRequests() {
     return database.joinRequests();
+  }
+
+  @Override
+  public MemberSweeps sweeps() {
+    return database.sweeps();
   }
 }

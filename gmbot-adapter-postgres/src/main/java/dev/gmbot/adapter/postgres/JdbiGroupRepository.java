@@ -297,6 +297,15 @@ public final class JdbiGroupRepository implements GroupRepository {
                 .bind("from", f)
                 .execute();
           }
+          // The off-peak hours (V71) move with the group; its sweeps start over in the new one.
+          h.createUpdate("DELETE FROM sweep_windows WHERE group_id = :to").bind("to", t).execute();
+          h.createUpdate("UPDATE sweep_windows SET group_id = :to WHERE group_id = :from")
+              .bind("to", t)
+              .bind("from", f)
+              .execute();
+          h.createUpdate("DELETE FROM member_sweeps WHERE group_id = :from")
+              .bind("from", f)
+              .execute();
         });
   }
 

@@ -40,7 +40,8 @@ final class SchemaHistory {
           "common/V31__daily_statistics.sql",
           "common/V50__effect_outbox.sql",
           "common/V60__trust_list_and_member_deadlines.sql",
-          "common/V70__pending_join_requests.sql");
+          "common/V70__pending_join_requests.sql",
+          "common/V71__member_sweeps.sql");
 
   static final String TABLE = "flyway_schema_history";
 

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.postgres;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.EffectOutbox;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.testkit.contract.AuditTrailContract;
 import dev.gmbot.testkit.contract.ChannelRepositoryContract;
@@ -11,6 +12,7 @@ import dev.gmbot.testkit.contract.DailyStatisticsContract;
 import dev.gmbot.testkit.contract.EffectOutboxContract;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
+import dev.gmbot.testkit.contract.MemberSweepsContract;
 import dev.gmbot.testkit.contract.OwnerRepositoryContract;
 import dev.gmbot.testkit.contract.PendingJoinRequestsContract;
 import dev.gmbot.testkit.contract.PromptRepositoryContract;
@@ -107,6 +109,24 @@ abstract class RepositoryContractSuite {
     @Override
     protected RepositoryStore newUnavailableStore() {
       return down();
+    }
+  }
+
+  @Nested
+  class Sweeps extends MemberSweepsContract {
+    @Override
+    protected RepositoryStore newStore() {
+      return fresh();
+    }
+
+    @Override
+    protected RepositoryStore newUnavailableStore() {
+      return down();
+    }
+
+    @Override
+    protected MemberSweeps sweeps() {
+      return database().sweeps();
     }
   }
 

@@ -99,7 +99,9 @@ final class TestDatabases {
             "menu_groups",
             "effect_outbox",
             "daily_statistics",
-            "pending_join_requests"
+            "pending_join_requests",
+            "member_sweeps",
+            "sweep_windows"
           }) {
         s.executeUpdate("DELETE FROM " + table);
       }

@@ -34,6 +34,9 @@ public interface LambdaComponent {
   /** The guard itself (the prompt sweep calls it). */
   Guard guard();
 
+  /** The function's JSON log (the scheduled handler logs the member sweeps' progress). */
+  dev.gmbot.app.lambda.json.JsonLog log();
+
   /** The effect outbox's drains (the scheduled handler runs its slices). */
   OutboxDrain outboxDrain();
 

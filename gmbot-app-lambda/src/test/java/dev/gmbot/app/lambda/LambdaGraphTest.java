@@ -73,7 +73,9 @@ class LambdaGraphTest {
           new PromptSweepHandler(graph.guard(), graph.guard(), graph.emfMetrics())
               .handleRequest(Map.of("source", "aws.events"), new TestContext());
 
-      assertThat(answer).isEqualTo("0 deferred effects, 0 prompt effects, 0 clean-up effects");
+      assertThat(answer)
+          .isEqualTo(
+              "0 deferred effects, 0 prompt effects, 0 clean-up effects, 0 member sweep lines");
     } finally {
       graph.resources().close();
     }

@@ -13,6 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestContext implements Context {
   private final String requestId = UUID.randomUUID().toString();
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final int remainingMillis;
+
+  public TestContext() {
+    this(30_000);
+  }
+
+  /** An invocation with this much of its time limit left (a short scheduled run). */
+  public TestContext(int remainingMillis) {
+    this.remainingMillis = remainingMillis;
+  }
 
   public List<String> lines() {
     return List.copyOf(lines);
@@ -60,7 +70,7 @@ public final class TestContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 30_000;
+    return remainingMillis;
   }
 
   @Override

@@ -429,4 +429,57 @@ final class CatalogueCommandTexts implements CommandTexts {
   private List<String> names(List<EnforcedChannel> channels) {
     return channels.stream().map(EnforcedChannel::displayName).toList();
   }
+
+  // ---- background sweeps (issue 16, items 4-6) ------------------------------------------------
+
+  @Override
+  public String sweepProgress(dev.gmbot.port.model.MemberSweep sweep, Instant now) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    String kind = c.text("sweep.kind." + sweep.kind().name().toLowerCase(java.util.Locale.ROOT));
+    if (!sweep.running()) {
+      return c.text(
+          "status.sweep.finished",
+          "kind",
+          kind,
+          "end",
+          hhmm.format(sweep.finishedAt().orElse(now)),
+          "checked",
+          sweep.checked(),
+          "freed",
+          sweep.freed(),
+          "restricted",
+          sweep.restricted());
+    }
+    return c.text(
+        "status.sweep.running",
+        "kind",
+        kind,
+        "checked",
+        sweep.checked(),
+        "freed",
+        sweep.freed(),
+        "restricted",
+        sweep.restricted(),
+        "remaining",
+        sweep.remaining(),
+        "rate",
+        String.format(java.util.Locale.ROOT, "%.1f", sweep.rate(now)),
+        "end",
+        sweep.expectedEnd(now).map(hhmm::format).orElse("?"));
+  }
+
+  @Override
+  public String offPeakShown(dev.gmbot.port.model.OffPeakHours hours) {
+    return c.text("offpeak.shown", "hours", hours.toString());
+  }
+
+  @Override
+  public String offPeakSaved(dev.gmbot.port.model.OffPeakHours hours) {
+    return c.text("offpeak.saved", "hours", hours.toString());
+  }
+
+  @Override
+  public String offPeakUsage() {
+    return c.text("offpeak.usage");
+  }
 }

@@ -24,6 +24,7 @@ import dev.gmbot.port.out.DailyStatistics;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.MembershipLookup;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.TrustList;
@@ -121,6 +122,41 @@ public final class CommandPolicy {
         owners,
         audit,
         conversations,
+        directory,
+        lookup,
+        scheduler,
+        self,
+        clock,
+        daily,
+        trust,
+        deadlines,
+        checksFailingSince,
+        MemberSweeps.NONE);
+  }
+
+  /** With the store of the member sweeps too: their progress in /status, and /offpeak. */
+  public CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      ChatDirectory directory,
+      MembershipLookup lookup,
+      BotCallScheduler scheduler,
+      BotSelf self,
+      Clock clock,
+      DailyStatistics daily,
+      TrustList trust,
+      MemberDeadlines deadlines,
+      Supplier<Optional<Instant>> checksFailingSince,
+      MemberSweeps sweeps) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
         new TelegramReads(lookup, directory, scheduler, self),
         self,
         clock,
@@ -129,7 +165,8 @@ public final class CommandPolicy {
         daily,
         trust,
         deadlines,
-        checksFailingSince);
+        checksFailingSince,
+        sweeps);
   }
 
   CommandPolicy(
@@ -201,6 +238,41 @@ public final class CommandPolicy {
       TrustList trust,
       MemberDeadlines deadlines,
       Supplier<Optional<Instant>> checksFailingSince) {
+    this(
+        groups,
+        members,
+        owners,
+        audit,
+        conversations,
+        telegram,
+        self,
+        clock,
+        texts,
+        menuTexts,
+        daily,
+        trust,
+        deadlines,
+        checksFailingSince,
+        MemberSweeps.NONE);
+  }
+
+  CommandPolicy(
+      GroupRepository groups,
+      MemberRepository members,
+      OwnerRepository owners,
+      AuditTrail audit,
+      ConversationRepository conversations,
+      TelegramReads telegram,
+      BotSelf self,
+      Clock clock,
+      Function<Language, CommandTexts> texts,
+      Function<Language, MenuTexts> menuTexts,
+      DailyStatistics daily,
+      TrustList trust,
+      MemberDeadlines deadlines,
+      Supplier<Optional<Instant>> checksFailingSince,
+      MemberSweeps sweeps) {
+    Objects.requireNonNull(sweeps, "sweeps");
     this.groups = Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(owners, "owners");
@@ -216,7 +288,8 @@ public final class CommandPolicy {
     ChannelResolution channels = new ChannelResolution(telegram);
     this.protect = new ProtectCommand(groups, authorization, rights, channels);
     this.unprotect = new UnprotectCommand(members, access);
-    this.status = new StatusCommand(groups, members, access, checksFailingSince, deadlines);
+    this.status =
+        new StatusCommand(groups, members, access, checksFailingSince, deadlines, sweeps, clock);
     this.reactivate = new ReactivateCommand(access, rights);
     MenuAccess menuAccess = new MenuAccess(authorization, groups);
     MenuGroups menuGroups = new MenuGroups(groups, conversations, menuAccess);
@@ -248,7 +321,9 @@ public final class CommandPolicy {
             Map.entry("audit", new AuditCommand(access, menuTexts, menu, self)),
             // ---- trust list (issue 16) ----
             Map.entry("trust", new TrustCommand(access, telegram, members, clock, true)),
-            Map.entry("untrust", new TrustCommand(access, telegram, members, clock, false)));
+            Map.entry("untrust", new TrustCommand(access, telegram, members, clock, false)),
+            // ---- background sweeps (issue 16, items 4-6) ----
+            Map.entry("offpeak", new OffPeakCommand(access, sweeps)));
   }
 
   /** Every command, by name. Commands addressed to another bot are ignored. */

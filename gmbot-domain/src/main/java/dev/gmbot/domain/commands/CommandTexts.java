@@ -161,4 +161,18 @@ interface CommandTexts {
 
   /** The /status line while this instance's checks fail. */
   String checksFailing(Instant since, EnforcementRules.CheckFailure policy, int held);
+
+  // ---- background sweeps (issue 16, items 4-6) ------------------------------------------------
+
+  /** The /status line of a member sweep: running (progress, rate, expected end) or ended. */
+  String sweepProgress(dev.gmbot.port.model.MemberSweep sweep, Instant now);
+
+  /** /offpeak without arguments: the group's off-peak hours. */
+  String offPeakShown(dev.gmbot.port.model.OffPeakHours hours);
+
+  /** /offpeak done. */
+  String offPeakSaved(dev.gmbot.port.model.OffPeakHours hours);
+
+  /** /offpeak with hours it cannot read. */
+  String offPeakUsage();
 }

@@ -5,10 +5,13 @@ import dev.gmbot.domain.protection.Decision.Note;
 import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.MemberDeadline;
+import dev.gmbot.port.model.MemberSweep;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * /status: in a group, for its admins only (like the other admin commands), its channels, whether
- * protection is active or paused (and why) and the member counts; in private, the groups the sender
- * owns.
+ * protection is active or paused (and why), the member counts and the progress of its member
+ * sweeps; in private, the groups the sender owns.
  */
 final class StatusCommand implements Command {
   private final GroupRepository groups;
@@ -26,6 +29,8 @@ final class StatusCommand implements Command {
   private final AdminAccess access;
   private final Supplier<Optional<Instant>> checksFailingSince;
   private final MemberDeadlines deadlines;
+  private final MemberSweeps sweeps;
+  private final Clock clock;
 
   StatusCommand(GroupRepository groups, MemberRepository members, AdminAccess access) {
     this(groups, members, access, Optional::empty, MemberDeadlines.NONE);
@@ -41,6 +46,29 @@ final class StatusCommand implements Command {
       AdminAccess access,
       Supplier<Optional<Instant>> checksFailingSince,
       MemberDeadlines deadlines) {
+    this(
+        groups,
+        members,
+        access,
+        checksFailingSince,
+        deadlines,
+        MemberSweeps.NONE,
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param sweeps where the member sweeps' progress is read (a line per sweep that ran)
+   */
+  StatusCommand(
+      GroupRepository groups,
+      MemberRepository members,
+      AdminAccess access,
+      Supplier<Optional<Instant>> checksFailingSince,
+      MemberDeadlines deadlines,
+      MemberSweeps sweeps,
+      Clock clock) {
+    this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.checksFailingSince = Objects.requireNonNull(checksFailingSince, "checksFailingSince");
     this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.groups = Objects.requireNonNull(groups, "groups");
@@ -72,6 +100,14 @@ final class StatusCommand implements Command {
                           failing.get(),
                           g.settings().enforcement().onCheckFailure(),
                           deadlines.count(g.id(), MemberDeadline.Kind.HOLD));
+        }
+        Instant now = clock.instant();
+        for (MemberSweep.Kind kind : MemberSweep.Kind.values()) {
+          Optional<MemberSweep> sweep =
+              sweeps.find(g.id(), kind).filter(s -> s.startedAt().isPresent());
+          if (sweep.isPresent()) {
+            status += "\n" + request.texts().sweepProgress(sweep.get(), now);
+          }
         }
         yield request.reply(status);
       }

@@ -414,4 +414,14 @@ public sealed interface Decision {
       reason = reason == null ? "" : reason;
     }
   }
+
+  // ---- background sweeps (issue 16, items 4-6) ----
+
+  /** Sets the group's off-peak hours, in which its active members are verified (/offpeak). */
+  record SetOffPeak(GroupId group, dev.gmbot.port.model.OffPeakHours hours) implements Decision {
+    public SetOffPeak {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(hours, "hours");
+    }
+  }
 }

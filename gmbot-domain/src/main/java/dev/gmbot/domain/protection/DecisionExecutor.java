@@ -71,6 +71,7 @@ import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.MemberDeadlines;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
@@ -137,6 +138,7 @@ public final class DecisionExecutor {
   private final TrustList trust;
   private final MemberDeadlines deadlines;
   private final PendingJoinRequests joinRequests;
+  private final MemberSweeps sweeps;
 
   @Inject
   public DecisionExecutor(
@@ -160,8 +162,10 @@ public final class DecisionExecutor {
       EffectOutbox outbox,
       TrustList trust,
       MemberDeadlines deadlines,
-      PendingJoinRequests joinRequests) {
+      PendingJoinRequests joinRequests,
+      MemberSweeps sweeps) {
     this.joinRequests = Objects.requireNonNull(joinRequests, "joinRequests");
+    this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
     this.trust = Objects.requireNonNull(trust, "trust");
     this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -556,6 +560,11 @@ public final class DecisionExecutor {
         case Hold d -> hold(d);
         case ClearDeadline d -> deadlines.clear(target(d.group()), d.user(), d.kind());
         case RemoveMember d -> remove(d);
+        case Decision.SetOffPeak d -> {
+          GroupId group = target(d.group());
+          sweeps.setOffPeak(group, d.hours());
+          effects.add("off-peak hours of " + group + " set to " + d.hours());
+        }
         case TrustMember d -> {
           TrustedMember m = d.member();
           GroupId group = target(m.group());

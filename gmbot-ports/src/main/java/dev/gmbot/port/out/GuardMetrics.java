@@ -122,4 +122,13 @@ public interface GuardMetrics {
    * unknown was not sent again).
    */
   default void outbox(String event) {}
+
+  // ---- background sweeps (issue 16, items 4-6) ----
+
+  /**
+   * Where a member sweep this instance runs stands (ADR 0025), after each member and when it ends:
+   * the {@code bot_member_sweep_*} gauges (checked, freed, restricted, remaining, rate, expected
+   * end) per kind, summed over the groups being swept.
+   */
+  default void memberSweep(dev.gmbot.port.model.MemberSweep sweep, java.time.Instant now) {}
 }

@@ -51,4 +51,14 @@ public interface Repositories {
   default PendingJoinRequests joinRequests() {
     return PendingJoinRequests.NONE;
   }
+
+  // ---- background sweeps (issue 16, items 4-6) ----
+
+  /**
+   * Progress and leases of the reconciliation and active-member sweeps (ADR 0025). Default: {@link
+   * MemberSweeps#NONE}: no sweep runs.
+   */
+  default MemberSweeps sweeps() {
+    return MemberSweeps.NONE;
+  }
 }

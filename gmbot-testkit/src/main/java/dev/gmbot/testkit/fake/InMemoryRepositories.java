@@ -9,7 +9,9 @@ import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
 import dev.gmbot.port.model.GroupSettings;
 import dev.gmbot.port.model.MemberCounts;
+import dev.gmbot.port.model.MemberSweep;
 import dev.gmbot.port.model.MessageId;
+import dev.gmbot.port.model.OffPeakHours;
 import dev.gmbot.port.model.Owner;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.model.Prompt;
@@ -21,10 +23,12 @@ import dev.gmbot.port.out.ChannelRepository;
 import dev.gmbot.port.out.ConversationRepository;
 import dev.gmbot.port.out.GroupRepository;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PromptRepository;
 import dev.gmbot.port.out.Repositories;
 import dev.gmbot.port.out.StorageUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,6 +140,140 @@ public final class InMemoryRepositories implements Repositories {
 
   public ConversationRepository conversations() {
     return conversationRepository;
+  }
+
+  // ---- background sweeps (issue 16, items 4-6) ----
+  private final MemberSweeps sweepStore = new Sweeps();
+
+  @Override
+  public MemberSweeps sweeps() {
+    return sweepStore;
+  }
+
+  private record SweepKey(GroupId group, MemberSweep.Kind kind) {}
+
+  private record SweepRow(MemberSweep sweep, String owner, Instant leaseUntil) {}
+
+  private final Map<SweepKey, SweepRow> sweepRows = new HashMap<>();
+  private final Map<GroupId, OffPeakHours> offPeaks = new HashMap<>();
+
+  /** The sweeps' rows in memory, with the contract of the database's (leases, positions). */
+  private final class Sweeps implements MemberSweeps {
+    @Override
+    public List<GroupId> sweptGroups(int limit) {
+      return locked(
+          () ->
+              groups.values().stream()
+                  .filter(GroupRow::enabled)
+                  .map(GroupRow::id)
+                  .sorted(Comparator.comparingLong(GroupId::value))
+                  .limit(limit)
+                  .toList());
+    }
+
+    @Override
+    public Optional<MemberSweep> find(GroupId group, MemberSweep.Kind kind) {
+      return locked(
+          () -> Optional.ofNullable(sweepRows.get(new SweepKey(group, kind))).map(SweepRow::sweep));
+    }
+
+    @Override
+    public Optional<MemberSweep> claim(
+        GroupId group, MemberSweep.Kind kind, String holder, Instant now, Duration lease) {
+      return locked(
+          () -> {
+            SweepKey key = new SweepKey(group, kind);
+            SweepRow row =
+                sweepRows.computeIfAbsent(
+                    key, k -> new SweepRow(MemberSweep.never(group, kind), null, null));
+            boolean free =
+                row.owner() == null || row.owner().equals(holder) || !row.leaseUntil().isAfter(now);
+            if (!free) {
+              return Optional.<MemberSweep>empty();
+            }
+            sweepRows.put(key, new SweepRow(row.sweep(), holder, now.plus(lease)));
+            return Optional.of(row.sweep());
+          });
+    }
+
+    @Override
+    public boolean save(MemberSweep sweep, String holder, Instant now, Duration lease) {
+      return locked(
+          () -> {
+            SweepKey key = new SweepKey(sweep.group(), sweep.kind());
+            SweepRow row = sweepRows.get(key);
+            if (row == null || !holder.equals(row.owner()) || !row.leaseUntil().isAfter(now)) {
+              return false;
+            }
+            sweepRows.put(key, new SweepRow(sweep, holder, now.plus(lease)));
+            return true;
+          });
+    }
+
+    @Override
+    public void release(GroupId group, MemberSweep.Kind kind, String holder) {
+      lockedRun(
+          () -> {
+            SweepKey key = new SweepKey(group, kind);
+            SweepRow row = sweepRows.get(key);
+            if (row != null && holder.equals(row.owner())) {
+              sweepRows.put(key, new SweepRow(row.sweep(), null, null));
+            }
+          });
+    }
+
+    private java.util.stream.Stream<GroupMember> restricted(
+        GroupId group, MemberSweep.Position after) {
+      return members.values().stream()
+          .filter(m -> m.group().equals(group) && m.isRestricted())
+          .filter(
+              m ->
+                  m.changedAt().isAfter(after.at())
+                      || (m.changedAt().equals(after.at()) && m.user().value() > after.user()))
+          .sorted(
+              Comparator.comparing(GroupMember::changedAt)
+                  .thenComparingLong(m -> m.user().value()));
+    }
+
+    @Override
+    public List<GroupMember> restrictedAfter(GroupId group, MemberSweep.Position after, int limit) {
+      return locked(() -> restricted(group, after).limit(limit).toList());
+    }
+
+    @Override
+    public long countRestrictedAfter(GroupId group, MemberSweep.Position after) {
+      return locked(() -> restricted(group, after).count());
+    }
+
+    private java.util.stream.Stream<GroupMember> seen(
+        GroupId group, Instant since, long afterUser) {
+      return members.values().stream()
+          .filter(m -> m.group().equals(group) && !m.lastSeen().isBefore(since))
+          .filter(m -> m.user().value() > afterUser)
+          .sorted(Comparator.comparingLong(m -> m.user().value()));
+    }
+
+    @Override
+    public List<GroupMember> seenSinceAfter(
+        GroupId group, Instant since, long afterUser, int limit) {
+      return locked(() -> seen(group, since, afterUser).limit(limit).toList());
+    }
+
+    @Override
+    public long countSeenSinceAfter(GroupId group, Instant since, long afterUser) {
+      return locked(() -> seen(group, since, afterUser).count());
+    }
+
+    @Override
+    public OffPeakHours offPeak(GroupId group) {
+      return locked(() -> offPeaks.getOrDefault(group, OffPeakHours.DEFAULT));
+    }
+
+    @Override
+    public boolean setOffPeak(GroupId group, OffPeakHours hours) {
+      lockedRun(() -> offPeaks.put(group, hours));
+      return true;
+    }
   }
 
   @Override

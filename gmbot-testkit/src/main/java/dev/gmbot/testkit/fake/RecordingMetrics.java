@@ -104,4 +104,18 @@ public final class RecordingMetrics implements GuardMetrics {
   public void outbox(String event) {
     inc("outbox." + event);
   }
+
+  private final java.util.List<dev.gmbot.port.model.MemberSweep> sweeps =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public void memberSweep(dev.gmbot.port.model.MemberSweep sweep, java.time.Instant now) {
+    inc("member_sweep");
+    sweeps.add(sweep);
+  }
+
+  /** Every member sweep progress reported, in order. */
+  public java.util.List<dev.gmbot.port.model.MemberSweep> memberSweeps() {
+    return java.util.List.copyOf(sweeps);
+  }
 }

@@ -914,4 +914,114 @@ abstract class LambdaScenarios {
         .contains("declined")
         .contains("@xray_news");
   }
+
+  // ---- issue 16, items 4-6: background sweeps over members -------------------------------------
+
+  private java.util.Optional<dev.gmbot.port.model.MemberSweep> reconciliation(
+      LambdaComponent container, SimChat group) {
+    return container
+        .database()
+        .sweeps()
+        .find(
+            dev.gmbot.port.model.GroupId.of(group.id()),
+            dev.gmbot.port.model.MemberSweep.Kind.RECONCILE);
+  }
+
+  /** Muted joiners, the updates acknowledged (no scheduled run in between). */
+  private List<SimUser> mutedJoiners(Guarded g, String name, int count) {
+    List<SimUser> users = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      SimUser u = sim.newUser(name + i);
+      u.joins(g.group());
+      users.add(u);
+    }
+    awaitAcknowledged();
+    for (SimUser u : users) {
+      assertThat(g.group().isMuted(u)).as("%s muted", u.firstName()).isTrue();
+    }
+    return users;
+  }
+
+  @Test
+  void aMissedChannelJoinIsRepairedByTheReconciliationSweepOfTheScheduledRun() {
+    Guarded g = protectedGroup("Victor");
+    scheduledRunSettled(); // other groups' sweeps that are due run now, not in the run below
+    SimUser hank = mutedJoiners(g, "Hank", 1).getFirst();
+    SimUser ivy = mutedJoiners(g, "Ivy", 1).getFirst();
+    assertThat(promptFor(g.group()).text()).contains("Hank");
+    g.channel().withMembers(hank); // subscribed: no chat_member update reaches the bot
+
+    String outcome = scheduledRunSettled();
+
+    assertThat(outcome).contains("member sweep lines");
+    assertThat(g.group().isMuted(hank)).as("freed by the reconciliation").isFalse();
+    assertThat(g.group().isMuted(ivy)).as("not subscribed").isTrue();
+    // The standing prompt no longer names Hank (its text follows at the next allowed edit).
+    assertThat(
+            graph
+                .database()
+                .prompts()
+                .naming(
+                    dev.gmbot.port.model.GroupId.of(g.group().id()),
+                    dev.gmbot.port.model.UserId.of(hank.id())))
+        .isEmpty();
+    assertThat(
+            graph
+                .database()
+                .prompts()
+                .naming(
+                    dev.gmbot.port.model.GroupId.of(g.group().id()),
+                    dev.gmbot.port.model.UserId.of(ivy.id())))
+        .isNotEmpty();
+    dev.gmbot.port.model.MemberSweep done = reconciliation(graph, g.group()).orElseThrow();
+    assertThat(done.finishedAt()).isPresent();
+    assertThat(done.checked()).isEqualTo(2);
+    assertThat(done.freed()).isEqualTo(1);
+    assertThat(stdout).anyMatch(l -> l.contains("reconcile sweep of") && l.contains("finished"));
+  }
+
+  @Test
+  void aSweepInterruptedByTheEndOfItsRunIsResumedByAnotherContainerFromTheStoredPosition() {
+    Guarded g = protectedGroup("Whiskey");
+    scheduledRunSettled(); // other groups' due sweeps out of the way
+    List<SimUser> users = mutedJoiners(g, "W", 12);
+    Map<Long, Integer> checksBefore = new HashMap<>();
+    for (int i = 0; i < users.size(); i++) {
+      SimUser u = users.get(i);
+      checksBefore.put(u.id(), sim.calls().of("getChatMember", u.id()).size());
+      if (i % 2 == 0) {
+        g.channel().withMembers(u); // half of them subscribe unseen
+      }
+    }
+
+    // A run with 17 s left sweeps for 2 s (15 s are kept for the drain): at 5 checks/s it stops
+    // part way, its position stored.
+    new PromptSweepHandler(graph).handleRequest(SCHEDULED_EVENT, new TestContext(17_000));
+    dev.gmbot.port.model.MemberSweep paused = reconciliation(graph, g.group()).orElseThrow();
+    assertThat(paused.running()).as("stopped part way").isTrue();
+    assertThat(paused.checked()).isPositive().isLessThan(12);
+    assertThat(paused.remaining()).isPositive();
+
+    // Another container (a restart: a graph of its own on the same store) goes on from there.
+    LambdaComponent restarted =
+        LambdaRuntime.graph(LambdaConfig.fromEnvironment(functionEnv), Clock.systemUTC(), l -> {});
+    try {
+      new PromptSweepHandler(restarted).handleRequest(SCHEDULED_EVENT, new TestContext());
+      dev.gmbot.port.model.MemberSweep done = reconciliation(restarted, g.group()).orElseThrow();
+      assertThat(done.finishedAt()).isPresent();
+      assertThat(done.startedAt()).as("the same run").isEqualTo(paused.startedAt());
+      assertThat(done.checked()).isEqualTo(12);
+      assertThat(done.freed()).isEqualTo(6);
+    } finally {
+      restarted.resources().close();
+    }
+    settle();
+    for (int i = 0; i < users.size(); i++) {
+      SimUser u = users.get(i);
+      assertThat(sim.calls().of("getChatMember", u.id()))
+          .as("%s checked once by the sweep", u.firstName())
+          .hasSize(checksBefore.get(u.id()) + 1);
+      assertThat(g.group().isMuted(u)).isEqualTo(i % 2 != 0);
+    }
+  }
 }

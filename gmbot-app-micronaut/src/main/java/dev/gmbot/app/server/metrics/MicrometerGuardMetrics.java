@@ -1,5 +1,6 @@
 package dev.gmbot.app.server.metrics;
 
+import dev.gmbot.port.model.MemberSweep;
 import dev.gmbot.port.model.PauseReason;
 import dev.gmbot.port.out.GuardMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -163,6 +164,9 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
         .register(registry);
     for (String sweep : SWEEPS) {
       sweepMeters(sweep);
+    }
+    for (MemberSweep.Kind kind : MemberSweep.Kind.values()) {
+      memberSweepGauges(kind);
     }
     for (String event : OUTBOX_EVENTS) {
       outboxEvents.put(
@@ -409,6 +413,75 @@ public final class MicrometerGuardMetrics implements GuardMetrics {
               .register(registry);
           return last;
         });
+  }
+
+  // ---- background sweeps over members (issue 16, items 4-6; ADR 0025) ----
+
+  /** The latest progress of every member sweep this instance ran, by group and kind. */
+  private final Map<String, MemberSweep> memberSweeps = new ConcurrentHashMap<>();
+
+  /** The latest progress's time (for the rate and the expected end). */
+  private final Map<String, java.time.Instant> memberSweepsAt = new ConcurrentHashMap<>();
+
+  @Override
+  public void memberSweep(MemberSweep sweep, java.time.Instant now) {
+    String key = sweep.group().value() + "/" + sweep.kind();
+    memberSweeps.put(key, sweep);
+    memberSweepsAt.put(key, now);
+  }
+
+  private java.util.stream.Stream<Map.Entry<String, MemberSweep>> ofKind(MemberSweep.Kind kind) {
+    return memberSweeps.entrySet().stream().filter(e -> e.getValue().kind() == kind);
+  }
+
+  /**
+   * {@code
+   * bot_member_sweep_{checked,freed,restricted,remaining,rate,expected_end_timestamp_seconds}} per
+   * kind: the counters and remaining members summed over the groups this instance sweeps (their
+   * latest runs), the rate summed over the running ones, the latest expected end (0: none running).
+   */
+  private void memberSweepGauges(MemberSweep.Kind kind) {
+    String tag = lower(kind.name());
+    Map<String, java.util.function.ToLongFunction<MemberSweep>> counters =
+        Map.of(
+            "bot_member_sweep_checked", MemberSweep::checked,
+            "bot_member_sweep_freed", MemberSweep::freed,
+            "bot_member_sweep_restricted", MemberSweep::restricted,
+            "bot_member_sweep_remaining", MemberSweep::remaining);
+    counters.forEach(
+        (name, value) ->
+            Gauge.builder(
+                    name,
+                    this,
+                    m -> m.ofKind(kind).mapToLong(e -> value.applyAsLong(e.getValue())).sum())
+                .description(
+                    "Member sweeps of this instance: " + name.substring(17) + ", latest runs")
+                .tag("kind", tag)
+                .register(registry));
+    Gauge.builder(
+            "bot_member_sweep_rate",
+            this,
+            m ->
+                m.ofKind(kind)
+                    .filter(e -> e.getValue().running())
+                    .mapToDouble(e -> e.getValue().rate(m.memberSweepsAt.get(e.getKey())))
+                    .sum())
+        .description("Members checked per second by the running member sweeps")
+        .tag("kind", tag)
+        .register(registry);
+    Gauge.builder(
+            "bot_member_sweep_expected_end_timestamp_seconds",
+            this,
+            m ->
+                m.ofKind(kind)
+                    .map(e -> e.getValue().expectedEnd(m.memberSweepsAt.get(e.getKey())))
+                    .flatMap(java.util.Optional::stream)
+                    .mapToLong(java.time.Instant::getEpochSecond)
+                    .max()
+                    .orElse(0))
+        .description("When the running member sweeps are expected to end (Unix time; 0: none)")
+        .tag("kind", tag)
+        .register(registry);
   }
 
   private static String lower(String name) {

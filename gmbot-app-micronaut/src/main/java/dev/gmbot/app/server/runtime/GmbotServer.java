@@ -60,6 +60,7 @@ public final class GmbotServer implements AutoCloseable {
   private final Optional<PollingSupervisor> polling;
   private final ScheduledExecutorService housekeeping;
   private final OutboxWorkers outboxWorkers;
+  private final SweepLoop sweepLoop;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
@@ -69,8 +70,10 @@ public final class GmbotServer implements AutoCloseable {
       EmbeddedServer http,
       Optional<PollingSupervisor> polling,
       ScheduledExecutorService housekeeping,
-      OutboxWorkers outboxWorkers) {
+      OutboxWorkers outboxWorkers,
+      SweepLoop sweepLoop) {
     this.outboxWorkers = outboxWorkers;
+    this.sweepLoop = sweepLoop;
     this.component = component;
     this.context = context;
     this.http = http;
@@ -169,7 +172,8 @@ public final class GmbotServer implements AutoCloseable {
           () -> cleanUp(guard), sweep, cleanup, TimeUnit.MILLISECONDS);
       OutboxWorkers outbox =
           OutboxWorkers.start(guard, config.instanceId(), config.outboxWorkers());
-      return new GmbotServer(component, context, http, polling, housekeeping, outbox);
+      SweepLoop sweeps = SweepLoop.start(guard, config.instanceId());
+      return new GmbotServer(component, context, http, polling, housekeeping, outbox, sweeps);
     } catch (RuntimeException e) {
       awaitQuietly(graph);
       if (context != null) {
@@ -348,6 +352,7 @@ public final class GmbotServer implements AutoCloseable {
       polling.ifPresent(PollingSupervisor::close);
       component.ingestion().close();
       housekeeping.shutdownNow();
+      sweepLoop.close();
       outboxWorkers.close();
       context.close();
       component.closer().close();

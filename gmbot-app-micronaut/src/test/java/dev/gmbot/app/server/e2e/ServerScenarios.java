@@ -434,6 +434,23 @@ abstract class ServerScenarios extends ServerWorlds {
     }
   }
 
+  // ---- issue 16, items 4-6: background sweeps over members -------------------------------------
+
+  /**
+   * Forgets the group's sweeps, as if none had run: the server's sweep loop may have reconciled the
+   * group between a joiner's mute and the test's next step; the run the test means starts after.
+   */
+  static void forgetSweeps(GmbotServerAccess server, SimChat group) {
+    try (java.sql.Connection c = server.database().dataSource().getConnection();
+        java.sql.PreparedStatement delete =
+            c.prepareStatement("DELETE FROM member_sweeps WHERE group_id = ?")) {
+      delete.setLong(1, group.id());
+      delete.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void aJoinRequestIsApprovedAtOnceForASubscriberAndWhenTheOthersSubscribeLater() {
     World w = new World().protect();
@@ -495,5 +512,51 @@ abstract class ServerScenarios extends ServerWorlds {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(w.group.isMember(alice)).isTrue());
+  }
+
+  /** The database of a running server. */
+  @FunctionalInterface
+  interface GmbotServerAccess {
+    dev.gmbot.adapter.postgres.Database database();
+  }
+
+  @Test
+  void aMissedChannelJoinIsRepairedByTheReconciliationSweep() {
+    World w = new World().protect();
+    SimUser hank = w.user("Hank");
+    SimUser ivy = w.user("Ivy");
+    hank.joins(w.group);
+    ivy.joins(w.group);
+    it.settle();
+    assertThat(w.group.isMuted(hank)).isTrue();
+    w.channel.withMembers(hank); // subscribed: no chat_member update reaches the bot
+    forgetSweeps(() -> it.server.component().database(), w.group);
+
+    await() // the sweep loop looks every 15 s when idle
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !w.group.isMuted(hank));
+    assertThat(w.group.isMuted(ivy)).as("not subscribed").isTrue();
+    it.settle();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                it.server
+                    .component()
+                    .database()
+                    .sweeps()
+                    .find(
+                        dev.gmbot.port.model.GroupId.of(w.group.id()),
+                        dev.gmbot.port.model.MemberSweep.Kind.RECONCILE)
+                    .flatMap(dev.gmbot.port.model.MemberSweep::finishedAt)
+                    .isPresent());
+    w.owner.says(w.group, "/status");
+    it.settle();
+    assertThat(lastBotText(w.group))
+        .contains("Reconciliation of muted members")
+        .contains("2 checked, 1 freed");
+    assertThat(it.get("/metrics").body())
+        .containsPattern("bot_member_sweep_freed\\{[^}]*kind=\"reconcile\"[^}]*\\} 1");
   }
 }

@@ -75,4 +75,39 @@ class MicrometerGuardMetricsTest {
     assertThat(MicrometerGuardMetrics.scopeKind("chat:-100123")).isEqualTo("chat");
     assertThat(MicrometerGuardMetrics.scopeKind("global")).isEqualTo("global");
   }
+
+  @Test
+  void memberSweepGaugesSumTheLatestRunsPerKind() {
+    java.time.Instant t = java.time.Instant.parse("2026-12-02T03:00:00Z");
+    dev.gmbot.port.model.MemberSweep a =
+        dev.gmbot.port.model.MemberSweep.never(
+                dev.gmbot.port.model.GroupId.of(-1001L),
+                dev.gmbot.port.model.MemberSweep.Kind.RECONCILE)
+            .started(t, 10);
+    for (int i = 0; i < 4; i++) {
+      a = a.advanced(new dev.gmbot.port.model.MemberSweep.Position(t, i), true, i < 3, false);
+    }
+    dev.gmbot.port.model.MemberSweep b =
+        dev.gmbot.port.model.MemberSweep.never(
+                dev.gmbot.port.model.GroupId.of(-1002L),
+                dev.gmbot.port.model.MemberSweep.Kind.RECONCILE)
+            .started(t, 2)
+            .advanced(new dev.gmbot.port.model.MemberSweep.Position(t, 1), true, true, false);
+
+    metrics.memberSweep(a, t.plusSeconds(2));
+    metrics.memberSweep(b, t.plusSeconds(1));
+
+    assertThat(gauge("bot_member_sweep_checked", "reconcile")).isEqualTo(5.0);
+    assertThat(gauge("bot_member_sweep_freed", "reconcile")).isEqualTo(4.0);
+    assertThat(gauge("bot_member_sweep_remaining", "reconcile")).isEqualTo(7.0);
+    assertThat(gauge("bot_member_sweep_rate", "reconcile")).isEqualTo(3.0); // 4/2 s + 1/1 s
+    assertThat(gauge("bot_member_sweep_expected_end_timestamp_seconds", "reconcile"))
+        .isEqualTo(t.plusSeconds(5).getEpochSecond()); // a: 6 left at 2/s after 2 s
+    assertThat(gauge("bot_member_sweep_checked", "active")).isZero();
+    assertThat(registry.scrape()).contains("bot_member_sweep_restricted{kind=\"active\"}");
+  }
+
+  private double gauge(String name, String kind) {
+    return registry.get(name).tag("kind", kind).gauge().value();
+  }
 }
