@@ -982,7 +982,7 @@ abstract class LambdaScenarios {
 
   @Test
   void aSweepInterruptedByTheEndOfItsRunIsResumedByAnotherContainerFromTheStoredPosition() {
-    Guarded g = protectedGroup("Whiskey");
+    Guarded g = protectedGroup("Yankee");
     scheduledRunSettled(); // other groups' due sweeps out of the way
     List<SimUser> users = mutedJoiners(g, "W", 12);
     Map<Long, Integer> checksBefore = new HashMap<>();
