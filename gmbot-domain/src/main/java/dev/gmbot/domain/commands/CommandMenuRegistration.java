@@ -36,6 +36,7 @@ public final class CommandMenuRegistration implements RegisterCommandMenusUseCas
               "audit",
               "trust",
               "untrust",
+              "offpeak",
               "help"));
 
   private final CommandMenus menus;

@@ -26,7 +26,15 @@ class AdminCommandsTest extends CommandTestBase {
   /** Every command that acts on a group and is for its admins only. */
   private static final List<String> ADMIN_COMMANDS =
       List.of(
-          "status", "unprotect", "settings", "reactivate", "stats", "protect", "trust", "untrust");
+          "status",
+          "unprotect",
+          "settings",
+          "reactivate",
+          "stats",
+          "protect",
+          "trust",
+          "untrust",
+          "offpeak");
 
   @Test
   void everyAdminCommandRefusesNonAdmins() {
@@ -67,14 +75,23 @@ class AdminCommandsTest extends CommandTestBase {
             .toList();
     assertThat(commands)
         .contains(
-            "status", "stats", "audit", "settings", "protect", "unprotect", "trust", "untrust");
+            "status",
+            "stats",
+            "audit",
+            "settings",
+            "protect",
+            "unprotect",
+            "trust",
+            "untrust",
+            "offpeak");
     Map<String, List<String>> arguments =
         Map.of(
             "protect", List.of("@extra"),
             "unprotect", List.of("all"),
             "settings", List.of("prompt_lifetime", "1h"),
             "trust", List.of("102"),
-            "untrust", List.of("102"));
+            "untrust", List.of("102"),
+            "offpeak", List.of("01-05"));
 
     for (String name : commands) {
       int sentBefore = world.telegram.messagesIn(GROUP.id()).size();

@@ -239,6 +239,7 @@ abstract class LambdaScenarios {
             "audit",
             "trust",
             "untrust",
+            "offpeak",
             "help");
     assertThat(sim.commandMenu("all_private_chats", "")).hasSize(5);
   }
