@@ -727,18 +727,25 @@ abstract class LambdaScenarios {
     return outcome;
   }
 
-  /** The group's stored deadlines brought forward to now, as if their time had passed. */
-  private void deadlinesAreDue(SimChat group) {
+  /** Runs one statement on the rows of the group (its id the only parameter); the rows changed. */
+  private int groupRows(String sql, SimChat group) {
     try (java.sql.Connection c = graph.database().dataSource().getConnection();
-        java.sql.PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
-                    + " WHERE group_id = ?")) {
-      update.setLong(1, group.id());
-      assertThat(update.executeUpdate()).as("deadlines of the group").isPositive();
+        java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setLong(1, group.id());
+      return statement.executeUpdate();
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The group's stored deadlines brought forward to now, as if their time had passed. */
+  private void deadlinesAreDue(SimChat group) {
+    assertThat(
+            groupRows(
+                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE group_id = ?",
+                group))
+        .as("deadlines of the group")
+        .isPositive();
   }
 
   private void set(Guarded g, String key, String value) {
@@ -861,16 +868,12 @@ abstract class LambdaScenarios {
 
   /** The group's held join requests brought to their expiry, as if the timeout had passed. */
   private void joinRequestsExpired(SimChat group) {
-    try (java.sql.Connection c = graph.database().dataSource().getConnection();
-        java.sql.PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1'"
-                    + " SECOND WHERE group_id = ?")) {
-      update.setLong(1, group.id());
-      assertThat(update.executeUpdate()).as("held join requests of the group").isPositive();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    assertThat(
+            groupRows(
+                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE group_id = ?",
+                group))
+        .as("held join requests of the group")
+        .isPositive();
   }
 
   @Test

@@ -238,18 +238,25 @@ abstract class ServerScenarios extends ServerWorlds {
 
   // ---- issue 16: actions per group, failure policy, trust list ---------------------------------
 
-  /** The group's stored deadlines brought forward to now, as if their time had passed. */
-  private void deadlinesAreDue(SimChat group) {
+  /** Runs one statement on the rows of the group (its id the only parameter); the rows changed. */
+  private int groupRows(String sql, SimChat group) {
     try (java.sql.Connection c = it.server.component().database().dataSource().getConnection();
-        java.sql.PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
-                    + " WHERE group_id = ?")) {
-      update.setLong(1, group.id());
-      assertThat(update.executeUpdate()).as("deadlines of the group").isPositive();
+        java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setLong(1, group.id());
+      return statement.executeUpdate();
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The group's stored deadlines brought forward to now, as if their time had passed. */
+  private void deadlinesAreDue(SimChat group) {
+    assertThat(
+            groupRows(
+                "UPDATE member_deadlines SET due_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE group_id = ?",
+                group))
+        .as("deadlines of the group")
+        .isPositive();
   }
 
   /** What the housekeeping thread runs every GMBOT_PROMPT_SWEEP_SECONDS, run now. */
@@ -422,16 +429,12 @@ abstract class ServerScenarios extends ServerWorlds {
 
   /** The group's held join requests brought to their expiry, as if the timeout had passed. */
   private void joinRequestsExpired(SimChat group) {
-    try (java.sql.Connection c = it.server.component().database().dataSource().getConnection();
-        java.sql.PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1'"
-                    + " SECOND WHERE group_id = ?")) {
-      update.setLong(1, group.id());
-      assertThat(update.executeUpdate()).as("held join requests of the group").isPositive();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    assertThat(
+            groupRows(
+                "UPDATE pending_join_requests SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE group_id = ?",
+                group))
+        .as("held join requests of the group")
+        .isPositive();
   }
 
   // ---- issue 16, items 4-6: background sweeps over members -------------------------------------
@@ -440,15 +443,8 @@ abstract class ServerScenarios extends ServerWorlds {
    * Forgets the group's sweeps, as if none had run: the server's sweep loop may have reconciled the
    * group between a joiner's mute and the test's next step; the run the test means starts after.
    */
-  static void forgetSweeps(GmbotServerAccess server, SimChat group) {
-    try (java.sql.Connection c = server.database().dataSource().getConnection();
-        java.sql.PreparedStatement delete =
-            c.prepareStatement("DELETE FROM member_sweeps WHERE group_id = ?")) {
-      delete.setLong(1, group.id());
-      delete.executeUpdate();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private void forgetSweeps(SimChat group) {
+    groupRows("DELETE FROM member_sweeps WHERE group_id = ?", group);
   }
 
   @Test
@@ -514,12 +510,6 @@ abstract class ServerScenarios extends ServerWorlds {
         .untilAsserted(() -> assertThat(w.group.isMember(alice)).isTrue());
   }
 
-  /** The database of a running server. */
-  @FunctionalInterface
-  interface GmbotServerAccess {
-    dev.gmbot.adapter.postgres.Database database();
-  }
-
   @Test
   void aMissedChannelJoinIsRepairedByTheReconciliationSweep() {
     World w = new World().protect();
@@ -530,7 +520,7 @@ abstract class ServerScenarios extends ServerWorlds {
     it.settle();
     assertThat(w.group.isMuted(hank)).isTrue();
     w.channel.withMembers(hank); // subscribed: no chat_member update reaches the bot
-    forgetSweeps(() -> it.server.component().database(), w.group);
+    forgetSweeps(w.group);
 
     await() // the sweep loop looks every 15 s when idle
         .atMost(Duration.ofSeconds(60))

@@ -219,9 +219,13 @@ class TwoInstancesWebhookIT {
   /** Polls until the condition holds or the time is up (then the figures tell). */
   private static void waitUpTo(Duration limit, java.util.function.BooleanSupplier condition)
       throws InterruptedException {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < end) {
-      Thread.sleep(200);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(200))
+          .until(condition::getAsBoolean);
+    } catch (org.awaitility.core.ConditionTimeoutException stillNot) {
+      // the figures printed next say what was not reached
     }
   }
 
