@@ -23,10 +23,13 @@ public final class RedisAdministratorCache implements AdministratorCache {
   private final RedisLink link;
   private final String prefix;
   private final Outage outage;
+  private final ClearedSenders cleared;
   private final LocalAdministratorCache outageCopy;
 
-  RedisAdministratorCache(RedisLink link, GuardMetrics metrics, Clock clock) {
+  RedisAdministratorCache(
+      RedisLink link, GuardMetrics metrics, Clock clock, ClearedSenders cleared) {
     this.link = link;
+    this.cleared = cleared;
     this.outageCopy = new LocalAdministratorCache(clock);
     this.prefix = link.config().keyPrefix() + "admins:";
     this.outage =
@@ -62,6 +65,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
   @Override
   public void put(GroupId group, Set<UserId> administrators, Duration ttl) {
     long px = TtlMillis.of(ttl);
+    cleared.forget(group);
     String v =
         administrators.stream().map(u -> Long.toString(u.value())).collect(Collectors.joining(","));
     try {
@@ -76,6 +80,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
 
   @Override
   public void invalidate(GroupId group) {
+    cleared.forget(group);
     try {
       outage.check();
       link.commands().del(prefix + group.value());

@@ -27,10 +27,12 @@ public final class RedisMembershipCache implements MembershipCache {
   private final RedisLink link;
   private final String prefix;
   private final Outage outage;
+  private final ClearedSenders cleared;
   private final LocalMembershipCache outageCopy;
 
-  RedisMembershipCache(RedisLink link, GuardMetrics metrics, Clock clock) {
+  RedisMembershipCache(RedisLink link, GuardMetrics metrics, Clock clock, ClearedSenders cleared) {
     this.link = link;
+    this.cleared = cleared;
     this.outageCopy = new LocalMembershipCache(clock);
     this.prefix = link.config().keyPrefix() + "verify:";
     this.outage =
@@ -89,6 +91,7 @@ public final class RedisMembershipCache implements MembershipCache {
   @Override
   public void put(UserId user, ChannelId channel, boolean subscribed, Duration ttl) {
     long px = TtlMillis.of(ttl);
+    cleared.forget(user);
     try {
       outage.check();
       link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
@@ -101,6 +104,7 @@ public final class RedisMembershipCache implements MembershipCache {
 
   @Override
   public void invalidate(UserId user, ChannelId channel) {
+    cleared.forget(user);
     try {
       outage.check();
       link.commands().del(key(user, channel));

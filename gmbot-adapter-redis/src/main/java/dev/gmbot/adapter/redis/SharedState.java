@@ -18,6 +18,7 @@ import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import io.lettuce.core.protocol.CommandType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharedState implements StateStores, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
+
+  /**
+   * How long the update gate admits a sender it found cleared on Redis without asking again: a
+   * change made on another instance is in force here within it.
+   */
+  public static final Duration CLEARED_SENDERS_WINDOW = ClearedSenders.WINDOW;
 
   private final Optional<RedisLink> link;
   private final MembershipCache membershipCache;
@@ -188,8 +195,10 @@ public final class SharedState implements StateStores, AutoCloseable {
           config.describe());
     }
     LocalUpdateLog local = new LocalUpdateLog(clock);
-    RedisMembershipCache memberships = new RedisMembershipCache(link, metrics, clock);
-    RedisAdministratorCache administrators = new RedisAdministratorCache(link, metrics, clock);
+    ClearedSenders cleared = new ClearedSenders(clock);
+    RedisMembershipCache memberships = new RedisMembershipCache(link, metrics, clock, cleared);
+    RedisAdministratorCache administrators =
+        new RedisAdministratorCache(link, metrics, clock, cleared);
     Outage updates =
         new Outage(
             config.reconnectDelay(),
@@ -203,7 +212,7 @@ public final class SharedState implements StateStores, AutoCloseable {
         new RedisRateLimitStore(link, localRates, clock, metrics),
         new RedisUpdateLog(link, local, updates),
         new RedisLeaseStore(link, clock, metrics),
-        new RedisUpdateGate(link, local, updates, memberships, administrators));
+        new RedisUpdateGate(link, local, updates, memberships, administrators, cleared));
   }
 
   /** True when the state is shared through Redis. */

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Counts the Redis commands of the hot path: a message from an already-verified user in a group
  * with two linked channels (through the separate ports, and through the {@link UpdateGate}: one
- * script), and one rate-limited message call. Completion markers are queued and written in batches
- * (one script call for all markers of a few milliseconds), so they cost no round trip on the
- * critical path and at most one command per update. The counts are asserted; the timings are only
- * printed (see docs/performance.md).
+ * script; and with the sender cleared a moment ago: none), and one rate-limited message call.
+ * Completion markers are queued and written in batches (one script call for all markers of a few
+ * milliseconds), so they cost no round trip on the critical path and at most one command per
+ * update. The counts are asserted; the timings are only printed (see docs/performance.md).
  */
 class HotPathRoundTripsIT {
   private static final int UPDATES = 2_000;
@@ -124,6 +124,7 @@ class HotPathRoundTripsIT {
     long started = System.nanoTime();
     for (int i = 0; i < UPDATES; i++) {
       long updateId = 800_000L + i;
+      clock.advance(ClearedSenders.WINDOW); // each message a second after the last one
       UpdateGate.Admission admission =
           state.updateGate().admit(updateId, Duration.ofMinutes(15), GROUP, USER, CHANNELS);
       assertThat(admission.claim()).isEqualTo(UpdateLog.Claim.CLAIMED);
@@ -139,6 +140,35 @@ class HotPathRoundTripsIT {
     assertThat(counted).isEqualTo(Map.of("EVALSHA", (long) UPDATES));
     assertEveryUpdateMarkedDone(800_000L);
     report("verified-user message through the gate (admit; complete not waited for)", 1, elapsed);
+  }
+
+  @Test
+  void aSenderClearedWithinTheLastSecondTakesNoRoundTrip() {
+    state.updateGate().admit(1, Duration.ofMinutes(15), GROUP, USER, CHANNELS); // asks Redis
+    commands.clear();
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      long updateId = 700_000L + i;
+      UpdateGate.Admission admission =
+          state.updateGate().admit(updateId, Duration.ofMinutes(15), GROUP, USER, CHANNELS);
+      assertThat(admission.claim()).isEqualTo(UpdateLog.Claim.CLAIMED);
+      assertThat(admission.memberships()).hasSize(2).containsValue(true).doesNotContainValue(false);
+      assertThat(admission.administrator()).contains(false);
+      state.updateLog().complete(updateId, Duration.ofHours(25)); // queued, not waited for
+    }
+    long elapsed = System.nanoTime() - started;
+    flushMarkers();
+
+    Map<String, Long> counted = counted();
+    assertThat(counted.remove(MARKERS)).isBetween(1L, (long) UPDATES);
+    assertThat(counted).as("no command but the batched markers").isEmpty();
+    assertEveryUpdateMarkedDone(700_000L);
+    report("verified-user message, sender cleared within the last second", 0, elapsed);
+
+    clock.advance(ClearedSenders.WINDOW);
+    commands.clear();
+    state.updateGate().admit(1_000_000L, Duration.ofMinutes(15), GROUP, USER, CHANNELS);
+    assertThat(counted()).as("a second later Redis is asked again").containsEntry("EVALSHA", 1L);
   }
 
   @Test

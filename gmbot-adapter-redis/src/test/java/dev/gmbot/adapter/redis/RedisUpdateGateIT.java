@@ -7,10 +7,15 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.UpdateGate.Admission;
 import dev.gmbot.port.out.UpdateLog.Claim;
 import dev.gmbot.testkit.fake.RecordingMetrics;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RedisUpdateGateIT extends UpdateGateBehaviour {
@@ -64,6 +69,69 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
       assertThat(down.updateGate().admit(8, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
           .isEqualTo(Claim.IN_PROGRESS);
       assertThat(metrics.count("fallback.update_log")).isPositive();
+    }
+  }
+
+  @Test
+  void aSenderClearedAMomentAgoIsAdmittedInProcessUntilSomethingChanges() {
+    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    assertThat(state.updateGate().admit(20, LEASE, GROUP, ALICE, List.of(NEWS)).memberships())
+        .containsEntry(NEWS, true);
+    // Deleted behind the gate's back: a moment later the gate still admits on what it read.
+    redis(c -> c.del(config.keyPrefix() + "verify:" + ALICE.value() + ":" + NEWS.value()));
+    Admission served = state.updateGate().admit(21, LEASE, GROUP, ALICE, List.of(NEWS));
+    assertThat(served.claimed()).isTrue();
+    assertThat(served.memberships()).containsEntry(NEWS, true);
+    assertThat(served.administrator()).contains(false);
+    assertThat(state.updateGate().admit(21, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
+        .as("the same update again")
+        .isEqualTo(Claim.IN_PROGRESS);
+
+    // A change written on this instance is in force at once.
+    state.membershipCache().put(ALICE, NEWS, false, Duration.ofMinutes(10));
+    assertThat(state.updateGate().admit(22, LEASE, GROUP, ALICE, List.of(NEWS)).memberships())
+        .containsEntry(NEWS, false);
+  }
+
+  @Test
+  void aChangeMadeOnAnotherInstanceIsInForceWithinTheWindow() {
+    try (SharedState other =
+        SharedState.redis(config, clock, GuardMetrics.NONE, new RefusingRateLimitStore())) {
+      state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+      state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+      assertThat(state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)).memberships())
+          .containsEntry(NEWS, true);
+
+      other.membershipCache().put(ALICE, NEWS, false, Duration.ofMinutes(10)); // a channel leave
+      other.administratorCache().put(GROUP, Set.of(ADMIN, ALICE), Duration.ofHours(1));
+      clock.advance(SharedState.CLEARED_SENDERS_WINDOW);
+
+      Admission next = state.updateGate().admit(31, LEASE, GROUP, ALICE, List.of(NEWS));
+      assertThat(next.memberships()).containsEntry(NEWS, false);
+      assertThat(next.administrator()).contains(true);
+    }
+  }
+
+  @Test
+  void anAdministratorListWrittenHereIsInForceAtOnce() {
+    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    assertThat(state.updateGate().admit(40, LEASE, GROUP, ALICE, List.of(NEWS)).administrator())
+        .contains(false);
+
+    state.administratorCache().put(GROUP, Set.of(ADMIN, ALICE), Duration.ofHours(1));
+
+    assertThat(state.updateGate().admit(41, LEASE, GROUP, ALICE, List.of(NEWS)).administrator())
+        .contains(true);
+  }
+
+  private void redis(Consumer<RedisCommands<String, String>> call) {
+    RedisClient client = TestRedis.client(config);
+    try (StatefulRedisConnection<String, String> c = TestRedis.inspect(client)) {
+      call.accept(c.sync());
+    } finally {
+      client.shutdown();
     }
   }
 }
