@@ -68,6 +68,7 @@ import dev.gmbot.port.out.MemberRepository;
 import dev.gmbot.port.out.MemberSweeps;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.OwnerRepository;
 import dev.gmbot.port.out.PendingJoinRequests;
 import dev.gmbot.port.out.PromptRepository;
@@ -75,6 +76,7 @@ import dev.gmbot.port.out.StatsChart;
 import dev.gmbot.port.out.TrustList;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
+import dev.gmbot.port.out.WouldBlockException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,10 +179,16 @@ public final class Guard
     }
     try {
       List<String> effects = process(event, admitted.reads());
+      if (NonBlocking.tripped()) {
+        // A port refused to wait and someone on the way carried on: the decisions are incomplete.
+        throw new WouldBlockException("a port during handling");
+      }
       updateLog.complete(event.updateId(), DEDUPLICATION_TTL);
       metrics.updateHandled(event.updateType(), Duration.between(start, clock.instant()));
       return HandlingResult.of(effects);
     } catch (RuntimeException e) {
+      // Cleaning up may wait, also in a non-blocking attempt: the update is handled again at once.
+      NonBlocking.lift();
       // The claim is released even when forgetting what deciding noted fails too: a claim kept
       // would answer every redelivery "in progress" until its lease ran out.
       try {

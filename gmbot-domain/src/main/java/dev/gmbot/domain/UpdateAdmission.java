@@ -9,6 +9,7 @@ import dev.gmbot.port.model.EnforcedChannel;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.out.GroupRepository;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import java.time.Duration;
@@ -59,6 +60,7 @@ final class UpdateAdmission {
     Duration waited = Duration.ZERO;
     Duration pause = null;
     while (admitted.claim() == UpdateLog.Claim.IN_PROGRESS && waited.compareTo(wait.bound()) < 0) {
+      NonBlocking.check("another handler of the update");
       pause = wait.nextPause(pause, waited);
       try {
         wait.sleeper().sleep(pause);

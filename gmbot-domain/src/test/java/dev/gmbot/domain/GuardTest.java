@@ -1,6 +1,7 @@
 package dev.gmbot.domain;
 
 import static dev.gmbot.domain.GuardFixture.ALICE;
+import static dev.gmbot.domain.GuardFixture.CHANNEL;
 import static dev.gmbot.domain.GuardFixture.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,13 +10,16 @@ import dev.gmbot.domain.protection.Decision;
 import dev.gmbot.port.in.GroupMemberChanged;
 import dev.gmbot.port.in.GroupMigrated;
 import dev.gmbot.port.in.HandlingResult;
+import dev.gmbot.port.in.MessagePosted;
 import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.ChatType;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
+import dev.gmbot.port.out.WouldBlockException;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -65,6 +69,38 @@ class GuardTest {
     assertThat(world.mutes()).as("the failed call and the redelivered one").isEqualTo(2);
     assertThat(world.repos.members().find(GROUP.groupId(), ALICE.id()).orElseThrow().isRestricted())
         .isTrue();
+  }
+
+  @Test
+  void aVerifiedMembersMessageIsHandledWithoutWaiting() {
+    world.subscribe(ALICE, CHANNEL);
+    world.handle(world.writes(GROUP, ALICE)); // checked once with Telegram, then cached
+    MessagePosted again = world.writes(GROUP, ALICE);
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      HandlingResult result = world.handle(again);
+
+      assertThat(attempt.tripped()).isFalse();
+      assertThat(result.duplicate()).isFalse();
+    }
+    assertThat(world.handle(again).duplicate()).as("completed").isTrue();
+  }
+
+  @Test
+  void anUpdateThatWouldWaitInsideAnAttemptIsReleasedUntouchedForTheNextThread() {
+    GroupMemberChanged join = world.joins(GROUP, ALICE); // needs Telegram: not subscribed yet
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> world.handle(join)).isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+    }
+    assertThat(world.mutes()).isZero();
+    assertThat(world.metrics.count("updateHandled.chat_member")).isZero();
+
+    HandlingResult handledAgain = world.handle(join);
+    assertThat(handledAgain.duplicate()).as("the claim was released").isFalse();
+    assertThat(world.mutes()).isEqualTo(1);
+    assertThat(world.metrics.count("updateHandled.chat_member")).isEqualTo(1);
   }
 
   /**

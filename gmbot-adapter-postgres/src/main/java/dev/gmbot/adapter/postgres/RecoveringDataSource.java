@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gmbot.port.out.NonBlocking;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,6 +62,7 @@ final class RecoveringDataSource implements DataSource, AutoCloseable {
 
   @Override
   public Connection getConnection() throws SQLException {
+    NonBlocking.check("the database");
     if (down.get()) {
       throw new SQLTransientConnectionException("the database is down (reconnecting)", "08001");
     }

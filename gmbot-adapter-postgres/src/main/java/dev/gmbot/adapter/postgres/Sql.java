@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.postgres;
 
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ final class Sql {
    * StorageUnavailableException} and the transaction is rolled back (nothing partial is written).
    */
   static <T> T tx(Jdbi jdbi, String operation, HandleCallback<T, RuntimeException> work) {
+    NonBlocking.check("the database");
     try {
       return jdbi.inTransaction(work);
     } catch (JdbiException e) {

@@ -11,6 +11,7 @@ import dev.gmbot.port.out.ChangeNotices;
 import dev.gmbot.port.out.ChangeNotices.GroupChanged;
 import dev.gmbot.port.out.ChangeNotices.MemberChanged;
 import dev.gmbot.port.out.MemberRepository;
+import dev.gmbot.port.out.NonBlocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +158,7 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
 
   @Override
   public void setRestriction(GroupId group, UserId user, RestrictionState state, Instant at) {
+    NonBlocking.check("the database (a member's restriction)"); // before the flush's lock
     Key key = Key.of(group, user);
     writes.lock();
     try {
@@ -177,6 +179,7 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
 
   @Override
   public void remove(GroupId group, UserId user) {
+    NonBlocking.check("the database (a member's removal)"); // before the flush's lock
     Key key = Key.of(group, user);
     writes.lock();
     try {

@@ -14,7 +14,9 @@ import dev.gmbot.port.model.ProtectedGroup;
 import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.ChangeNotices;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
+import dev.gmbot.port.out.WouldBlockException;
 import dev.gmbot.testkit.contract.GroupRepositoryContract;
 import dev.gmbot.testkit.contract.MemberRepositoryContract;
 import dev.gmbot.testkit.contract.RepositoryStore;
@@ -109,6 +111,38 @@ abstract class HotPathRepositoriesBehaviour {
     assertThat(db.statements() - before).as("one statement per flush").isEqualTo(1);
     assertThat(db.members().find(GROUP, user))
         .contains(new GroupMember(GROUP, user, at(999), RestrictionState.FREE, at(0)));
+  }
+
+  @Test
+  void insideANonBlockingAttemptCachedReadsAnswerAndEveryStatementIsRefusedUnstarted() {
+    CachingGroupRepository groups = db.cachedGroups(ChangeNotices.NONE, clock);
+    WriteBehindMemberRepository members = members(ChangeNotices.NONE);
+    protect(groups);
+    UserId known = UserId.of(42);
+    groups.find(GROUP);
+    members.find(GROUP, known);
+    long before = db.statements();
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThat(groups.find(GROUP)).isPresent();
+      assertThat(members.find(GROUP, known)).isEmpty();
+      members.recordActivity(GROUP, known, at(1));
+      assertThat(attempt.tripped()).as("all from memory").isFalse();
+
+      assertThatThrownBy(() -> members.find(GROUP, UserId.of(43)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThatThrownBy(
+              () -> members.setRestriction(GROUP, known, RestrictionState.RESTRICTED, at(2)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThatThrownBy(() -> db.owners().find(UserId.of(7)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+    }
+
+    assertThat(db.statements() - before).isZero();
+    assertThat(members.find(GROUP, known))
+        .map(GroupMember::restriction)
+        .contains(RestrictionState.FREE);
   }
 
   @Test

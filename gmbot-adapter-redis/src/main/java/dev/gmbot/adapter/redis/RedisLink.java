@@ -1,5 +1,6 @@
 package dev.gmbot.adapter.redis;
 
+import dev.gmbot.port.out.NonBlocking;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
@@ -99,6 +100,7 @@ final class RedisLink implements AutoCloseable {
    *     being made in the background (at most one attempt per reconnect delay)
    */
   RedisCommands<String, String> commands() {
+    NonBlocking.check("Redis");
     StatefulRedisConnection<String, String> c = connection;
     if (c != null) {
       return c.sync();

@@ -1,11 +1,14 @@
 package dev.gmbot.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.UpdateGate.Admission;
 import dev.gmbot.port.out.UpdateLog.Claim;
+import dev.gmbot.port.out.WouldBlockException;
 import dev.gmbot.testkit.fake.RecordingMetrics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -95,6 +98,38 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
   }
 
   @Test
+  void insideANonBlockingAttemptTheGateRefusesBeforeItClaimsAnything() {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+    }
+
+    assertThat(state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
+        .as("nothing was claimed in Redis")
+        .isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void aSenderClearedAMomentAgoIsAdmittedInsideANonBlockingAttempt() {
+    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    assertThat(state.updateGate().admit(31, LEASE, GROUP, ALICE, List.of(NEWS)).claimed()).isTrue();
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      Admission served = state.updateGate().admit(32, LEASE, GROUP, ALICE, List.of(NEWS));
+      state.updateLog().complete(32, Duration.ofHours(25)); // the marker goes out in a batch
+
+      assertThat(attempt.tripped()).isFalse();
+      assertThat(served.claimed()).isTrue();
+      assertThat(served.memberships()).containsEntry(NEWS, true);
+    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> redisValue(config.keyPrefix() + "update:32") != null);
+  }
+
+  @Test
   void aChangeMadeOnAnotherInstanceIsInForceWithinTheWindow() {
     try (SharedState other =
         SharedState.redis(config, clock, GuardMetrics.NONE, new RefusingRateLimitStore())) {
@@ -133,5 +168,11 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
     } finally {
       client.shutdown();
     }
+  }
+
+  private String redisValue(String key) {
+    String[] value = new String[1];
+    redis(c -> value[0] = c.get(key));
+    return value[0];
   }
 }

@@ -12,6 +12,7 @@ import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.BotMethod;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.TransientBotApiException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -214,6 +215,7 @@ public final class TelegramBotApiClient implements AutoCloseable {
       Type resultType,
       Optional<ChatId> chat,
       Consumer<Call> onCall) {
+    NonBlocking.check("Telegram");
     Request request =
         new Request.Builder()
             .url(botUrl.newBuilder().addPathSegment(method).build())

@@ -30,7 +30,9 @@ import dev.gmbot.port.out.ChatAccessException;
 import dev.gmbot.port.out.ChatAccessException.Problem;
 import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.TransientBotApiException;
+import dev.gmbot.port.out.WouldBlockException;
 import dev.gmbot.testkit.fake.RecordingMetrics;
 import java.io.IOException;
 import java.time.Duration;
@@ -82,6 +84,20 @@ class TelegramBotApiTest {
   }
 
   // ---- results ------------------------------------------------------------------------------
+
+  @Test
+  void insideANonBlockingAttemptACallIsRefusedBeforeAnythingIsSent() {
+    server.json(200, Fixtures.read("derived/response_getChatMember_left.json"));
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> api.getChatMember(CHANNEL, ALICE))
+          .isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+    }
+
+    assertThat(server.requestCount()).isZero();
+    assertThat(api.getChatMember(CHANNEL, ALICE).status()).isEqualTo(MemberStatus.LEFT);
+  }
 
   @Test
   void getChatMemberLeftIsAValueNotAnError() {

@@ -5,6 +5,7 @@ import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.ChatMigratedException;
 import dev.gmbot.port.out.FloodWaitException;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.RateLimitStore;
 import dev.gmbot.port.out.TransientBotApiException;
 import jakarta.inject.Inject;
@@ -161,6 +162,7 @@ public final class PriorityBotCallScheduler implements BotCallScheduler, AutoClo
   private <T> Delivery<T> execute(
       BotCall call, Function<ChatId, T> action, boolean canMigrate, boolean now) {
     Objects.requireNonNull(call, "call");
+    NonBlocking.check("Telegram");
     Ticket t = new Ticket(call, Thread.currentThread());
     t.submitted = clock.instant();
     lock.lock();

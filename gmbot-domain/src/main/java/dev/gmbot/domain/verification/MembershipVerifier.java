@@ -18,6 +18,7 @@ import dev.gmbot.port.out.GuardMetrics;
 import dev.gmbot.port.out.GuardMetrics.VerificationStatus;
 import dev.gmbot.port.out.MembershipCache;
 import dev.gmbot.port.out.MembershipLookup;
+import dev.gmbot.port.out.NonBlocking;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -220,15 +221,23 @@ public final class MembershipVerifier {
     for (EnforcedChannel channel : channels) {
       Boolean answer = cached.get(channel.id());
       if (answer != null && (answer || freshness == Freshness.CACHED)) {
-        metrics.cacheHit();
         tally.fromCache++;
         if (!answer) {
           missing = added(missing, channel);
         }
       } else {
-        metrics.cacheMiss();
         toAsk = added(toAsk, channel);
       }
+    }
+    if (!toAsk.isEmpty()) {
+      // Before anything is counted: a thread that must not wait hands the whole check over.
+      NonBlocking.check("Telegram (getChatMember)");
+    }
+    for (int i = 0; i < tally.fromCache; i++) {
+      metrics.cacheHit();
+    }
+    for (int i = 0; i < toAsk.size(); i++) {
+      metrics.cacheMiss();
     }
     for (EnforcedChannel channel : toAsk) {
       try {
@@ -266,6 +275,8 @@ public final class MembershipVerifier {
   /** One call per (user, channel) at a time in this process; latecomers share its answer. */
   private boolean lookupShared(
       UserId user, ChannelId channel, Freshness freshness, Priority priority) {
+    // Before the flight: latecomers must not share a refusal meant for this thread only.
+    NonBlocking.check("Telegram (getChatMember)");
     Key key = new Key(user, channel);
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> running = flights.putIfAbsent(key, mine);

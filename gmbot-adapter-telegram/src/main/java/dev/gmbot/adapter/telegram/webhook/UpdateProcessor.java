@@ -8,6 +8,7 @@ import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.out.BotApiException;
 import dev.gmbot.port.out.FloodWaitException;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       once (error tracking).
  * </ul>
  *
- * Never throws; thread-safe.
+ * Never throws, except inside a {@link NonBlocking} attempt that tripped (the update is then to be
+ * handled again where waiting is allowed); thread-safe.
  */
 public final class UpdateProcessor {
   /**
@@ -98,7 +100,17 @@ public final class UpdateProcessor {
   private UpdateOutcome run(InboundEvent event) {
     try {
       return UpdateOutcome.handled(event, useCase.handle(event));
-    } catch (FloodWaitException e) {
+    } catch (RuntimeException e) {
+      if (NonBlocking.tripped()) {
+        // Not an outcome: the update is handled again on a thread that may wait (ADR 0098).
+        throw e;
+      }
+      return failed(event, e);
+    }
+  }
+
+  private UpdateOutcome failed(InboundEvent event, RuntimeException failure) {
+    if (failure instanceof FloodWaitException e) {
       LOG.warn(
           "Update {} ({}) hit a flood wait of {} s and will be redelivered: {}",
           event.updateId(),
@@ -107,7 +119,8 @@ public final class UpdateProcessor {
           e.getMessage());
       return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName())
           .withRetryAfter(e.retryAfter());
-    } catch (BotApiException e) {
+    }
+    if (failure instanceof BotApiException e) {
       if (e.isRetryable()) {
         LOG.warn(
             "Update {} ({}) failed and will be redelivered: {}",
@@ -123,7 +136,8 @@ public final class UpdateProcessor {
           e.method(),
           e.getMessage());
       return UpdateOutcome.of(Kind.REJECTED, event, e.getClass().getSimpleName());
-    } catch (UpdateInProgressException e) {
+    }
+    if (failure instanceof UpdateInProgressException e) {
       // Being handled elsewhere (or by a handler that died: its lease runs out). Not a failure of
       // this update: Telegram delivers it again later, and it never counts towards dropping.
       LOG.info(
@@ -131,35 +145,35 @@ public final class UpdateProcessor {
           event.updateId(),
           event.updateType());
       return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName());
-    } catch (StorageUnavailableException e) {
+    }
+    if (failure instanceof StorageUnavailableException e) {
       LOG.warn(
           "Update {} ({}) failed and will be redelivered: {}",
           event.updateId(),
           event.updateType(),
           e.getMessage());
       return UpdateOutcome.of(Kind.UNAVAILABLE, event, e.getClass().getSimpleName());
-    } catch (RuntimeException e) {
-      int attempts = poison.failed(event.updateId());
-      if (poison.reachedLimit(attempts)) {
-        LOG.error(
-            "Update {} ({}) failed unexpectedly {} times: dropped",
-            event.updateId(),
-            event.updateType(),
-            attempts,
-            e);
-        return UpdateOutcome.of(Kind.DROPPED, event, e.getClass().getSimpleName());
-      }
+    }
+    int attempts = poison.failed(event.updateId());
+    if (poison.reachedLimit(attempts)) {
       LOG.error(
-          "Update {} ({}) failed unexpectedly and will be redelivered",
+          "Update {} ({}) failed unexpectedly {} times: dropped",
           event.updateId(),
           event.updateType(),
-          e);
-      UpdateOutcome failed = UpdateOutcome.of(Kind.FAILED, event, e.getClass().getSimpleName());
-      if (attempts == 1) {
-        tellFailure(failed, e);
-      }
-      return failed;
+          attempts,
+          failure);
+      return UpdateOutcome.of(Kind.DROPPED, event, failure.getClass().getSimpleName());
     }
+    LOG.error(
+        "Update {} ({}) failed unexpectedly and will be redelivered",
+        event.updateId(),
+        event.updateType(),
+        failure);
+    UpdateOutcome failed = UpdateOutcome.of(Kind.FAILED, event, failure.getClass().getSimpleName());
+    if (attempts == 1) {
+      tellFailure(failed, failure);
+    }
+    return failed;
   }
 
   /** The first unexpected failure of an update, once (an error tracker reports it). */

@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.telegram.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmbot.adapter.telegram.TelegramUpdateDecoder;
 import dev.gmbot.adapter.telegram.webhook.UpdateOutcome.Kind;
@@ -12,8 +13,10 @@ import dev.gmbot.port.in.UpdateInProgressException;
 import dev.gmbot.port.model.ChatId;
 import dev.gmbot.port.out.BotApiRejectedException;
 import dev.gmbot.port.out.FloodWaitException;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
 import dev.gmbot.port.out.TransientBotApiException;
+import dev.gmbot.port.out.WouldBlockException;
 import dev.gmbot.testkit.fake.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,6 +88,38 @@ class UpdateProcessorTest {
     assertThat(outcome.kind()).isEqualTo(Kind.IGNORED);
     assertThat(outcome.acknowledged()).isTrue();
     assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void insideAnAttemptThatTrippedTheFailureIsNoOutcomeAndGoesBackToTheCaller() {
+    guard =
+        event -> {
+          NonBlocking.check("a test's database");
+          return HandlingResult.of(List.of());
+        };
+
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> processor.process(message(41)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+    }
+    assertThat(observed).as("nothing counted, nothing logged as a failure").isEmpty();
+
+    UpdateOutcome again = processor.process(message(41));
+    assertThat(again.kind()).as("handled where waiting is allowed").isEqualTo(Kind.HANDLED);
+  }
+
+  @Test
+  void aRefusalOutsideAnAttemptIsAnOrdinaryFailure() {
+    guard =
+        event -> {
+          throw new WouldBlockException("a port that misread its thread");
+        };
+
+    UpdateOutcome outcome = processor.process(message(41));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.FAILED);
+    assertThat(observed).extracting(UpdateOutcome::kind).containsExactly(Kind.FAILED);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.gmbot.adapter.telegram.webhook.WebhookEndpoint;
 import dev.gmbot.adapter.telegram.webhook.WebhookRequest;
 import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import dev.gmbot.port.in.InboundEvent;
+import dev.gmbot.port.out.NonBlocking;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server adds around the shared webhook endpoint and update processor: webhook requests
- * run on virtual threads with a deadline (an update not handled by then is answered 503; its
- * attempt goes on, and the update log makes Telegram's redelivery a duplicate once it succeeded),
- * and a graceful stop. The long poller's updates take the same processor on the poller's thread.
+ * What the server adds around the shared webhook endpoint and update processor: a webhook request
+ * is first tried on the I/O thread that read it, with the promise not to wait ({@link
+ * NonBlocking}): most updates are decided from what the process holds, and answering them there
+ * saves two hand-overs between threads. When a port would wait, the attempt is dropped and the
+ * request runs on a virtual thread with a deadline (an update not handled by then is answered 503;
+ * its attempt goes on, and the update log makes Telegram's redelivery a duplicate once it
+ * succeeded). And a graceful stop. The long poller's updates take the same processor on the
+ * poller's thread.
  *
  * <p>{@link #close()} stops taking updates (they get {@link Kind#SHUTTING_DOWN}) and waits for
  * those in flight up to the grace period.
@@ -83,6 +88,10 @@ public final class UpdateIngestion implements AutoCloseable {
     if (!accepting.get()) {
       return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
+    WebhookResponse answered = withoutWaiting(webhook, request);
+    if (answered != null) {
+      return CompletableFuture.completedFuture(answered);
+    }
     CompletableFuture<WebhookResponse> work;
     try {
       work = CompletableFuture.supplyAsync(() -> webhook.handle(request), workers);
@@ -103,6 +112,25 @@ public final class UpdateIngestion implements AutoCloseable {
               return WebhookResponse.of(
                   report(UpdateOutcome.of(Kind.TIMED_OUT, "not handled within " + deadline)));
             });
+  }
+
+  /**
+   * The request handled on the caller's thread (the server's I/O thread) if that needs no waiting:
+   * null when a port would have waited, and nothing of the attempt counts (ADR 0098).
+   */
+  private WebhookResponse withoutWaiting(WebhookEndpoint webhook, WebhookRequest request) {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      try {
+        WebhookResponse response = webhook.handle(request);
+        return attempt.tripped() ? null : response;
+      } catch (RuntimeException e) {
+        if (attempt.tripped()) {
+          return null;
+        }
+        LOG.error("A webhook request failed", e);
+        return WebhookResponse.of(report(UpdateOutcome.of(Kind.FAILED, "internal")));
+      }
+    }
   }
 
   /**

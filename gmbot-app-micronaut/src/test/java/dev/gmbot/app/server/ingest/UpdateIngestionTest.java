@@ -21,6 +21,7 @@ import dev.gmbot.port.in.Sender;
 import dev.gmbot.port.model.ChatRef;
 import dev.gmbot.port.model.MessageId;
 import dev.gmbot.port.model.UserRef;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.StorageUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the server adds around the shared endpoint: virtual threads with a deadline, a graceful
- * stop, the poller's path and the counter of outcomes. The webhook contract itself is tested with
- * the endpoint in the Telegram adapter (WebhookEndpointTest, UpdateProcessorTest).
+ * What the server adds around the shared endpoint: the attempt on the caller's thread, virtual
+ * threads with a deadline for what would wait, a graceful stop, the poller's path and the counter
+ * of outcomes. The webhook contract itself is tested with the endpoint in the Telegram adapter
+ * (WebhookEndpointTest, UpdateProcessorTest).
  */
 class UpdateIngestionTest {
   private static final String SECRET = "s3cret";
@@ -100,11 +102,86 @@ class UpdateIngestionTest {
   }
 
   @Test
-  void aWebhookUpdateIsHandledOnAVirtualThreadAndAcknowledged() {
+  void anUpdateThatNeedsNoWaitingIsAnsweredOnTheThreadThatReadIt() {
+    List<Thread> threads = new ArrayList<>();
+    guard =
+        event -> {
+          threads.add(Thread.currentThread());
+          handled.add(event);
+          return HandlingResult.of(List.of("nothing to do"));
+        };
+
+    CompletableFuture<WebhookResponse> response =
+        ingestion(Duration.ofSeconds(5), true).submit(request("41"));
+
+    assertThat(response).isDone();
+    assertThat(response.join().status()).isEqualTo(200);
+    assertThat(threads).containsExactly(Thread.currentThread());
+    assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
+  }
+
+  @Test
+  void anUpdateWhosePortWouldWaitIsHandledAgainOnAVirtualThreadAndCountedOnce() {
+    List<UpdateOutcome> seen = new ArrayList<>();
+    outcomes.addListener(seen::add);
+    List<Thread> threads = new ArrayList<>();
+    guard =
+        event -> {
+          synchronized (threads) {
+            threads.add(Thread.currentThread());
+          }
+          NonBlocking.check("a test's database"); // what every port does before it waits
+          synchronized (handled) {
+            handled.add(event);
+          }
+          return HandlingResult.of(List.of("restricted 7"));
+        };
+
     WebhookResponse response = ingestion(Duration.ofSeconds(5), true).submit(request("41")).join();
 
     assertThat(response.status()).isEqualTo(200);
+    assertThat(threads).hasSize(2);
+    assertThat(threads.get(0)).isSameAs(Thread.currentThread());
+    assertThat(threads.get(1).isVirtual()).isTrue();
     assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
+    assertThat(seen).extracting(UpdateOutcome::kind).containsExactly(Kind.HANDLED);
+    assertThat(NonBlocking.tripped()).as("the attempt is closed").isFalse();
+  }
+
+  @Test
+  void aRefusalSwallowedOnTheWayStillSendsTheUpdateToAVirtualThread() {
+    List<Boolean> virtual = new ArrayList<>();
+    guard =
+        event -> {
+          synchronized (virtual) {
+            virtual.add(Thread.currentThread().isVirtual());
+          }
+          try {
+            NonBlocking.check("a test's Telegram");
+          } catch (RuntimeException swallowed) {
+            // a best-effort step that carries on
+          }
+          return HandlingResult.of(List.of("done"));
+        };
+
+    WebhookResponse response = ingestion(Duration.ofSeconds(5), true).submit(request("41")).join();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(virtual).containsExactly(false, true);
+  }
+
+  @Test
+  void aFailureThatIsNotARefusalIsAnsweredOnTheSpot() {
+    guard =
+        event -> {
+          throw new IllegalStateException("a bug");
+        };
+
+    CompletableFuture<WebhookResponse> response =
+        ingestion(Duration.ofSeconds(5), true).submit(request("41"));
+
+    assertThat(response).isDone();
+    assertThat(response.join().status()).isEqualTo(500);
   }
 
   @Test
@@ -112,6 +189,7 @@ class UpdateIngestionTest {
     CountDownLatch release = new CountDownLatch(1);
     guard =
         event -> {
+          NonBlocking.check("a test's slow port");
           try {
             release.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
@@ -134,6 +212,7 @@ class UpdateIngestionTest {
     CountDownLatch release = new CountDownLatch(1);
     guard =
         event -> {
+          NonBlocking.check("a test's slow port");
           started.countDown();
           try {
             release.await(10, TimeUnit.SECONDS);

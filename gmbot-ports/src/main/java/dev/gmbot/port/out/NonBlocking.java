@@ -1,0 +1,93 @@
+package dev.gmbot.port.out;
+
+/**
+ * A thread's promise not to wait, for the work done inside an {@link Attempt}.
+ *
+ * <p>Most updates are decided from what the process already holds (a verified member's message:
+ * cached group, member and membership, an update log in process), so the server tries them on its
+ * I/O thread first instead of handing each one to another thread. Every port implementation that
+ * would wait (a database statement, a Redis command, a Bot API call, a queue for Telegram's limits,
+ * another thread's answer) calls {@link #check} before it starts anything another thread could see;
+ * inside an attempt that throws {@link WouldBlockException}, and the attempt remembers it
+ * <em>tripped</em> even if something on the way catches the exception. Whoever opened the attempt
+ * then discards its result and does the work again on a thread that may wait; the domain releases
+ * what the attempt claimed, as it does after any failure.
+ *
+ * <p>Outside an attempt {@link #check} does nothing, so the same ports serve threads that may wait.
+ * Attempts do not nest and belong to the thread that opened them.
+ */
+public final class NonBlocking {
+  private static final ThreadLocal<Attempt> ATTEMPTS = new ThreadLocal<>();
+
+  private NonBlocking() {}
+
+  /**
+   * Opens an attempt on this thread: until it is closed, {@link #check} throws.
+   *
+   * @throws IllegalStateException when this thread has an attempt open already
+   */
+  public static Attempt attempt() {
+    Attempt attempt = ATTEMPTS.get();
+    if (attempt == null) {
+      attempt = new Attempt();
+      ATTEMPTS.set(attempt);
+    } else if (attempt.open) {
+      throw new IllegalStateException("this thread has an attempt open already");
+    }
+    attempt.open = true;
+    attempt.tripped = false;
+    attempt.lifted = false;
+    return attempt;
+  }
+
+  /**
+   * Called by a port before it waits for {@code what}: nothing happens unless this thread is inside
+   * an attempt, which then trips.
+   *
+   * @throws WouldBlockException inside an attempt (unless it was {@linkplain #lift() lifted})
+   */
+  public static void check(String what) {
+    Attempt attempt = ATTEMPTS.get();
+    if (attempt != null && attempt.open && !attempt.lifted) {
+      attempt.tripped = true;
+      throw new WouldBlockException(what);
+    }
+  }
+
+  /** True when this thread is inside an attempt that tripped. */
+  public static boolean tripped() {
+    Attempt attempt = ATTEMPTS.get();
+    return attempt != null && attempt.open && attempt.tripped;
+  }
+
+  /**
+   * Lets this thread wait for the rest of its attempt: for cleaning up after a failure (releasing a
+   * claim must not be refused). The attempt stays tripped if it was.
+   */
+  public static void lift() {
+    Attempt attempt = ATTEMPTS.get();
+    if (attempt != null && attempt.open) {
+      attempt.lifted = true;
+    }
+  }
+
+  /** An open promise; reused by its thread (one object per thread, none per attempt). */
+  public static final class Attempt implements AutoCloseable {
+    private boolean open;
+    private boolean tripped;
+    private boolean lifted;
+
+    private Attempt() {}
+
+    /** True when a port was asked to wait during this attempt: its result is to be discarded. */
+    public boolean tripped() {
+      return tripped;
+    }
+
+    /** Ends the promise: the thread may wait again. */
+    @Override
+    public void close() {
+      open = false;
+    }
+  }
+}
