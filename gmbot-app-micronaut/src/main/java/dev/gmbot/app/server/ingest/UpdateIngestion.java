@@ -22,13 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server adds around the shared webhook endpoint and update processor: a webhook request
- * is first tried on the I/O thread that read it, with the promise not to wait ({@link
- * NonBlocking}): most updates are decided from what the process holds, and answering them there
- * saves two hand-overs between threads. When a port would wait, the attempt is dropped and the
- * request runs on a virtual thread with a deadline (an update not handled by then is answered 503;
- * its attempt goes on, and the update log makes Telegram's redelivery a duplicate once it
- * succeeded). And a graceful stop. The long poller's updates take the same processor on the
+ * What the server adds around the shared webhook endpoint and update processor: with state in
+ * process, a webhook request is first tried on the I/O thread that read it, with the promise not to
+ * wait ({@link NonBlocking}): most updates are decided from what the process holds, and answering
+ * them there saves two hand-overs between threads. When a port would wait, the attempt is dropped
+ * and the request runs on a virtual thread with a deadline (an update not handled by then is
+ * answered 503; its attempt goes on, and the update log makes Telegram's redelivery a duplicate
+ * once it succeeded). And a graceful stop. The long poller's updates take the same processor on the
  * poller's thread.
  *
  * <p>{@link #close()} stops taking updates (they get {@link Kind#SHUTTING_DOWN}) and waits for
@@ -43,24 +43,30 @@ public final class UpdateIngestion implements AutoCloseable {
   private final Duration deadline;
   private final Duration grace;
   private final ExecutorService workers;
+  private final boolean firstWithoutWaiting;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
 
   /**
    * @param endpoint the webhook endpoint, in webhook mode
    * @param processor the decode, handle and outcome core (the poller's path)
    * @param observer told about the outcomes this class decides (timeouts, shutdown)
+   * @param firstWithoutWaiting whether a webhook request is tried on the caller's thread first (ADR
+   *     0098: with state in process; with Redis every sender not cleared within the second waits
+   *     for a round trip, and on a saturated core the I/O thread's attempts slowed those)
    */
   public UpdateIngestion(
       Optional<WebhookEndpoint> endpoint,
       UpdateProcessor processor,
       UpdateObserver observer,
       Duration deadline,
-      Duration grace) {
+      Duration grace,
+      boolean firstWithoutWaiting) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.processor = Objects.requireNonNull(processor, "processor");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.deadline = Objects.requireNonNull(deadline, "deadline");
     this.grace = Objects.requireNonNull(grace, "grace");
+    this.firstWithoutWaiting = firstWithoutWaiting;
     this.workers =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gmbot-update-", 0).factory());
   }
@@ -88,9 +94,11 @@ public final class UpdateIngestion implements AutoCloseable {
     if (!accepting.get()) {
       return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
-    WebhookResponse answered = withoutWaiting(webhook, request);
-    if (answered != null) {
-      return CompletableFuture.completedFuture(answered);
+    if (firstWithoutWaiting) {
+      WebhookResponse answered = withoutWaiting(webhook, request);
+      if (answered != null) {
+        return CompletableFuture.completedFuture(answered);
+      }
     }
     CompletableFuture<WebhookResponse> work;
     try {

@@ -225,7 +225,12 @@ public final class ServerModule {
       UpdateProcessor processor,
       UpdateOutcomes outcomes) {
     return new UpdateIngestion(
-        endpoint, processor, outcomes, config.handlingDeadline(), config.shutdownGrace());
+        endpoint,
+        processor,
+        outcomes,
+        config.handlingDeadline(),
+        config.shutdownGrace(),
+        config.redis().isEmpty());
   }
 
   @Provides

@@ -80,13 +80,19 @@ class UpdateIngestionTest {
       };
 
   private UpdateIngestion ingestion(Duration deadline, boolean webhook) {
+    return ingestion(deadline, webhook, true);
+  }
+
+  private UpdateIngestion ingestion(Duration deadline, boolean webhook, boolean firstInline) {
     UpdateProcessor processor =
         new UpdateProcessor(DECODER, event -> guard.handle(event), outcomes, Clock.systemUTC());
     Optional<WebhookEndpoint> endpoint =
         webhook
             ? Optional.of(new WebhookEndpoint(SECRET, 1024, processor, WebhookReplySlot.disabled()))
             : Optional.empty();
-    ingestion = new UpdateIngestion(endpoint, processor, outcomes, deadline, Duration.ofSeconds(5));
+    ingestion =
+        new UpdateIngestion(
+            endpoint, processor, outcomes, deadline, Duration.ofSeconds(5), firstInline);
     return ingestion;
   }
 
@@ -146,6 +152,24 @@ class UpdateIngestionTest {
     assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
     assertThat(seen).extracting(UpdateOutcome::kind).containsExactly(Kind.HANDLED);
     assertThat(NonBlocking.tripped()).as("the attempt is closed").isFalse();
+  }
+
+  @Test
+  void withoutTheFirstAttemptEveryRequestRunsOnAVirtualThread() {
+    List<Boolean> virtual = new ArrayList<>();
+    guard =
+        event -> {
+          synchronized (virtual) {
+            virtual.add(Thread.currentThread().isVirtual());
+          }
+          return HandlingResult.of(List.of("nothing to do"));
+        };
+
+    WebhookResponse response =
+        ingestion(Duration.ofSeconds(5), true, false).submit(request("41")).join();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(virtual).containsExactly(true);
   }
 
   @Test
