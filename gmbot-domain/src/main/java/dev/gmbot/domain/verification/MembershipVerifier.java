@@ -230,7 +230,8 @@ public final class MembershipVerifier {
       }
     }
     if (!toAsk.isEmpty()) {
-      // Before anything is counted: a thread that must not wait hands the whole check over.
+      // Before anything is counted or a flight starts (latecomers must not share a refusal meant
+      // for this thread only): a thread that must not wait hands the whole check over.
       NonBlocking.check("Telegram (getChatMember)");
     }
     for (int i = 0; i < tally.fromCache; i++) {
@@ -275,8 +276,6 @@ public final class MembershipVerifier {
   /** One call per (user, channel) at a time in this process; latecomers share its answer. */
   private boolean lookupShared(
       UserId user, ChannelId channel, Freshness freshness, Priority priority) {
-    // Before the flight: latecomers must not share a refusal meant for this thread only.
-    NonBlocking.check("Telegram (getChatMember)");
     Key key = new Key(user, channel);
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> running = flights.putIfAbsent(key, mine);

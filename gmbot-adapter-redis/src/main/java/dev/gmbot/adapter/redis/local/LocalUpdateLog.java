@@ -12,9 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Claims sit in a ring in the order they were made ({@code ids}, {@code expiries}, {@code
  * states}); an open-addressing table of ring slots (linear probing, deletion by backward shift)
  * finds them. Bounded: when the ring is full the oldest claim is forgotten, so a very late
- * redelivery of it would be processed again. Expired claims count as absent and are dropped when a
- * claim of the same id is made again or when the ring passes them. A released claim leaves a hole
- * that the ring drops when it comes round, and holes are squeezed out whenever the ring grows.
+ * redelivery of it would be processed again. Expired claims count as absent and are dropped when
+ * their id is looked up again or when the ring passes them. A released claim leaves a hole that the
+ * ring drops when it comes round, and holes are squeezed out whenever the ring grows.
  *
  * <p>One update costs 25 to 33 bytes (17 in the ring, two to four {@code int}s in the table), so
  * the default bound is ~2.7 MB whatever the traffic, and nothing is allocated per update: a busy
@@ -74,13 +74,9 @@ public final class LocalUpdateLog implements UpdateLog {
     long now = now();
     lock.lock();
     try {
-      int cell = find(updateId);
-      if (cell >= 0) {
-        int slot = table[cell] - 1;
-        if (now - expiries[slot] < 0) {
-          return states[slot] == DONE ? Claim.DONE : Claim.IN_PROGRESS;
-        }
-        forget(cell);
+      int slot = liveSlot(updateId, now);
+      if (slot >= 0) {
+        return states[slot] == DONE ? Claim.DONE : Claim.IN_PROGRESS;
       }
       append(updateId, expiry(now, lease), LEASED);
       return Claim.CLAIMED;
@@ -94,12 +90,8 @@ public final class LocalUpdateLog implements UpdateLog {
     long now = now();
     lock.lock();
     try {
-      int cell = find(updateId);
-      if (cell < 0) {
-        return false;
-      }
-      int slot = table[cell] - 1;
-      return states[slot] == DONE && now - expiries[slot] < 0;
+      int slot = liveSlot(updateId, now);
+      return slot >= 0 && states[slot] == DONE;
     } finally {
       lock.unlock();
     }
@@ -111,9 +103,8 @@ public final class LocalUpdateLog implements UpdateLog {
     long now = now();
     lock.lock();
     try {
-      int cell = find(updateId);
-      if (cell >= 0) {
-        int slot = table[cell] - 1;
+      int slot = liveSlot(updateId, now);
+      if (slot >= 0) {
         states[slot] = DONE;
         expiries[slot] = expiry(now, ttl);
       } else {
@@ -130,12 +121,8 @@ public final class LocalUpdateLog implements UpdateLog {
     long now = now();
     lock.lock();
     try {
-      int cell = find(updateId);
-      if (cell >= 0) {
-        if (now - expiries[table[cell] - 1] < 0) {
-          return false;
-        }
-        forget(cell);
+      if (liveSlot(updateId, now) >= 0) {
+        return false;
       }
       append(updateId, expiry(now, ttl), DONE);
       return true;
@@ -192,6 +179,22 @@ public final class LocalUpdateLog implements UpdateLog {
     return now + nanos;
   }
 
+  /**
+   * The ring slot of {@code id}'s unexpired claim, or -1 (an expired one is dropped on the way).
+   */
+  private int liveSlot(long id, long now) {
+    int cell = find(id);
+    if (cell < 0) {
+      return -1;
+    }
+    int slot = table[cell] - 1;
+    if (now - expiries[slot] < 0) {
+      return slot;
+    }
+    forget(cell);
+    return -1;
+  }
+
   /** The table cell holding {@code id}, or -1. */
   private int find(long id) {
     for (int cell = home(id); ; cell = (cell + 1) & mask) {
@@ -218,12 +221,11 @@ public final class LocalUpdateLog implements UpdateLog {
 
   private void append(long id, long expiry, byte state) {
     if (used == ids.length) {
-      if (ids.length < limit && live() * 2 > ids.length) {
-        allocate(ids.length > limit / 2 ? limit : ids.length * 2);
-      } else if (ids.length < limit) {
-        allocate(ids.length);
-      } else {
+      if (ids.length == limit) {
         dropOldest();
+      } else {
+        // Grows when more than half of the ring is claims; otherwise squeezes the holes out.
+        allocate(live() * 2 > ids.length ? Math.min(limit, ids.length * 2) : ids.length);
       }
     }
     int slot = head + used;

@@ -113,8 +113,7 @@ public final class UpdateIngestion implements AutoCloseable {
                 return response;
               }
               if (failure != null) {
-                LOG.error("A webhook request failed", failure);
-                return WebhookResponse.of(report(UpdateOutcome.of(Kind.FAILED, "internal")));
+                return internalFailure(failure);
               }
               LOG.warn("An update was not handled within {}: answered 503", deadline);
               return WebhookResponse.of(
@@ -132,13 +131,15 @@ public final class UpdateIngestion implements AutoCloseable {
         WebhookResponse response = webhook.handle(request);
         return attempt.tripped() ? null : response;
       } catch (RuntimeException e) {
-        if (attempt.tripped()) {
-          return null;
-        }
-        LOG.error("A webhook request failed", e);
-        return WebhookResponse.of(report(UpdateOutcome.of(Kind.FAILED, "internal")));
+        return attempt.tripped() ? null : internalFailure(e);
       }
     }
+  }
+
+  /** The endpoint broke its promise never to throw: 500, and the failure in the log. */
+  private WebhookResponse internalFailure(Throwable failure) {
+    LOG.error("A webhook request failed", failure);
+    return WebhookResponse.of(report(UpdateOutcome.of(Kind.FAILED, "internal")));
   }
 
   /**
