@@ -156,8 +156,16 @@ final class JoinPolicy {
           new RecordMember(group, user.id()),
           new Note("exempt: " + user.id() + " is trusted in " + group));
     }
+    // A joiner has often just subscribed (removed, subscribed, back): a cached "not subscribed"
+    // is asked again. The channel's own update may still be on its way: the service message of
+    // the join is queued apart from it and can be handled first (ADR 0099).
     Verdict verdict =
-        verifier.verify(g.id(), user.id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+        verifier.verify(
+            g.id(),
+            user.id(),
+            g.channels(),
+            Freshness.SKIP_NEGATIVE_CACHE,
+            Priority.P1_ENFORCEMENT);
     if (verdict instanceof Verdict.CannotCheck c) {
       return enforcement.cannotCheckJoiner(g, user, c);
     }

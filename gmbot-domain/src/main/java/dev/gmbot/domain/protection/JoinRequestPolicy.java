@@ -81,9 +81,14 @@ final class JoinRequestPolicy {
         new HoldJoinRequest(
             new PendingJoinRequest(
                 group, e.user().id(), e.userChat(), language, now, now.plus(timeout)));
+    // Like a join: the requester has often just subscribed (ADR 0099).
     Verdict verdict =
         verifier.verify(
-            g.id(), e.user().id(), g.channels(), Freshness.CACHED, Priority.P1_ENFORCEMENT);
+            g.id(),
+            e.user().id(),
+            g.channels(),
+            Freshness.SKIP_NEGATIVE_CACHE,
+            Priority.P1_ENFORCEMENT);
     return switch (verdict) {
       case Verdict.Subscribed s -> List.of(new ApproveJoin(group, e.user().id()));
       case Verdict.NotSubscribed n ->

@@ -63,6 +63,30 @@ class JoinFlowTest {
   }
 
   @Test
+  void asksAgainForAJoinerCachedAsNotSubscribedWhoSubscribedMeanwhile() {
+    // Checked a moment ago (removed, say), then subscribed and back: the join's service message
+    // can be handled before the channel's own update writes the new answer into the cache.
+    world.membershipCache.put(ALICE.id(), CHANNEL.channelId(), false, Duration.ofMinutes(1));
+    world.subscribe(ALICE, CHANNEL);
+
+    world.handle(world.serviceJoin(GROUP, ALICE));
+
+    assertThat(world.mutes()).isZero();
+    assertThat(world.telegram.count("getChatMember")).isEqualTo(1);
+    assertThat(world.membershipCache.get(ALICE.id(), CHANNEL.channelId())).contains(true);
+  }
+
+  @Test
+  void aJoinerCachedAsSubscribedIsNotAskedAgain() {
+    world.membershipCache.put(ALICE.id(), CHANNEL.channelId(), true, Duration.ofMinutes(10));
+
+    world.handle(world.joins(GROUP, ALICE));
+
+    assertThat(world.mutes()).isZero();
+    assertThat(world.telegram.count("getChatMember")).isZero();
+  }
+
+  @Test
   void countsJoinerRestrictedInTheChannelButStillAMemberAsSubscribed() {
     world.telegram.setMember(
         CHANNEL.id(), new ChatMember(ALICE, MemberStatus.RESTRICTED, true, AdminRights.NONE));

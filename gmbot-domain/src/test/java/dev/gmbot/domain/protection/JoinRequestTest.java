@@ -27,6 +27,18 @@ class JoinRequestTest {
   }
 
   @Test
+  void asksAgainForARequesterCachedAsNotSubscribedWhoSubscribedMeanwhile() {
+    world.membershipCache.put(
+        ALICE.id(), CHANNEL.channelId(), false, java.time.Duration.ofMinutes(1));
+    world.subscribe(ALICE, CHANNEL);
+
+    world.handle(world.requestsToJoin(GROUP, ALICE));
+
+    assertThat(world.telegram.calls("approveChatJoinRequest")).hasSize(1);
+    assertThat(world.telegram.messagesIn(ALICE.id().privateChat())).isEmpty();
+  }
+
+  @Test
   void tellsAnUnsubscribedRequesterWhatToJoinAndApprovesOnceTheyHave() {
     world.handle(world.requestsToJoin(GROUP, ALICE));
 
