@@ -1,9 +1,7 @@
 package dev.gmbot.adapter.redis;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,37 +98,22 @@ final class CompletionMarkers implements AutoCloseable {
   }
 
   private CompletableFuture<?> send(String[] keys, String ttl) {
-    RedisAsyncCommands<String, String> commands;
+    CompletableFuture<Long> call;
     try {
-      commands = link.asyncCommands();
+      call = link.evalAsync(SCRIPT, ScriptOutputType.INTEGER, keys, ttl);
     } catch (RedisException e) {
       onFailure.accept(e);
       return CompletableFuture.completedFuture(null);
     }
-    CompletionStage<Long> call =
-        commands
-            .<Long>evalsha(SCRIPT.sha(), ScriptOutputType.INTEGER, keys, ttl)
-            .exceptionallyCompose(
-                failure ->
-                    unwrap(failure) instanceof RedisNoScriptException
-                        ? commands.<Long>eval(SCRIPT.source(), ScriptOutputType.INTEGER, keys, ttl)
-                        : CompletableFuture.failedStage(failure));
-    return call.toCompletableFuture()
-        .handle(
-            (count, failure) -> {
-              if (failure == null) {
-                onSuccess.run();
-              } else {
-                onFailure.accept(unwrap(failure));
-              }
-              return null;
-            });
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    return call.handle(
+        (count, failure) -> {
+          if (failure == null) {
+            onSuccess.run();
+          } else {
+            onFailure.accept(RedisLink.unwrap(failure));
+          }
+          return null;
+        });
   }
 
   /** Writes what is still queued and waits for it, briefly: a graceful stop loses no marker. */

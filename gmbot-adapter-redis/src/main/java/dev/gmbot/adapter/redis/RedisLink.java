@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -205,6 +206,32 @@ final class RedisLink implements AutoCloseable {
     } catch (RedisNoScriptException e) {
       return commands.eval(script.source(), type, keys, args);
     }
+  }
+
+  /**
+   * Runs a script by its digest without waiting, loading it on NOSCRIPT. The future completes on
+   * Lettuce's I/O thread: what follows it must not wait there.
+   *
+   * @throws RedisConnectionException at once when there is no connection yet
+   */
+  <T> CompletableFuture<T> evalAsync(
+      Script script, ScriptOutputType type, String[] keys, String... args) {
+    RedisAsyncCommands<String, String> commands = asyncCommands();
+    return commands
+        .<T>evalsha(script.sha(), type, keys, args)
+        .exceptionallyCompose(
+            failure ->
+                unwrap(failure) instanceof RedisNoScriptException
+                    ? commands.<T>eval(script.source(), type, keys, args)
+                    : CompletableFuture.failedStage(failure))
+        .toCompletableFuture();
+  }
+
+  /** The failure itself, out of the {@link CompletionException} around it. */
+  static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.redis;
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.UserId;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import dev.gmbot.port.out.UpdateLog.Claim;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@link UpdateGate} in one round trip: a Lua script claims {@code {prefix}update:{id}} as {@link
@@ -22,6 +25,10 @@ import java.util.Optional;
  * {@link RedisAdministratorCache} and {@link RedisMembershipCache} write. A won claim is also
  * recorded in the in-process log, as the update log does. While Redis is unreachable the claim is
  * decided in process and nothing is cached (the three ports' fallbacks).
+ *
+ * <p>Inside a {@link NonBlocking} attempt the script is sent without waiting and the attempt trips
+ * with its reply still to come; the attempt that resumes it reads the reply (ADR 0100). So an I/O
+ * thread never waits for Redis, and no other thread is needed in between.
  *
  * <p>A sender the script found cleared (an administrator, or subscribed to every channel) is
  * remembered for a second ({@link ClearedSenders}): their next messages within it are claimed in
@@ -74,10 +81,32 @@ final class RedisUpdateGate implements UpdateGate {
     this.cleared = cleared;
   }
 
+  /**
+   * The gate script an attempt sent before it tripped (ADR 0100), for the attempt that resumes it.
+   *
+   * @param stamp taken before the script was sent, as for a script waited for
+   */
+  private record Sent(
+      long updateId, ClearedSenders.Stamp stamp, CompletableFuture<List<Object>> future) {
+    /** The script's reply; its failure as Redis reported it. */
+    List<Object> reply() {
+      try {
+        return future.join();
+      } catch (CompletionException e) {
+        if (RedisLink.unwrap(e) instanceof RedisException redis) {
+          throw redis;
+        }
+        throw new RedisException(RedisLink.unwrap(e));
+      }
+    }
+  }
+
   @Override
   public Admission admit(
       long updateId, Duration lease, GroupId group, UserId user, List<ChannelId> channels) {
-    Optional<ClearedSenders.Answer> known = cleared.find(user, group, channels);
+    Sent sent = NonBlocking.carried() instanceof Sent s && s.updateId() == updateId ? s : null;
+    Optional<ClearedSenders.Answer> known =
+        sent == null ? cleared.find(user, group, channels) : Optional.empty();
     if (known.isPresent()) {
       // A redelivery to another instance meanwhile would clear the same sender there: harmless.
       Claim claim = local.begin(updateId, lease);
@@ -85,23 +114,26 @@ final class RedisUpdateGate implements UpdateGate {
           ? new Admission(claim, known.get().memberships(), known.get().administrator())
           : Admission.notClaimed(claim);
     }
-    ClearedSenders.Stamp stamp = cleared.stamp(user, group);
-    String[] keys = new String[2 + channels.size()];
-    keys[0] = prefix + "update:" + updateId;
-    keys[1] = prefix + "admins:" + group.value();
-    for (int i = 0; i < channels.size(); i++) {
-      keys[2 + i] = prefix + "verify:" + user.value() + ":" + channels.get(i).value();
-    }
+    ClearedSenders.Stamp stamp;
     List<Object> reply;
     try {
-      outage.check();
-      reply =
-          link.eval(
-              SCRIPT,
-              ScriptOutputType.MULTI,
-              keys,
-              Long.toString(TtlMillis.of(lease)),
-              Long.toString(user.value()));
+      if (sent != null) {
+        // The attempt that sent the script tripped on it; this one resumes it with the reply.
+        stamp = sent.stamp();
+        reply = sent.reply();
+      } else {
+        outage.check();
+        stamp = cleared.stamp(user, group);
+        String[] keys = keys(updateId, group, user, channels);
+        String[] args = {Long.toString(TtlMillis.of(lease)), Long.toString(user.value())};
+        if (NonBlocking.promised()) {
+          // Sent now, not waited for: the reply is read by the attempt that resumes this one.
+          CompletableFuture<List<Object>> pending =
+              link.evalAsync(SCRIPT, ScriptOutputType.MULTI, keys, args);
+          throw NonBlocking.await(pending, new Sent(updateId, stamp, pending), "Redis");
+        }
+        reply = link.eval(SCRIPT, ScriptOutputType.MULTI, keys, args);
+      }
       outage.succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
@@ -119,6 +151,16 @@ final class RedisUpdateGate implements UpdateGate {
       case "p" -> Admission.notClaimed(RedisUpdateLog.heldIn(local, updateId));
       default -> claimed(updateId, lease, group, user, channels, reply, stamp);
     };
+  }
+
+  private String[] keys(long updateId, GroupId group, UserId user, List<ChannelId> channels) {
+    String[] keys = new String[2 + channels.size()];
+    keys[0] = prefix + "update:" + updateId;
+    keys[1] = prefix + "admins:" + group.value();
+    for (int i = 0; i < channels.size(); i++) {
+      keys[2 + i] = prefix + "verify:" + user.value() + ":" + channels.get(i).value();
+    }
+    return keys;
   }
 
   private Admission claimed(

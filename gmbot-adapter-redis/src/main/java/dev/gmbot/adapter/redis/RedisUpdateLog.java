@@ -2,6 +2,7 @@ package dev.gmbot.adapter.redis;
 
 import dev.gmbot.adapter.redis.local.LocalUpdateLog;
 import dev.gmbot.port.out.GuardMetrics;
+import dev.gmbot.port.out.NonBlocking;
 import dev.gmbot.port.out.UpdateLog;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
@@ -41,11 +42,7 @@ public final class RedisUpdateLog implements UpdateLog, AutoCloseable {
     this.outage = outage;
     this.markers =
         new CompletionMarkers(
-            link,
-            outage::succeeded,
-            failure ->
-                outage.fellBack(
-                    failure instanceof RuntimeException r ? r : new RedisException(failure)));
+            link, outage::succeeded, failure -> outage.fellBack(asRedisException(failure)));
   }
 
   @Override
@@ -114,11 +111,30 @@ public final class RedisUpdateLog implements UpdateLog, AutoCloseable {
     local.release(updateId);
     try {
       outage.check();
+      if (NonBlocking.tripped()) {
+        // Cleaning up after an attempt that tripped, on an I/O thread: sent, not waited for. The
+        // update is handled again at once, and its new claim follows on the same connection.
+        link.asyncCommands()
+            .del(prefix + updateId)
+            .whenComplete(
+                (n, failure) -> {
+                  if (failure == null) {
+                    outage.succeeded();
+                  } else {
+                    outage.fellBack(asRedisException(RedisLink.unwrap(failure)));
+                  }
+                });
+        return;
+      }
       link.commands().del(prefix + updateId);
       outage.succeeded();
     } catch (RedisException e) {
       outage.fellBack(e);
     }
+  }
+
+  private static RuntimeException asRedisException(Throwable failure) {
+    return failure instanceof RuntimeException r ? r : new RedisException(failure);
   }
 
   /**

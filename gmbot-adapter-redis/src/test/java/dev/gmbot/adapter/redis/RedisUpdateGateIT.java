@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -98,16 +100,77 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
   }
 
   @Test
-  void insideANonBlockingAttemptTheGateRefusesBeforeItClaimsAnything() {
+  void insideANonBlockingAttemptTheScriptIsSentAndTheResumingAttemptReadsItsReply()
+      throws Exception {
+    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    CompletionStage<?> ready;
+    Object carry;
     try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
       assertThatThrownBy(() -> state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)))
           .isInstanceOf(WouldBlockException.class);
       assertThat(attempt.tripped()).isTrue();
+      ready = attempt.ready();
+      carry = attempt.carry();
+    }
+    assertThat(ready).as("the script's reply, to come").isNotNull();
+    ready.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(redisValue(config.keyPrefix() + "update:30"))
+        .as("claimed by the script")
+        .isEqualTo("p");
+
+    try (NonBlocking.Attempt resumed = NonBlocking.attempt(carry)) {
+      Admission admission = state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS));
+
+      assertThat(resumed.tripped()).isFalse();
+      assertThat(admission.claimed()).isTrue();
+      assertThat(admission.memberships()).containsEntry(NEWS, true);
+      assertThat(admission.administrator()).contains(false);
+    }
+    assertThat(state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
+        .as("claimed once: held by the resumed attempt")
+        .isEqualTo(Claim.IN_PROGRESS);
+  }
+
+  @Test
+  void aClaimReleasedAfterTheResumedAttemptTrippedIsFreeForTheHandlerThatMayWait()
+      throws Exception {
+    Object carry;
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> state.updateGate().admit(33, LEASE, GROUP, ALICE, List.of(NEWS)))
+          .isInstanceOf(WouldBlockException.class);
+      attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      carry = attempt.carry();
+    }
+    try (NonBlocking.Attempt resumed = NonBlocking.attempt(carry)) {
+      assertThat(state.updateGate().admit(33, LEASE, GROUP, ALICE, List.of(NEWS)).claimed())
+          .isTrue();
+      // Deciding needs Telegram: the attempt trips, and the guard releases the claim.
+      assertThatThrownBy(() -> NonBlocking.check("the Bot API"))
+          .isInstanceOf(WouldBlockException.class);
+      NonBlocking.lift();
+      state.updateLog().release(33); // sent, not waited for
     }
 
-    assertThat(state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
-        .as("nothing was claimed in Redis")
+    assertThat(state.updateGate().admit(33, LEASE, GROUP, ALICE, List.of(NEWS)).claim())
+        .as("the release went first on the same connection")
         .isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void aReplyLeftForAnotherUpdateIsNotTaken() throws Exception {
+    Object carry;
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> state.updateGate().admit(34, LEASE, GROUP, ALICE, List.of(NEWS)))
+          .isInstanceOf(WouldBlockException.class);
+      attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      carry = attempt.carry();
+    }
+    try (NonBlocking.Attempt other = NonBlocking.attempt(carry)) {
+      assertThatThrownBy(() -> state.updateGate().admit(35, LEASE, GROUP, ALICE, List.of(NEWS)))
+          .isInstanceOf(WouldBlockException.class);
+      assertThat(other.ready()).as("its own script, sent now").isNotNull();
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.gmbot.port.out;
 
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
 /**
  * A thread's promise not to wait, for the work done inside an {@link Attempt}.
  *
@@ -12,6 +15,12 @@ package dev.gmbot.port.out;
  * <em>tripped</em> even if something on the way catches the exception. Whoever opened the attempt
  * then discards its result and does the work again on a thread that may wait; the domain releases
  * what the attempt claimed, as it does after any failure.
+ *
+ * <p>A port whose wait can be started without a thread of its own (a Redis command, whose reply
+ * arrives on the client's I/O thread) may instead start it and trip with {@link #await}: the
+ * attempt then carries the wait and what the port wants back. Whoever opened the attempt may open a
+ * new one with {@link #attempt(Object)} once the wait is over, on a thread of its choosing, and the
+ * port finds its result with {@link #carried()} instead of waiting (ADR 0100).
  *
  * <p>Outside an attempt {@link #check} does nothing, so the same ports serve threads that may wait.
  * Attempts do not nest and belong to the thread that opened them.
@@ -27,6 +36,16 @@ public final class NonBlocking {
    * @throws IllegalStateException when this thread has an attempt open already
    */
   public static Attempt attempt() {
+    return attempt(null);
+  }
+
+  /**
+   * Opens an attempt that resumes one which tripped on {@link #await}, with what that attempt's
+   * port left ({@link Attempt#carry()}): the port finds it with {@link #carried()}.
+   *
+   * @throws IllegalStateException when this thread has an attempt open already
+   */
+  public static Attempt attempt(Object carried) {
     Attempt attempt = ATTEMPTS.get();
     if (attempt == null) {
       attempt = new Attempt();
@@ -37,6 +56,9 @@ public final class NonBlocking {
     attempt.open = true;
     attempt.tripped = false;
     attempt.lifted = false;
+    attempt.ready = null;
+    attempt.carry = null;
+    attempt.carried = carried;
     return attempt;
   }
 
@@ -52,6 +74,48 @@ public final class NonBlocking {
       attempt.tripped = true;
       throw new WouldBlockException(what);
     }
+  }
+
+  /** True inside an attempt whose promise holds: {@link #check} would throw. */
+  public static boolean promised() {
+    Attempt attempt = ATTEMPTS.get();
+    return attempt != null && attempt.open && !attempt.lifted;
+  }
+
+  /**
+   * Trips the attempt like {@link #check}, for a wait the port has already started: {@code ready}
+   * completes when it is over, and {@code carry} is what the port wants back in the attempt that
+   * resumes this one. Only the first wait of an attempt is kept.
+   *
+   * @return the exception for the caller to throw
+   * @throws IllegalStateException outside a promise ({@link #promised()} is false)
+   */
+  public static WouldBlockException await(CompletionStage<?> ready, Object carry, String what) {
+    Objects.requireNonNull(ready, "ready");
+    Attempt attempt = ATTEMPTS.get();
+    if (attempt == null || !attempt.open || attempt.lifted) {
+      throw new IllegalStateException("no promise to wait under: check NonBlocking.promised()");
+    }
+    if (!attempt.tripped) {
+      attempt.ready = ready;
+      attempt.carry = carry;
+    }
+    attempt.tripped = true;
+    return new WouldBlockException(what);
+  }
+
+  /**
+   * What the port of the attempt this one resumes left in {@link #await}, once; null when there is
+   * none (or it was taken). The port checks that it is its own.
+   */
+  public static Object carried() {
+    Attempt attempt = ATTEMPTS.get();
+    if (attempt == null || !attempt.open) {
+      return null;
+    }
+    Object carried = attempt.carried;
+    attempt.carried = null;
+    return carried;
   }
 
   /** True when this thread is inside an attempt that tripped. */
@@ -76,8 +140,24 @@ public final class NonBlocking {
     private boolean open;
     private boolean tripped;
     private boolean lifted;
+    private CompletionStage<?> ready;
+    private Object carry;
+    private Object carried;
 
     private Attempt() {}
+
+    /**
+     * The wait a port started when the attempt tripped with {@link NonBlocking#await}; null when it
+     * tripped on {@link NonBlocking#check} (or not at all).
+     */
+    public CompletionStage<?> ready() {
+      return ready;
+    }
+
+    /** What that port wants back in the attempt that resumes this one. */
+    public Object carry() {
+      return carry;
+    }
 
     /** True when a port was asked to wait during this attempt: its result is to be discarded. */
     public boolean tripped() {
@@ -88,6 +168,7 @@ public final class NonBlocking {
     @Override
     public void close() {
       open = false;
+      carried = null;
     }
   }
 }

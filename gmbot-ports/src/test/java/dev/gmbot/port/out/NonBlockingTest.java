@@ -92,4 +92,70 @@ class NonBlockingTest {
       assertThat(attempt.tripped()).isFalse();
     }
   }
+
+  @Test
+  void aWaitStartedByThePortTripsTheAttemptAndIsKeptWithWhatThePortWantsBack() {
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThat(NonBlocking.promised()).isTrue();
+      WouldBlockException e = NonBlocking.await(reply, "sent 42", "Redis");
+
+      assertThat(e).hasMessageContaining("Redis");
+      assertThat(attempt.tripped()).isTrue();
+      assertThat(attempt.ready()).isSameAs(reply);
+      assertThat(attempt.carry()).isEqualTo("sent 42");
+      assertThat(NonBlocking.promised()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyTheFirstTripKeepsAWait() {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(() -> NonBlocking.check("the database"))
+          .isInstanceOf(WouldBlockException.class);
+      NonBlocking.await(new CompletableFuture<>(), "late", "Redis");
+
+      assertThat(attempt.ready()).isNull();
+      assertThat(attempt.carry()).isNull();
+    }
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      NonBlocking.await(first, "first", "Redis");
+      NonBlocking.await(new CompletableFuture<>(), "second", "Redis");
+
+      assertThat(attempt.ready()).isSameAs(first);
+      assertThat(attempt.carry()).isEqualTo("first");
+    }
+  }
+
+  @Test
+  void theResumingAttemptHandsThePortWhatItLeftOnceAndOnlyWhileOpen() {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt("sent 42")) {
+      assertThat(NonBlocking.carried()).isEqualTo("sent 42");
+      assertThat(NonBlocking.carried()).as("taken").isNull();
+      assertThat(attempt.tripped()).isFalse();
+    }
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt("left behind")) {
+      assertThat(attempt.tripped()).isFalse();
+    }
+    assertThat(NonBlocking.carried()).as("outside an attempt").isNull();
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThat(NonBlocking.carried()).as("a first attempt").isNull();
+    }
+  }
+
+  @Test
+  void aWaitCanOnlyBeStartedUnderAPromise() {
+    CompletableFuture<Void> reply = new CompletableFuture<>();
+    assertThat(NonBlocking.promised()).isFalse();
+    assertThatThrownBy(() -> NonBlocking.await(reply, null, "Redis"))
+        .isInstanceOf(IllegalStateException.class);
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      NonBlocking.lift();
+      assertThat(NonBlocking.promised()).isFalse();
+      assertThatThrownBy(() -> NonBlocking.await(reply, null, "Redis"))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(attempt.tripped()).isFalse();
+    }
+  }
 }

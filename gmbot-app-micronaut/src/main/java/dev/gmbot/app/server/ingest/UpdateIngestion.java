@@ -9,10 +9,13 @@ import dev.gmbot.adapter.telegram.webhook.WebhookRequest;
 import dev.gmbot.adapter.telegram.webhook.WebhookResponse;
 import dev.gmbot.port.in.InboundEvent;
 import dev.gmbot.port.out.NonBlocking;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,14 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server adds around the shared webhook endpoint and update processor: with state in
- * process, a webhook request is first tried on the I/O thread that read it, with the promise not to
- * wait ({@link NonBlocking}): most updates are decided from what the process holds, and answering
- * them there saves two hand-overs between threads. When a port would wait, the attempt is dropped
- * and the request runs on a virtual thread with a deadline (an update not handled by then is
- * answered 503; its attempt goes on, and the update log makes Telegram's redelivery a duplicate
- * once it succeeded). And a graceful stop. The long poller's updates take the same processor on the
- * poller's thread.
+ * What the server adds around the shared webhook endpoint and update processor: a webhook request
+ * is first tried on the I/O thread that read it, with the promise not to wait ({@link
+ * NonBlocking}): most updates are decided from what the process holds, and answering them there
+ * saves two hand-overs between threads (ADR 0098). When the attempt trips on a Redis reply it has
+ * already asked for, the request is tried again on the same I/O thread once the reply is in (ADR
+ * 0100). When a port would wait for anything else, the attempt is dropped and the request runs on a
+ * virtual thread with a deadline (an update not handled by then is answered 503; its attempt goes
+ * on, and the update log makes Telegram's redelivery a duplicate once it succeeded). And a graceful
+ * stop. The long poller's updates take the same processor on the poller's thread.
  *
  * <p>{@link #close()} stops taking updates (they get {@link Kind#SHUTTING_DOWN}) and waits for
  * those in flight up to the grace period.
@@ -51,8 +55,8 @@ public final class UpdateIngestion implements AutoCloseable {
    * @param processor the decode, handle and outcome core (the poller's path)
    * @param observer told about the outcomes this class decides (timeouts, shutdown)
    * @param firstWithoutWaiting whether a webhook request is tried on the caller's thread first (ADR
-   *     0098: with state in process; with Redis every sender not cleared within the second waits
-   *     for a round trip, and on a saturated core the I/O thread's attempts slowed those)
+   *     0098, and with Redis ADR 0100: the gate's round trip is sent from the attempt and the
+   *     request tried again when the reply is in)
    */
   public UpdateIngestion(
       Optional<WebhookEndpoint> endpoint,
@@ -95,17 +99,33 @@ public final class UpdateIngestion implements AutoCloseable {
       return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
     if (firstWithoutWaiting) {
-      WebhookResponse answered = withoutWaiting(webhook, request);
-      if (answered != null) {
-        return CompletableFuture.completedFuture(answered);
+      Attempted first = withoutWaiting(webhook, request, null);
+      if (first.response() != null) {
+        return CompletableFuture.completedFuture(first.response());
+      }
+      if (first.ready() != null) {
+        return withDeadline(resumed(webhook, request, first));
       }
     }
-    CompletableFuture<WebhookResponse> work;
+    return onWorker(webhook, request);
+  }
+
+  /** The request on a virtual thread that may wait, answered by the deadline at the latest. */
+  private CompletableFuture<WebhookResponse> onWorker(
+      WebhookEndpoint webhook, WebhookRequest request) {
+    return withDeadline(onWorkerUnbounded(webhook, request));
+  }
+
+  private CompletableFuture<WebhookResponse> onWorkerUnbounded(
+      WebhookEndpoint webhook, WebhookRequest request) {
     try {
-      work = CompletableFuture.supplyAsync(() -> webhook.handle(request), workers);
+      return CompletableFuture.supplyAsync(() -> webhook.handle(request), workers);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(WebhookResponse.of(shuttingDown()));
     }
+  }
+
+  private CompletableFuture<WebhookResponse> withDeadline(CompletableFuture<WebhookResponse> work) {
     return work.completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
             (response, failure) -> {
@@ -122,17 +142,80 @@ public final class UpdateIngestion implements AutoCloseable {
   }
 
   /**
-   * The request handled on the caller's thread (the server's I/O thread) if that needs no waiting:
-   * null when a port would have waited, and nothing of the attempt counts (ADR 0098).
+   * A first attempt that tripped on a wait a port had already started (a Redis reply, ADR 0100):
+   * once it is over, the request is tried again without waiting, with what the port left, on the
+   * I/O thread that read it (a virtual thread when it was read elsewhere); only if that attempt
+   * trips too does the request go to a thread that may wait.
    */
-  private WebhookResponse withoutWaiting(WebhookEndpoint webhook, WebhookRequest request) {
-    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+  private CompletableFuture<WebhookResponse> resumed(
+      WebhookEndpoint webhook, WebhookRequest request, Attempted first) {
+    Executor loop = ThreadExecutorMap.currentExecutor();
+    Executor resumeOn = loop != null ? loop : workers;
+    CompletableFuture<WebhookResponse> answer = new CompletableFuture<>();
+    Runnable again =
+        () -> {
+          try {
+            Attempted second = withoutWaiting(webhook, request, first.carry());
+            if (second.response() != null) {
+              answer.complete(second.response());
+            } else {
+              onWorkerUnbounded(webhook, request)
+                  .whenComplete(
+                      (r, f) -> {
+                        if (f == null) {
+                          answer.complete(r);
+                        } else {
+                          answer.completeExceptionally(f);
+                        }
+                      });
+            }
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+          }
+        };
+    // Whatever the wait's outcome: a failed wait is the port's to report in the attempt.
+    first
+        .ready()
+        .whenComplete(
+            (ignored, failure) -> {
+              try {
+                resumeOn.execute(again);
+              } catch (RejectedExecutionException e) {
+                answer.complete(WebhookResponse.of(shuttingDown()));
+              }
+            });
+    return answer;
+  }
+
+  /**
+   * What an attempt gave: the answer, or null and the wait it tripped on (null if it tripped on
+   * {@link NonBlocking#check}) with what the port wants back.
+   */
+  private record Attempted(WebhookResponse response, CompletionStage<?> ready, Object carry) {
+    static final Attempted TRIPPED = new Attempted(null, null, null);
+  }
+
+  /**
+   * The request handled on the caller's thread (the server's I/O thread) if that needs no waiting:
+   * no response when a port would have waited, and nothing of the attempt counts (ADR 0098).
+   *
+   * @param carried what the port of the attempt this one resumes left (null for a first attempt)
+   */
+  private Attempted withoutWaiting(
+      WebhookEndpoint webhook, WebhookRequest request, Object carried) {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt(carried)) {
+      WebhookResponse response;
       try {
-        WebhookResponse response = webhook.handle(request);
-        return attempt.tripped() ? null : response;
+        response = webhook.handle(request);
       } catch (RuntimeException e) {
-        return attempt.tripped() ? null : internalFailure(e);
+        response = attempt.tripped() ? null : internalFailure(e);
       }
+      if (!attempt.tripped()) {
+        return new Attempted(response, null, null);
+      }
+      return attempt.ready() == null
+          ? Attempted.TRIPPED
+          : new Attempted(null, attempt.ready(), attempt.carry());
     }
   }
 

@@ -230,7 +230,7 @@ public final class ServerModule {
         outcomes,
         config.handlingDeadline(),
         config.shutdownGrace(),
-        config.redis().isEmpty());
+        true); // tried on the I/O thread first, also with Redis (ADR 0098, ADR 0100)
   }
 
   @Provides

@@ -154,6 +154,97 @@ class UpdateIngestionTest {
     assertThat(NonBlocking.tripped()).as("the attempt is closed").isFalse();
   }
 
+  /** A guard whose port starts its wait and trips, and answers once resumed with its reply. */
+  private HandleEventUseCase awaiting(
+      CompletableFuture<String> reply, List<Thread> threads, Runnable whenResumed) {
+    return event -> {
+      synchronized (threads) {
+        threads.add(Thread.currentThread());
+      }
+      if (NonBlocking.carried() instanceof String sent) {
+        assertThat(sent).isEqualTo("sent 41");
+        whenResumed.run();
+      } else if (NonBlocking.promised()) {
+        throw NonBlocking.await(reply, "sent 41", "a test's Redis");
+      }
+      synchronized (handled) {
+        handled.add(event);
+      }
+      return HandlingResult.of(List.of("restricted 7"));
+    };
+  }
+
+  @Test
+  void anUpdateWhosePortStartedItsWaitIsTriedAgainWithoutWaitingWhenTheWaitIsOver() {
+    List<UpdateOutcome> seen = new ArrayList<>();
+    outcomes.addListener(seen::add);
+    List<Thread> threads = new ArrayList<>();
+    List<Boolean> promised = new ArrayList<>();
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    guard = awaiting(reply, threads, () -> promised.add(NonBlocking.promised()));
+
+    CompletableFuture<WebhookResponse> response =
+        ingestion(Duration.ofSeconds(5), true).submit(request("41"));
+    assertThat(response).as("waiting for the reply").isNotDone();
+    reply.complete("OK");
+
+    assertThat(response.join().status()).isEqualTo(200);
+    assertThat(threads).hasSize(2);
+    assertThat(threads.get(0)).isSameAs(Thread.currentThread());
+    assertThat(promised).as("the second try is an attempt too").containsExactly(true);
+    assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
+    assertThat(seen).extracting(UpdateOutcome::kind).containsExactly(Kind.HANDLED);
+  }
+
+  @Test
+  void readOnANettyEventLoopTheRequestIsTriedAgainOnThatLoop() throws Exception {
+    io.netty.channel.DefaultEventLoop loop = new io.netty.channel.DefaultEventLoop();
+    try {
+      List<Thread> threads = new ArrayList<>();
+      CompletableFuture<String> reply = new CompletableFuture<>();
+      guard = awaiting(reply, threads, () -> {});
+      UpdateIngestion server = ingestion(Duration.ofSeconds(5), true);
+
+      CompletableFuture<WebhookResponse> response =
+          loop.submit(() -> server.submit(request("41"))).get(5, TimeUnit.SECONDS);
+      reply.complete("OK");
+
+      assertThat(response.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+      assertThat(threads).hasSize(2);
+      assertThat(loop.inEventLoop(threads.get(0))).isTrue();
+      assertThat(loop.inEventLoop(threads.get(1))).isTrue();
+    } finally {
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aResumedAttemptThatTripsAgainGoesToAVirtualThreadAndIsCountedOnce() {
+    List<UpdateOutcome> seen = new ArrayList<>();
+    outcomes.addListener(seen::add);
+    List<Thread> threads = new ArrayList<>();
+    CompletableFuture<String> reply = CompletableFuture.completedFuture("OK");
+    guard = awaiting(reply, threads, () -> NonBlocking.check("a test's Telegram"));
+
+    WebhookResponse response = ingestion(Duration.ofSeconds(5), true).submit(request("41")).join();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(threads).hasSize(3);
+    assertThat(threads.get(2).isVirtual()).isTrue();
+    assertThat(handled).extracting(InboundEvent::updateId).containsExactly(41L);
+    assertThat(seen).extracting(UpdateOutcome::kind).containsExactly(Kind.HANDLED);
+  }
+
+  @Test
+  void aWaitThatDoesNotEndIsAnswered503AtTheDeadline() {
+    guard = awaiting(new CompletableFuture<>(), new ArrayList<>(), () -> {});
+
+    WebhookResponse response = ingestion(Duration.ofMillis(200), true).submit(request("41")).join();
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(handled).isEmpty();
+  }
+
   @Test
   void withoutTheFirstAttemptEveryRequestRunsOnAVirtualThread() {
     List<Boolean> virtual = new ArrayList<>();
