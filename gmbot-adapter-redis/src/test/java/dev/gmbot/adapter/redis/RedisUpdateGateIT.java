@@ -135,13 +135,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
   @Test
   void aClaimReleasedAfterTheResumedAttemptTrippedIsFreeForTheHandlerThatMayWait()
       throws Exception {
-    Object carry;
-    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
-      assertThatThrownBy(() -> state.updateGate().admit(33, LEASE, GROUP, ALICE, List.of(NEWS)))
-          .isInstanceOf(WouldBlockException.class);
-      attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      carry = attempt.carry();
-    }
+    Object carry = sentAndAnswered(33);
     try (NonBlocking.Attempt resumed = NonBlocking.attempt(carry)) {
       assertThat(state.updateGate().admit(33, LEASE, GROUP, ALICE, List.of(NEWS)).claimed())
           .isTrue();
@@ -159,13 +153,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
 
   @Test
   void aReplyLeftForAnotherUpdateIsNotTaken() throws Exception {
-    Object carry;
-    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
-      assertThatThrownBy(() -> state.updateGate().admit(34, LEASE, GROUP, ALICE, List.of(NEWS)))
-          .isInstanceOf(WouldBlockException.class);
-      attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      carry = attempt.carry();
-    }
+    Object carry = sentAndAnswered(34);
     try (NonBlocking.Attempt other = NonBlocking.attempt(carry)) {
       assertThatThrownBy(() -> state.updateGate().admit(35, LEASE, GROUP, ALICE, List.of(NEWS)))
           .isInstanceOf(WouldBlockException.class);
@@ -222,6 +210,17 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
 
     assertThat(state.updateGate().admit(41, LEASE, GROUP, ALICE, List.of(NEWS)).administrator())
         .contains(true);
+  }
+
+  /** A first attempt at the update: the gate sends its script and trips; its reply is in. */
+  private Object sentAndAnswered(long updateId) throws Exception {
+    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
+      assertThatThrownBy(
+              () -> state.updateGate().admit(updateId, LEASE, GROUP, ALICE, List.of(NEWS)))
+          .isInstanceOf(WouldBlockException.class);
+      attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      return attempt.carry();
+    }
   }
 
   private void redis(Consumer<RedisCommands<String, String>> call) {
