@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -104,17 +103,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
       throws Exception {
     state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
     state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
-    CompletionStage<?> ready;
-    Object carry;
-    try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
-      assertThatThrownBy(() -> state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)))
-          .isInstanceOf(WouldBlockException.class);
-      assertThat(attempt.tripped()).isTrue();
-      ready = attempt.ready();
-      carry = attempt.carry();
-    }
-    assertThat(ready).as("the script's reply, to come").isNotNull();
-    ready.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    Object carry = sentAndAnswered(30);
     assertThat(redisValue(config.keyPrefix() + "update:30"))
         .as("claimed by the script")
         .isEqualTo("p");
@@ -218,6 +207,8 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
       assertThatThrownBy(
               () -> state.updateGate().admit(updateId, LEASE, GROUP, ALICE, List.of(NEWS)))
           .isInstanceOf(WouldBlockException.class);
+      assertThat(attempt.tripped()).isTrue();
+      assertThat(attempt.ready()).as("the script's reply, to come").isNotNull();
       attempt.ready().toCompletableFuture().get(5, TimeUnit.SECONDS);
       return attempt.carry();
     }

@@ -69,8 +69,8 @@ public final class NonBlocking {
    * @throws WouldBlockException inside an attempt (unless it was {@linkplain #lift() lifted})
    */
   public static void check(String what) {
-    Attempt attempt = ATTEMPTS.get();
-    if (attempt != null && attempt.open && !attempt.lifted) {
+    Attempt attempt = promise();
+    if (attempt != null) {
       attempt.tripped = true;
       throw new WouldBlockException(what);
     }
@@ -78,8 +78,13 @@ public final class NonBlocking {
 
   /** True inside an attempt whose promise holds: {@link #check} would throw. */
   public static boolean promised() {
+    return promise() != null;
+  }
+
+  /** This thread's attempt while its promise holds (open, not lifted); null otherwise. */
+  private static Attempt promise() {
     Attempt attempt = ATTEMPTS.get();
-    return attempt != null && attempt.open && !attempt.lifted;
+    return attempt != null && attempt.open && !attempt.lifted ? attempt : null;
   }
 
   /**
@@ -92,8 +97,8 @@ public final class NonBlocking {
    */
   public static WouldBlockException await(CompletionStage<?> ready, Object carry, String what) {
     Objects.requireNonNull(ready, "ready");
-    Attempt attempt = ATTEMPTS.get();
-    if (attempt == null || !attempt.open || attempt.lifted) {
+    Attempt attempt = promise();
+    if (attempt == null) {
       throw new IllegalStateException("no promise to wait under: check NonBlocking.promised()");
     }
     if (!attempt.tripped) {

@@ -150,41 +150,23 @@ public final class UpdateIngestion implements AutoCloseable {
   private CompletableFuture<WebhookResponse> resumed(
       WebhookEndpoint webhook, WebhookRequest request, Attempted first) {
     Executor loop = ThreadExecutorMap.currentExecutor();
-    Executor resumeOn = loop != null ? loop : workers;
-    CompletableFuture<WebhookResponse> answer = new CompletableFuture<>();
-    Runnable again =
-        () -> {
-          try {
-            Attempted second = withoutWaiting(webhook, request, first.carry());
-            if (second.response() != null) {
-              answer.complete(second.response());
-            } else {
-              onWorkerUnbounded(webhook, request)
-                  .whenComplete(
-                      (r, f) -> {
-                        if (f == null) {
-                          answer.complete(r);
-                        } else {
-                          answer.completeExceptionally(f);
-                        }
-                      });
-            }
-          } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
-          }
-        };
-    // Whatever the wait's outcome: a failed wait is the port's to report in the attempt.
-    first
+    return first
         .ready()
-        .whenComplete(
-            (ignored, failure) -> {
-              try {
-                resumeOn.execute(again);
-              } catch (RejectedExecutionException e) {
-                answer.complete(WebhookResponse.of(shuttingDown()));
-              }
-            });
-    return answer;
+        .handle((reply, failure) -> null) // a failed wait is the port's to report in the attempt
+        .thenComposeAsync(
+            ignored -> {
+              Attempted second = withoutWaiting(webhook, request, first.carry());
+              return second.response() != null
+                  ? CompletableFuture.completedFuture(second.response())
+                  : onWorkerUnbounded(webhook, request);
+            },
+            loop != null ? loop : workers)
+        .toCompletableFuture()
+        .exceptionally(
+            failure ->
+                failure.getCause() instanceof RejectedExecutionException
+                    ? WebhookResponse.of(shuttingDown())
+                    : internalFailure(failure));
   }
 
   /**
