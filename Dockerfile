@@ -33,10 +33,11 @@ USER gmbot
 ENV PORT=8443 \
     JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 # Start-up: the JDK's AOT cache (classes loaded and linked, method profiles), made here by a
-# training run of the sandbox with this image's JVM, plus the HTTP paths the scenario does not
-# take; the server then answers /health in about a second (docs/performance.md, "Start-up").
+# training run of the sandbox with this image's JVM (which also opens the PostgreSQL and Redis
+# clients against a refused local port, for their classes), plus the HTTP paths the scenario does
+# not take; the server then answers /health in about a second (docs/performance.md, "Start-up").
 RUN java -XX:AOTCacheOutput=/app/gmbot-server.aot -jar /app/gmbot-server.jar sandbox \
-      --scenario-only --port 18099 > /tmp/aot-training.log 2>&1 & pid=$!; \
+      --scenario-only --train-start-up-cache --port 18099 > /tmp/aot-training.log 2>&1 & pid=$!; \
     for i in $(seq 1 600); do curl -s -o /dev/null http://127.0.0.1:18099/health && break; sleep 0.05; done; \
     for i in 1 2 3; do \
       curl -s -o /dev/null http://127.0.0.1:18099/health; \

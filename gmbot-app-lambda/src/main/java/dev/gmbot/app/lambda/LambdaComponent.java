@@ -3,6 +3,8 @@ package dev.gmbot.app.lambda;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.gmbot.adapter.postgres.Database;
+import dev.gmbot.adapter.redis.SharedState;
+import dev.gmbot.adapter.telegram.TelegramBotApiClient;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.app.lambda.metrics.EmfMetrics;
 import dev.gmbot.domain.Guard;
@@ -45,6 +47,12 @@ public interface LambdaComponent {
 
   /** The database (the migration function migrates it). */
   Database database();
+
+  /** The caches, meters and update log (on Redis or in process), opened at init. */
+  SharedState sharedState();
+
+  /** The Bot API client, opened at init. */
+  TelegramBotApiClient telegramClient();
 
   /** The command menus (the migration function registers them, once per deploy). */
   CommandMenuRegistration commandMenus();

@@ -3,6 +3,11 @@ package dev.gmbot.app.lambda;
 import dev.gmbot.app.lambda.config.LambdaConfig;
 import dev.gmbot.port.config.ConfigurationException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,9 +48,64 @@ public final class LambdaRuntime {
     return Holder.COMPONENT;
   }
 
-  /** The webhook's graph, built now (the handler's constructor runs in the init phase). */
+  /**
+   * The webhook's graph, built now (the handler's constructor runs in the init phase). Its three
+   * slow, independent parts are opened at the same time: the Redis connection and the Bot API
+   * client on threads of their own while the database opens on this one (docs/performance.md,
+   * "Lambda"). Each is a Dagger singleton, so building the rest of the graph afterwards only picks
+   * them up.
+   */
   static WebhookFunction function() {
-    return starting(() -> component().webhookFunction());
+    return starting(
+        () -> {
+          LambdaComponent graph = component();
+          openTogether(graph::database, graph::sharedState, graph::telegramClient);
+          return graph.webhookFunction();
+        });
+  }
+
+  /**
+   * Runs {@code first} on the calling thread and every other step on a platform thread of its own,
+   * and returns when all have ended; the first failure (in the order given) is rethrown as thrown,
+   * after every step has ended, so that nothing is still opening while the caller reports it.
+   */
+  @SafeVarargs
+  static void openTogether(Supplier<?> first, Supplier<?>... others) {
+    List<Future<?>> opening = new ArrayList<>(others.length);
+    RuntimeException failure = null;
+    try (ExecutorService threads =
+        Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("gmbot-init-", 1).factory())) {
+      for (Supplier<?> other : others) {
+        opening.add(threads.submit(other::get));
+      }
+      try {
+        first.get();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    } // waits for every step
+    for (Future<?> step : opening) {
+      if (failure == null) {
+        failure = failureOf(step);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException failureOf(Future<?> step) {
+    if (step.state() != Future.State.FAILED) {
+      return null;
+    }
+    Throwable cause = step.exceptionNow();
+    if (cause instanceof RuntimeException e) {
+      return e;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(cause);
   }
 
   /**

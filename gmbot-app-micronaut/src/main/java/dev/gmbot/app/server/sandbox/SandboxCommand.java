@@ -8,19 +8,21 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code gmbot sandbox [--scenario-only] [--persistent] [--port N]}: runs the bot against the
- * in-process Telegram simulator, plays the demo scenario, then takes console commands (stdin) until
- * {@code quit}; without a console it keeps serving until Ctrl-C.
+ * {@code gmbot sandbox [--scenario-only] [--persistent] [--port N] [--train-start-up-cache]}: runs
+ * the bot against the in-process Telegram simulator, plays the demo scenario, then takes console
+ * commands (stdin) until {@code quit}; without a console it keeps serving until Ctrl-C.
  */
 public final class SandboxCommand {
   public static final String HELP =
       """
-      usage: gmbot sandbox [--scenario-only] [--persistent] [--port N]
+      usage: gmbot sandbox [--scenario-only] [--persistent] [--port N] [--train-start-up-cache]
 
       Runs GMBot against a simulated Telegram inside this process: no Telegram account, no network,
       no BOT_TOKEN. The database is H2 in memory (--persistent: ./data/sandbox), state is in process.
@@ -38,7 +40,14 @@ public final class SandboxCommand {
         --scenario-only   exit after the scenario (used by tests and CI)
         --persistent      keep the H2 database in ./data/sandbox between runs
         --port N          HTTP port of /health and /metrics
+        --train-start-up-cache
+                          after the scenario, also open the PostgreSQL and Redis clients against
+                          a local port that refuses (the launcher's training run of its start-up
+                          cache, so that it holds their classes too)
       """;
+
+  /** Sandboxes started in this JVM: each gets a fresh in-memory database. */
+  private static final AtomicInteger STARTS = new AtomicInteger();
 
   private SandboxCommand() {}
 
@@ -51,15 +60,22 @@ public final class SandboxCommand {
     ServerLogging.useForConsole(); // a person reads it, whatever GMBOT_LOG_FORMAT says
     boolean scenarioOnly = options.contains("--scenario-only");
     boolean persistent = options.contains("--persistent");
+    boolean training = options.contains("--train-start-up-cache");
     int port = port(options, env);
     if (port < 0) {
-      err.println("usage: gmbot sandbox [--scenario-only] [--persistent] [--port N]");
+      err.println(
+          "usage: gmbot sandbox [--scenario-only] [--persistent] [--port N]"
+              + " [--train-start-up-cache]");
       return 2;
     }
     String databaseUrl =
         persistent
             ? "jdbc:h2:file:./data/sandbox"
-            : "jdbc:h2:mem:gmbot-sandbox-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
+            : "jdbc:h2:mem:gmbot-sandbox-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + STARTS.incrementAndGet()
+                + ";DB_CLOSE_DELAY=-1";
     Path files =
         persistent
             ? Path.of("data")
@@ -75,6 +91,9 @@ public final class SandboxCommand {
     try {
       sandbox.playScenario();
       out.println();
+      if (training) {
+        ProductionClients.exerciseAndReport(Clock.systemUTC(), out);
+      }
       if (scenarioOnly) {
         out.println("Scenario done (--scenario-only): stopping.");
         return 0;

@@ -45,6 +45,28 @@ class SandboxIT {
   }
 
   @Test
+  void theLaunchersTrainingRunAlsoOpensThePostgresAndRedisClientsAgainstARefusedPort() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        Launcher.run(
+            new String[] {"sandbox", "--scenario-only", "--train-start-up-cache", "--port", "0"},
+            Map.of(),
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String transcript = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(transcript)
+        .contains("Alice is released")
+        .containsPattern(
+            "Start-up cache training: PostgreSQL refused, Redis client opened \\(port \\d+\\)")
+        .contains("Scenario done (--scenario-only): stopping.");
+  }
+
+  @Test
   void consoleDrivesMoreActionsAndQuits() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String commands = "join carol\nstatus\nsay carol hi\nstats\nfrobnicate\nquit\n";
