@@ -34,7 +34,17 @@ public final class LocalMembershipCache implements MembershipCache {
     return Math.clamp(maxHeapBytes / 1024, DEFAULT_MAXIMUM_SIZE, LARGEST_DEFAULT_SIZE);
   }
 
-  private record Key(long user, long channel) {}
+  record Key(long user, long channel) {
+    /**
+     * Both ids mixed over 64 bits: the record's own {@code 31 * user + channel} maps dense runs of
+     * ids (a wave of new accounts, a bot's channels) onto few distinct hashes.
+     */
+    @Override
+    public int hashCode() {
+      long h = (user * 0x9E3779B97F4A7C15L + channel) * 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+  }
 
   private record Answer(boolean subscribed, Duration ttl) {}
 
