@@ -19,22 +19,33 @@ import org.junit.jupiter.api.Test;
 class SandboxIT {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  @Test
-  void scenarioShowsTheMuteAndTheRelease() {
+  /** What a sandbox run printed and returned. */
+  private record Run(int code, String transcript, String errors) {}
+
+  /** The sandbox with these options and the given console input, as `gmbot sandbox` runs it. */
+  private static Run sandbox(String input, String... options) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-
+    String[] args = new String[options.length + 1];
+    args[0] = "sandbox";
+    System.arraycopy(options, 0, args, 1, options.length);
     int code =
         Launcher.run(
-            new String[] {"sandbox", "--scenario-only", "--port", "0"},
+            args,
             Map.of(), // no BOT_TOKEN, no DATABASE_URL: the sandbox needs none
-            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
 
-    String transcript = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(transcript)
+  @Test
+  void scenarioShowsTheMuteAndTheRelease() {
+    Run run = sandbox("", "--scenario-only", "--port", "0");
+
+    assertThat(run.code()).as(run.errors()).isZero();
+    assertThat(run.transcript())
         .contains("Protection Activated")
         .contains("Alice is muted")
         .contains("Alice is released")
@@ -46,20 +57,10 @@ class SandboxIT {
 
   @Test
   void theLaunchersTrainingRunAlsoOpensThePostgresAndRedisClientsAgainstARefusedPort() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Run run = sandbox("", "--scenario-only", "--train-start-up-cache", "--port", "0");
 
-    int code =
-        Launcher.run(
-            new String[] {"sandbox", "--scenario-only", "--train-start-up-cache", "--port", "0"},
-            Map.of(),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    String transcript = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(transcript)
+    assertThat(run.code()).as(run.errors()).isZero();
+    assertThat(run.transcript())
         .contains("Alice is released")
         .containsPattern(
             "Start-up cache training: PostgreSQL refused, Redis client opened \\(port \\d+\\)")
@@ -68,19 +69,10 @@ class SandboxIT {
 
   @Test
   void consoleDrivesMoreActionsAndQuits() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String commands = "join carol\nstatus\nsay carol hi\nstats\nfrobnicate\nquit\n";
+    Run run = sandbox("join carol\nstatus\nsay carol hi\nstats\nfrobnicate\nquit\n", "--port", "0");
 
-    int code =
-        Launcher.run(
-            new String[] {"sandbox", "--port", "0"},
-            Map.of(),
-            new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-
-    String transcript = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).isZero();
+    String transcript = run.transcript();
+    assertThat(run.code()).as(run.errors()).isZero();
     assertThat(transcript)
         .contains("Carol is muted")
         .contains("muted: Bob, Carol")
