@@ -78,8 +78,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
 
   @Test
   void aSenderClearedAMomentAgoIsAdmittedInProcessUntilSomethingChanges() {
-    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
-    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    aliceSubscribedAndTheAdministratorsKnown();
     assertThat(state.updateGate().admit(20, LEASE, GROUP, ALICE, List.of(NEWS)).memberships())
         .containsEntry(NEWS, true);
     // Deleted behind the gate's back: a moment later the gate still admits on what it read.
@@ -101,8 +100,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
   @Test
   void insideANonBlockingAttemptTheScriptIsSentAndTheResumingAttemptReadsItsReply()
       throws Exception {
-    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
-    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    aliceSubscribedAndTheAdministratorsKnown();
     Object carry = sentAndAnswered(30);
     assertThat(redisValue(config.keyPrefix() + "update:30"))
         .as("claimed by the script")
@@ -152,8 +150,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
 
   @Test
   void aSenderClearedAMomentAgoIsAdmittedInsideANonBlockingAttempt() {
-    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
-    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    aliceSubscribedAndTheAdministratorsKnown();
     assertThat(state.updateGate().admit(31, LEASE, GROUP, ALICE, List.of(NEWS)).claimed()).isTrue();
 
     try (NonBlocking.Attempt attempt = NonBlocking.attempt()) {
@@ -173,8 +170,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
   void aChangeMadeOnAnotherInstanceIsInForceWithinTheWindow() {
     try (SharedState other =
         SharedState.redis(config, clock, GuardMetrics.NONE, new RefusingRateLimitStore())) {
-      state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
-      state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+      aliceSubscribedAndTheAdministratorsKnown();
       assertThat(state.updateGate().admit(30, LEASE, GROUP, ALICE, List.of(NEWS)).memberships())
           .containsEntry(NEWS, true);
 
@@ -190,8 +186,7 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
 
   @Test
   void anAdministratorListWrittenHereIsInForceAtOnce() {
-    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
-    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
+    aliceSubscribedAndTheAdministratorsKnown();
     assertThat(state.updateGate().admit(40, LEASE, GROUP, ALICE, List.of(NEWS)).administrator())
         .contains(false);
 
@@ -227,5 +222,11 @@ class RedisUpdateGateIT extends UpdateGateBehaviour {
     String[] value = new String[1];
     redis(c -> value[0] = c.get(key));
     return value[0];
+  }
+
+  /** Alice subscribed to the channel and the group's administrators (not Alice) cached. */
+  private void aliceSubscribedAndTheAdministratorsKnown() {
+    state.membershipCache().put(ALICE, NEWS, true, Duration.ofMinutes(10));
+    state.administratorCache().put(GROUP, Set.of(ADMIN), Duration.ofHours(1));
   }
 }

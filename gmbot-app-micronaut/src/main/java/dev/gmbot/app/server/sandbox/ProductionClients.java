@@ -43,7 +43,7 @@ final class ProductionClients {
                 "GMBOT_INSTANCE_ID", "start-up-cache-training"));
     ServerComponent component = ServerComponents.create(config, clock);
     try {
-      boolean shared = component.sharedState().shared();
+      component.sharedState(); // REDIS_URL is set: the Redis client, its connection refused
       String database;
       try {
         component.database();
@@ -52,12 +52,7 @@ final class ProductionClients {
         database = "PostgreSQL refused";
       }
       component.telegramClient();
-      return database
-          + ", Redis "
-          + (shared ? "client opened" : "not configured")
-          + " (port "
-          + refused
-          + ")";
+      return database + ", Redis client opened (port " + refused + ")";
     } finally {
       component.closer().close();
     }
