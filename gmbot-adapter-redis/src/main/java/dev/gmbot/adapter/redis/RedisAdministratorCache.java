@@ -24,12 +24,18 @@ public final class RedisAdministratorCache implements AdministratorCache {
   private final String prefix;
   private final Outage outage;
   private final ClearedSenders cleared;
+  private final RedisChangeNotices notices;
   private final LocalAdministratorCache outageCopy;
 
   RedisAdministratorCache(
-      RedisLink link, GuardMetrics metrics, Clock clock, ClearedSenders cleared) {
+      RedisLink link,
+      GuardMetrics metrics,
+      Clock clock,
+      ClearedSenders cleared,
+      RedisChangeNotices notices) {
     this.link = link;
     this.cleared = cleared;
+    this.notices = notices;
     this.outageCopy = new LocalAdministratorCache(clock);
     this.prefix = link.config().keyPrefix() + "admins:";
     this.outage =
@@ -72,6 +78,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
       outage.check();
       link.commands().set(prefix + group.value(), v, SetArgs.Builder.px(px));
       succeeded();
+      notices.announceAdministrators(group);
     } catch (RedisException e) {
       outage.fellBack(e);
       outageCopy.put(group, administrators, ttl);
@@ -85,6 +92,7 @@ public final class RedisAdministratorCache implements AdministratorCache {
       outage.check();
       link.commands().del(prefix + group.value());
       succeeded();
+      notices.announceAdministrators(group);
     } catch (RedisException e) {
       outage.fellBack(e);
       outageCopy.invalidate(group);

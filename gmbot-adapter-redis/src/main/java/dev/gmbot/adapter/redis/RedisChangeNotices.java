@@ -22,25 +22,34 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link ChangeNotices} on Redis publish/subscribe, channel {@code {prefix}changes}: a message is
  * {@code <instance> g <group>} or {@code <instance> m <group> <user>}; an instance skips its own.
- * The subscription has its own connection (a subscribed connection takes no other commands), opened
- * in the background and re-subscribed by Lettuce after a reconnect. Listeners hear {@code
- * interrupted} when that connection drops (and until the first subscription is confirmed) and
- * {@code resumed} each time the subscription is confirmed again. Announcements go on the shared
- * connection, not waited for.
+ * The Redis adapter's own caches add two more for {@link ClearedSenders}: {@code <instance> u
+ * <user>} (the user's membership answers were written) and {@code <instance> a <group>} (the
+ * group's administrator list was). Announcing needs no subscription; the subscription starts with
+ * {@link #start} (or the first {@link #listen}) and has its own connection (a subscribed connection
+ * takes no other commands), opened in the background and re-subscribed by Lettuce after a
+ * reconnect. Listeners hear {@code interrupted} when that connection drops (and until the first
+ * subscription is confirmed) and {@code resumed} each time the subscription is confirmed again.
+ * Announcements go on the shared connection, not waited for.
  */
 final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisChangeNotices.class);
 
   private final RedisLink link;
+  private final ClearedSenders cleared;
   private final String channel;
   private final String instance = UUID.randomUUID().toString();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile StatefulRedisPubSubConnection<String, String> subscription;
   private volatile boolean live;
   private volatile boolean closed;
+  private boolean started;
 
-  RedisChangeNotices(RedisLink link) {
+  /**
+   * @param cleared told what other instances wrote, and whether notices flow, once started
+   */
+  RedisChangeNotices(RedisLink link, ClearedSenders cleared) {
     this.link = link;
+    this.cleared = cleared;
     this.channel = link.config().keyPrefix() + "changes";
     link.client()
         .addListener(
@@ -58,7 +67,14 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
                 // resumed only once the subscription is confirmed (subscribed below)
               }
             });
-    subscribe();
+  }
+
+  /** Starts the subscription in the background, once; later calls do nothing. */
+  synchronized void start() {
+    if (!started) {
+      started = true;
+      subscribe();
+    }
   }
 
   private void subscribe() {
@@ -105,11 +121,24 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
   @Override
   public void announce(Change change) {
     Objects.requireNonNull(change, "change");
-    String message =
+    publish(
         switch (change) {
           case GroupChanged g -> instance + " g " + g.group().value();
           case MemberChanged m -> instance + " m " + m.group().value() + " " + m.user().value();
-        };
+        });
+  }
+
+  /** Tells the other instances that the user's membership answers were written. */
+  void announceMemberships(UserId user) {
+    publish(instance + " u " + user.value());
+  }
+
+  /** Tells the other instances that the group's administrator list was written. */
+  void announceAdministrators(GroupId group) {
+    publish(instance + " a " + group.value());
+  }
+
+  private void publish(String message) {
     try {
       link.asyncCommands()
           .publish(channel, message)
@@ -131,6 +160,7 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
     if (!live) {
       listener.interrupted();
     }
+    start();
   }
 
   /** True while the subscription is confirmed. */
@@ -139,6 +169,9 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
   }
 
   private void deliver(String message) {
+    if (forgets(message)) {
+      return;
+    }
     parse(message)
         .ifPresent(change -> listeners.forEach(listener -> safely(() -> listener.changed(change))));
   }
@@ -164,7 +197,33 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
     }
   }
 
+  /**
+   * Tells {@link ClearedSenders} of a {@code u} or {@code a} message of another instance; false for
+   * any other message.
+   */
+  boolean forgets(String message) {
+    String[] parts = message.split(" ");
+    if (parts.length != 3 || !(parts[1].equals("u") || parts[1].equals("a"))) {
+      return false;
+    }
+    if (parts[0].equals(instance)) {
+      return true;
+    }
+    try {
+      long id = Long.parseLong(parts[2]);
+      if (parts[1].equals("u")) {
+        cleared.forget(UserId.of(id));
+      } else {
+        cleared.forget(GroupId.of(id));
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.debug("A malformed change notice was ignored: {}", message);
+    }
+    return true;
+  }
+
   private void interrupted() {
+    cleared.noticesInterrupted();
     if (live) {
       live = false;
       LOG.warn("Change notices interrupted: in-process caches are bypassed until they resume");
@@ -174,6 +233,7 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
 
   private void resumed() {
     boolean wasLive = live;
+    cleared.noticesResumed();
     listeners.forEach(listener -> safely(listener::resumed));
     live = true;
     if (!wasLive) {

@@ -21,18 +21,27 @@ import java.util.Optional;
  * or {@code 0}, with the TTL the domain chose (PX). {@link #getAll} is one MGET. While Redis is
  * unreachable, reads and writes go to a bounded in-process copy instead, so that an outage does not
  * turn every check into a Bot API call; the copy is emptied as soon as Redis answers again (its
- * answers may be stale by then: another instance may have seen a channel leave), ADR 0055.
+ * answers may be stale by then: another instance may have seen a channel leave), ADR 0055. Every
+ * write is announced to the other instances, whose {@link ClearedSenders} stop serving the user's
+ * earlier answers (ADR 0102).
  */
 public final class RedisMembershipCache implements MembershipCache {
   private final RedisLink link;
   private final String prefix;
   private final Outage outage;
   private final ClearedSenders cleared;
+  private final RedisChangeNotices notices;
   private final LocalMembershipCache outageCopy;
 
-  RedisMembershipCache(RedisLink link, GuardMetrics metrics, Clock clock, ClearedSenders cleared) {
+  RedisMembershipCache(
+      RedisLink link,
+      GuardMetrics metrics,
+      Clock clock,
+      ClearedSenders cleared,
+      RedisChangeNotices notices) {
     this.link = link;
     this.cleared = cleared;
+    this.notices = notices;
     this.outageCopy = new LocalMembershipCache(clock);
     this.prefix = link.config().keyPrefix() + "verify:";
     this.outage =
@@ -96,6 +105,7 @@ public final class RedisMembershipCache implements MembershipCache {
       outage.check();
       link.commands().set(key(user, channel), subscribed ? "1" : "0", SetArgs.Builder.px(px));
       succeeded();
+      notices.announceMemberships(user);
     } catch (RedisException e) {
       outage.fellBack(e);
       outageCopy.put(user, channel, subscribed, ttl);
@@ -109,6 +119,7 @@ public final class RedisMembershipCache implements MembershipCache {
       outage.check();
       link.commands().del(key(user, channel));
       succeeded();
+      notices.announceMemberships(user);
     } catch (RedisException e) {
       outage.fellBack(e);
       outageCopy.invalidate(user, channel);

@@ -31,8 +31,10 @@ import java.util.concurrent.CompletionException;
  * thread never waits for Redis, and no other thread is needed in between.
  *
  * <p>A sender the script found cleared (an administrator, or subscribed to every channel) is
- * remembered for a second ({@link ClearedSenders}): their next messages within it are claimed in
- * process only and admitted on that answer, with no round trip at all (ADR 0097).
+ * remembered ({@link ClearedSenders}: a second, or while change notices flow until the entries read
+ * expire, five minutes at most): their next messages meanwhile are claimed in process only and
+ * admitted on that answer, with no round trip at all (ADR 0097, 0102). The script reports how long
+ * the nearest-expiring entry it read has left, for that.
  */
 final class RedisUpdateGate implements UpdateGate {
   static final RedisLink.Script SCRIPT =
@@ -40,20 +42,32 @@ final class RedisUpdateGate implements UpdateGate {
           """
           -- KEYS[1] update claim, KEYS[2] administrators, KEYS[3..] memberships
           -- ARGV[1] lease (ms), ARGV[2] user id
+          -- Reply: {'c', admin (1, 0, -1 unknown), ttl, answers...}; ttl is what the nearest-expiring
+          -- entry read has left (ms), -1 when none expires.
           if not redis.call('SET', KEYS[1], 'p', 'NX', 'PX', ARGV[1]) then
             if redis.call('GET', KEYS[1]) == 'd' then return {'d'} end
             return {'p'}
           end
-          local admins = redis.call('GET', KEYS[2])
+          local ttl = -1
+          local function read(key)
+            local value = redis.call('GET', key)
+            if value then
+              local left = redis.call('PTTL', key)
+              if left >= 0 and (ttl < 0 or left < ttl) then ttl = left end
+            end
+            return value
+          end
+          local admins = read(KEYS[2])
           local admin = -1
           if admins then
             admin = 0
             if string.find(',' .. admins .. ',', ',' .. ARGV[2] .. ',', 1, true) then admin = 1 end
           end
-          local out = {'c', admin}
+          local out = {'c', admin, 0}
           for i = 3, #KEYS do
-            out[#out + 1] = redis.call('GET', KEYS[i]) or ''
+            out[#out + 1] = read(KEYS[i]) or ''
           end
+          out[3] = ttl
           return out
           """);
 
@@ -177,15 +191,16 @@ final class RedisUpdateGate implements UpdateGate {
       return Admission.notClaimed(claim);
     }
     long admin = (Long) reply.get(1);
+    long ttl = (Long) reply.get(2);
     Map<ChannelId, Boolean> memberships = new HashMap<>(channels.size() * 2);
     for (int i = 0; i < channels.size(); i++) {
-      String value = String.valueOf(reply.get(2 + i));
+      String value = String.valueOf(reply.get(3 + i));
       if (!value.isEmpty()) {
         memberships.put(channels.get(i), "1".equals(value));
       }
     }
     Optional<Boolean> administrator = admin < 0 ? Optional.empty() : Optional.of(admin == 1);
-    cleared.remember(stamp, user, group, channels, memberships, administrator);
+    cleared.remember(stamp, user, group, channels, memberships, administrator, ttl);
     return new Admission(claim, memberships, administrator);
   }
 }

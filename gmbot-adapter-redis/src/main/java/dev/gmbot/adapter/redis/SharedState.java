@@ -47,10 +47,18 @@ public final class SharedState implements StateStores, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
 
   /**
-   * How long the update gate admits a sender it found cleared on Redis without asking again: a
-   * change made on another instance is in force here within it.
+   * How long the update gate admits a sender it found cleared on Redis without asking again, when
+   * no change notices are heard (before {@link #changeNotices()}, as in Lambda): a change made on
+   * another instance is in force here within it.
    */
   public static final Duration CLEARED_SENDERS_WINDOW = ClearedSenders.WINDOW;
+
+  /**
+   * How long at most while the change notices flow: a change made on another instance is announced
+   * and in force here as soon as the notice arrives; this bounds a notice lost without the
+   * subscription dropping.
+   */
+  public static final Duration CLEARED_SENDERS_NOTICED_WINDOW = ClearedSenders.NOTICED_WINDOW;
 
   private final Optional<RedisLink> link;
   private final MembershipCache membershipCache;
@@ -59,10 +67,11 @@ public final class SharedState implements StateStores, AutoCloseable {
   private final UpdateLog updateLog;
   private final LeaseStore leaseStore;
   private final UpdateGate updateGate;
-  private RedisChangeNotices notices;
+  private final Optional<RedisChangeNotices> notices;
 
   private SharedState(
       Optional<RedisLink> link,
+      Optional<RedisChangeNotices> notices,
       MembershipCache membershipCache,
       AdministratorCache administratorCache,
       RateLimitStore rateLimitStore,
@@ -70,6 +79,7 @@ public final class SharedState implements StateStores, AutoCloseable {
       LeaseStore leaseStore,
       UpdateGate updateGate) {
     this.link = link;
+    this.notices = notices;
     this.membershipCache = membershipCache;
     this.administratorCache = administratorCache;
     this.rateLimitStore = rateLimitStore;
@@ -109,6 +119,7 @@ public final class SharedState implements StateStores, AutoCloseable {
     LocalAdministratorCache administrators = new LocalAdministratorCache(clock);
     LocalUpdateLog log = new LocalUpdateLog(clock);
     return new SharedState(
+        Optional.empty(),
         Optional.empty(),
         memberships,
         administrators,
@@ -196,9 +207,12 @@ public final class SharedState implements StateStores, AutoCloseable {
     }
     LocalUpdateLog local = new LocalUpdateLog(clock);
     ClearedSenders cleared = new ClearedSenders(clock);
-    RedisMembershipCache memberships = new RedisMembershipCache(link, metrics, clock, cleared);
+    // Announces from the start; hears (and lets the cleared senders be served longer) once started.
+    RedisChangeNotices notices = new RedisChangeNotices(link, cleared);
+    RedisMembershipCache memberships =
+        new RedisMembershipCache(link, metrics, clock, cleared, notices);
     RedisAdministratorCache administrators =
-        new RedisAdministratorCache(link, metrics, clock, cleared);
+        new RedisAdministratorCache(link, metrics, clock, cleared, notices);
     Outage updates =
         new Outage(
             config.reconnectDelay(),
@@ -207,6 +221,7 @@ public final class SharedState implements StateStores, AutoCloseable {
             "updates are deduplicated within this instance only");
     return new SharedState(
         Optional.of(link),
+        Optional.of(notices),
         memberships,
         administrators,
         new RedisRateLimitStore(link, localRates, clock, metrics),
@@ -255,17 +270,19 @@ public final class SharedState implements StateStores, AutoCloseable {
 
   /**
    * Change notices between the instances sharing this Redis (publish/subscribe on a connection of
-   * their own, opened at the first call); {@link ChangeNotices#NONE} in process.
+   * their own, opened at the first call); {@link ChangeNotices#NONE} in process. Once they flow,
+   * the update gate also serves a cleared sender's answer for up to {@link
+   * #CLEARED_SENDERS_NOTICED_WINDOW} instead of {@link #CLEARED_SENDERS_WINDOW}. An instance that
+   * cannot hear notices all the time (a Lambda container is frozen between invocations) must not
+   * call this.
    */
   @Override
-  public synchronized ChangeNotices changeNotices() {
-    if (link.isEmpty()) {
+  public ChangeNotices changeNotices() {
+    if (notices.isEmpty()) {
       return ChangeNotices.NONE;
     }
-    if (notices == null) {
-      notices = new RedisChangeNotices(link.get());
-    }
-    return notices;
+    notices.get().start();
+    return notices.get();
   }
 
   /** Where the shared state is, for a health check. */
@@ -293,11 +310,7 @@ public final class SharedState implements StateStores, AutoCloseable {
     if (updateLog instanceof RedisUpdateLog shared) {
       shared.close();
     }
-    synchronized (this) {
-      if (notices != null) {
-        notices.close();
-      }
-    }
+    notices.ifPresent(RedisChangeNotices::close);
     link.ifPresent(RedisLink::close);
   }
 }

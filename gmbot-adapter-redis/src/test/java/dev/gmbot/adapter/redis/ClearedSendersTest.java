@@ -20,6 +20,8 @@ class ClearedSendersTest {
   private static final ChannelId NEWS = ChannelId.of(-1009);
   private static final ChannelId TALK = ChannelId.of(-1010);
 
+  private static final long NO_EXPIRY = -1;
+
   private final MutableClock clock = MutableClock.atEpochOfTests();
   private final ClearedSenders cleared = new ClearedSenders(clock);
 
@@ -27,7 +29,7 @@ class ClearedSendersTest {
     Map<ChannelId, Boolean> answers =
         channels.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> Boolean.TRUE));
     cleared.remember(
-        cleared.stamp(user, group), user, group, channels, answers, Optional.of(false));
+        cleared.stamp(user, group), user, group, channels, answers, Optional.of(false), NO_EXPIRY);
   }
 
   @Test
@@ -60,21 +62,24 @@ class ClearedSendersTest {
         GROUP,
         List.of(NEWS),
         Map.of(NEWS, true),
-        Optional.empty());
+        Optional.empty(),
+        NO_EXPIRY);
     cleared.remember(
         cleared.stamp(ALICE, GROUP),
         ALICE,
         GROUP,
         List.of(NEWS, TALK),
         Map.of(NEWS, true, TALK, false),
-        Optional.of(false));
+        Optional.of(false),
+        NO_EXPIRY);
     cleared.remember(
         cleared.stamp(BOB, GROUP),
         BOB,
         GROUP,
         List.of(NEWS, TALK),
         Map.of(NEWS, true),
-        Optional.of(false));
+        Optional.of(false),
+        NO_EXPIRY);
 
     assertThat(cleared.find(unknownAdmin, GROUP, List.of(NEWS)))
         .as("administrator list not known")
@@ -86,7 +91,13 @@ class ClearedSendersTest {
   @Test
   void anAdministratorIsKeptWhateverTheMemberships() {
     cleared.remember(
-        cleared.stamp(ALICE, GROUP), ALICE, GROUP, List.of(NEWS), Map.of(), Optional.of(true));
+        cleared.stamp(ALICE, GROUP),
+        ALICE,
+        GROUP,
+        List.of(NEWS),
+        Map.of(),
+        Optional.of(true),
+        NO_EXPIRY);
 
     assertThat(cleared.find(ALICE, GROUP, List.of(NEWS)))
         .contains(new ClearedSenders.Answer(Map.of(), Optional.of(true)));
@@ -110,14 +121,15 @@ class ClearedSendersTest {
   void anAnswerReadBeforeAForgetIsNotServedAfterIt() {
     ClearedSenders.Stamp before = cleared.stamp(ALICE, GROUP);
     cleared.forget(ALICE); // e.g. a channel leave written while the script was on its way
-    cleared.remember(before, ALICE, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false));
+    cleared.remember(
+        before, ALICE, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false), NO_EXPIRY);
 
     assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
 
     ClearedSenders.Stamp groupBefore = cleared.stamp(BOB, GROUP);
     cleared.forget(GROUP); // the administrator list rewritten meanwhile
     cleared.remember(
-        groupBefore, BOB, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false));
+        groupBefore, BOB, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false), NO_EXPIRY);
     assertThat(cleared.find(BOB, GROUP, List.of(NEWS))).isEmpty();
   }
 
@@ -125,7 +137,8 @@ class ClearedSendersTest {
   void anAnswerCountsFromWhenItWasReadNotWhenItWasKept() {
     ClearedSenders.Stamp read = cleared.stamp(ALICE, GROUP);
     clock.advance(ClearedSenders.WINDOW);
-    cleared.remember(read, ALICE, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false));
+    cleared.remember(
+        read, ALICE, GROUP, List.of(NEWS), Map.of(NEWS, true), Optional.of(false), NO_EXPIRY);
 
     assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
   }
@@ -170,9 +183,139 @@ class ClearedSendersTest {
         GROUP,
         List.of(NEWS),
         Map.of(NEWS, true),
-        Optional.of(false));
+        Optional.of(false),
+        NO_EXPIRY);
     millis.addAndGet(-500);
 
     assertThat(senders.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
+  }
+
+  /** The notices resume; a read in the same millisecond may have been sent before. */
+  private void noticesFlow() {
+    cleared.noticesResumed();
+    clock.advance(Duration.ofMillis(1));
+  }
+
+  private void subscribed(UserId user, GroupId group, long ttlMillis) {
+    cleared.remember(
+        cleared.stamp(user, group),
+        user,
+        group,
+        List.of(NEWS),
+        Map.of(NEWS, true),
+        Optional.of(false),
+        ttlMillis);
+  }
+
+  @Test
+  void whileNoticesFlowAnAnswerReadSinceIsServedForTheNoticedWindow() {
+    subscribed(BOB, GROUP, List.of(NEWS)); // read before the notices flowed
+    noticesFlow();
+    subscribed(ALICE, GROUP, List.of(NEWS));
+
+    clock.advance(ClearedSenders.WINDOW);
+    assertThat(cleared.noticed()).isTrue();
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isPresent();
+    assertThat(cleared.find(BOB, GROUP, List.of(NEWS)))
+        .as("read before the notices resumed: what was announced in between is lost")
+        .isEmpty();
+    clock.advance(ClearedSenders.NOTICED_WINDOW.minus(ClearedSenders.WINDOW).minusMillis(1));
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isPresent();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
+  }
+
+  @Test
+  void aNoticeFromAnotherInstanceStopsServingAtOnce() {
+    noticesFlow();
+    subscribed(ALICE, GROUP, List.of(NEWS));
+    subscribed(BOB, GROUP, List.of(NEWS));
+    clock.advance(Duration.ofSeconds(30));
+
+    cleared.forget(ALICE); // "u" notice: Alice's membership answers were written elsewhere
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
+    assertThat(cleared.find(BOB, GROUP, List.of(NEWS))).isPresent();
+    cleared.forget(GROUP); // "a" notice: the administrator list was written elsewhere
+    assertThat(cleared.find(BOB, GROUP, List.of(NEWS))).isEmpty();
+  }
+
+  @Test
+  void interruptedNoticesHoldEveryAnswerToTheShortWindowAgain() {
+    noticesFlow();
+    subscribed(ALICE, GROUP, List.of(NEWS));
+    cleared.noticesInterrupted();
+
+    assertThat(cleared.noticed()).isFalse();
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).as("dropped").isEmpty();
+    subscribed(ALICE, GROUP, List.of(NEWS));
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isPresent();
+    clock.advance(ClearedSenders.WINDOW);
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
+  }
+
+  @Test
+  void anAnswerIsNeverServedPastTheExpiryOfWhatItWasReadFrom() {
+    noticesFlow();
+    subscribed(ALICE, GROUP, 20_000);
+    subscribed(BOB, GROUP, 300);
+
+    clock.advance(Duration.ofMillis(299));
+    assertThat(cleared.find(BOB, GROUP, List.of(NEWS))).isPresent();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(cleared.find(BOB, GROUP, List.of(NEWS)))
+        .as("inside the short window, but Redis no longer has it")
+        .isEmpty();
+    clock.advance(Duration.ofMillis(19_699));
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isPresent();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
+  }
+
+  @Test
+  void aFullGenerationMakesWayForTheNextAndTheOlderIsDropped() {
+    ClearedSenders small =
+        new ClearedSenders(clock, ClearedSenders.WINDOW, ClearedSenders.NOTICED_WINDOW, 100);
+    small.noticesResumed();
+    clock.advance(Duration.ofMillis(1));
+    for (int i = 0; i < 250; i++) {
+      UserId user = UserId.of(20_000 + i);
+      small.remember(
+          small.stamp(user, GROUP),
+          user,
+          GROUP,
+          List.of(NEWS),
+          Map.of(NEWS, true),
+          Optional.of(false),
+          NO_EXPIRY);
+    }
+
+    assertThat(small.size()).isLessThanOrEqualTo(200);
+    assertThat(small.find(UserId.of(20_249), GROUP, List.of(NEWS))).as("newest").isPresent();
+    assertThat(small.find(UserId.of(20_100), GROUP, List.of(NEWS)))
+        .as("in the previous generation")
+        .isPresent();
+    assertThat(small.find(UserId.of(20_000), GROUP, List.of(NEWS))).as("dropped").isEmpty();
+  }
+
+  @Test
+  void theSenderInTheGroupIsOneAnswerForEveryGroup() {
+    noticesFlow();
+    subscribed(ALICE, GROUP, List.of(NEWS));
+    subscribed(ALICE, OTHER_GROUP, List.of(NEWS));
+
+    assertThat(cleared.find(ALICE, GROUP, List.of(NEWS))).isPresent();
+    assertThat(cleared.find(ALICE, OTHER_GROUP, List.of(NEWS))).isPresent();
+    assertThat(cleared.size()).isEqualTo(2);
+  }
+
+  @Test
+  void keysOfDenseIdsSpreadOverDistinctHashes() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (long group = 0; group < 100; group++) {
+      for (long user = 0; user < 2_000; user++) {
+        hashes.add(new ClearedSenders.Key(1_000_000 + user, -1001 - group).hashCode());
+      }
+    }
+    assertThat(hashes).hasSizeGreaterThan(199_900);
   }
 }

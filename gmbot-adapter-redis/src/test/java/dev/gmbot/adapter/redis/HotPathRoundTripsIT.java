@@ -1,6 +1,7 @@
 package dev.gmbot.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.GroupId;
@@ -11,6 +12,7 @@ import dev.gmbot.port.out.Rate;
 import dev.gmbot.port.out.UpdateGate;
 import dev.gmbot.port.out.UpdateLog;
 import dev.gmbot.testkit.fake.MutableClock;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import java.time.Duration;
@@ -71,10 +73,17 @@ class HotPathRoundTripsIT {
       state.membershipCache().put(USER, c, true, Duration.ofMinutes(10));
     }
     state.administratorCache().put(GROUP, Set.of(UserId.of(1)), Duration.ofMinutes(10));
-    // Loads the scripts once (EVALSHA after NOSCRIPT falls back to EVAL), before counting.
+    // Loads the scripts once (EVALSHA after NOSCRIPT falls back to EVAL), before counting; the
+    // completion markers' script may be new to this Redis too.
     state
         .rateLimitStore()
         .tryAcquire(List.of(new Meter("warm", Rate.perSecond(1))), clock.instant());
+    RedisClient client = TestRedis.client(config);
+    try (var connection = client.connect()) {
+      connection.sync().scriptLoad(CompletionMarkers.SCRIPT.source());
+    } finally {
+      client.shutdown();
+    }
     commands.clear();
   }
 
@@ -158,6 +167,43 @@ class HotPathRoundTripsIT {
     commands.clear();
     state.updateGate().admit(1_000_000L, Duration.ofMinutes(15), GROUP, USER, CHANNELS);
     assertThat(counted()).as("a second later Redis is asked again").containsEntry("EVALSHA", 1L);
+  }
+
+  @Test
+  void whileNoticesFlowASenderClearedMinutesAgoTakesNoRoundTripUntilAnotherInstanceWrites() {
+    RedisChangeNotices notices = (RedisChangeNotices) state.changeNotices();
+    await().atMost(Duration.ofSeconds(10)).until(notices::live);
+    clock.advance(Duration.ofMillis(1));
+    state.updateGate().admit(1, Duration.ofMinutes(15), GROUP, USER, CHANNELS); // asks Redis
+    commands.clear();
+    long started = System.nanoTime();
+    for (int i = 0; i < UPDATES; i++) {
+      clock.advance(Duration.ofMillis(100)); // ten messages a second, over more than three minutes
+      admitVerifiedAndComplete(600_000L + i);
+    }
+    long elapsed = System.nanoTime() - started;
+    Map<String, Long> counted = counted();
+    counted.remove(MARKERS);
+    assertThat(counted).as("no command but the batched markers").isEmpty();
+    report("verified-user message, sender cleared minutes ago, notices flowing", 0, elapsed);
+
+    // Another instance writes one of the user's answers: the next message here asks Redis again.
+    SharedState other =
+        SharedState.redis(config, clock, GuardMetrics.NONE, new RefusingRateLimitStore());
+    try {
+      other.membershipCache().put(USER, CHANNELS.get(0), true, Duration.ofMinutes(10));
+      long[] next = {650_000L};
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                long before = counted().getOrDefault("EVALSHA", 0L);
+                admitVerifiedAndComplete(next[0]++);
+                return counted().getOrDefault("EVALSHA", 0L) == before + 1;
+              });
+    } finally {
+      other.close();
+    }
   }
 
   @Test
