@@ -10,11 +10,13 @@
 # BACKEND (h2 | pg), USERS (2000), GROUP_COUNT (1 protected group; group i is -1001 - i),
 # WARM (20 s: 8 connections, every user verified once), DUR (15 s), CONNECTIONS (32),
 # BOT_CORES (0), LOAD_CORES (1), LAUNCHER (./gmbot; "jar" runs java -jar without the launcher's
-# settings), GMBOT_JAVA_OPTS / JAVA_OPTS (extra JVM options), PG_URL, REDIS_URL, KEEP (keep the
+# settings), JAR (with LAUNCHER=jar: the jar to run; gmbot-app-micronaut/target/gmbot-server.jar),
+# GMBOT_JAVA_OPTS / JAVA_OPTS (extra JVM options), PG_URL, REDIS_URL, KEEP (keep the
 # work directory with the server log). Needs wrk and curl; the stub needs only the JDK.
 #
 # Prints wrk's latency distribution and requests/s, the Bot API calls the stub received (none
-# should be added by the measured phase), the server's RSS at the end and its peak (VmHWM).
+# should be added by the measured phase), with PostgreSQL + Redis the Redis commands of the
+# measured phase (from Redis's own counters), and the server's RSS at the end and its peak (VmHWM).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -60,7 +62,7 @@ else
   export DATABASE_URL="jdbc:h2:file:$work/gmbot;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
 fi
 if [ "${LAUNCHER:-./gmbot}" = jar ]; then
-  taskset -c "${BOT_CORES:-0}" "$java" ${JAVA_OPTS:-} -jar gmbot-app-micronaut/target/gmbot-server.jar server >"$work/bot.log" 2>&1 &
+  taskset -c "${BOT_CORES:-0}" "$java" ${JAVA_OPTS:-} -jar "${JAR:-gmbot-app-micronaut/target/gmbot-server.jar}" server >"$work/bot.log" 2>&1 &
 else
   GMBOT_JAVA_OPTS="${GMBOT_JAVA_OPTS:-} ${JAVA_OPTS:-}" taskset -c "${BOT_CORES:-0}" ${LAUNCHER:-./gmbot} server >"$work/bot.log" 2>&1 &
 fi
@@ -84,9 +86,19 @@ wrk_env=(env USERS="$users" GROUP_COUNT="$groups" FIRST_GROUP=-1001 PATH_=/webho
 "${wrk_env[@]}" taskset -c "${LOAD_CORES:-1}" wrk -t1 -c8 -d"${WARM:-20}"s -s $bench/messages.lua \
   "http://127.0.0.1:$bot_port/" >/dev/null
 echo "Bot API calls after the warm-up: $(curl -s http://127.0.0.1:$stub_port/calls)"
+# Redis commands the server sent (the whole Redis's counters: run nothing else against it meanwhile).
+redis_calls() {
+  redis-cli -u "$REDIS_URL" info commandstats 2>/dev/null |
+    awk -F'[:=,]' '/^cmdstat_evalsha:/ {e = $3} /^cmdstat_/ {t += $3} END {print e + 0, t + 0}'
+}
+[ "${BACKEND:-h2}" = pg ] && read -r evalsha_before all_before <<<"$(redis_calls)"
 "${wrk_env[@]}" OFFSET=500000000 taskset -c "${LOAD_CORES:-1}" wrk -t1 -c"${CONNECTIONS:-32}" \
   -d"${DUR:-15}"s --latency -s $bench/messages.lua "http://127.0.0.1:$bot_port/"
 echo "Bot API calls after the run:    $(curl -s http://127.0.0.1:$stub_port/calls)"
+if [ "${BACKEND:-h2}" = pg ]; then
+  read -r evalsha_after all_after <<<"$(redis_calls)"
+  echo "Redis during the run: $((evalsha_after - evalsha_before)) EVALSHA (gate scripts and batches of completion markers), $((all_after - all_before)) commands in all"
+fi
 awk '/VmRSS|VmHWM/ {printf "server %s %d MiB\n", $1, $2/1024}' "/proc/$bot/status"
 if [ -n "${NMT:-}" ]; then # needs -XX:NativeMemoryTracking=summary in JAVA_OPTS
   "$(dirname "$java")/jcmd" "$bot" VM.native_memory summary | grep -E "committed|Total" | grep -vE "^ *\(" | head -40
