@@ -26,10 +26,24 @@ class ClearedSendersTest {
   private final ClearedSenders cleared = new ClearedSenders(clock);
 
   private void subscribed(UserId user, GroupId group, List<ChannelId> channels) {
+    subscribed(cleared, user, group, channels, NO_EXPIRY);
+  }
+
+  private void subscribed(UserId user, GroupId group, long ttlMillis) {
+    subscribed(cleared, user, group, List.of(NEWS), ttlMillis);
+  }
+
+  /** What the gate keeps for a subscribed non-administrator, read now. */
+  private static void subscribed(
+      ClearedSenders senders,
+      UserId user,
+      GroupId group,
+      List<ChannelId> channels,
+      long ttlMillis) {
     Map<ChannelId, Boolean> answers =
         channels.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> Boolean.TRUE));
-    cleared.remember(
-        cleared.stamp(user, group), user, group, channels, answers, Optional.of(false), NO_EXPIRY);
+    senders.remember(
+        senders.stamp(user, group), user, group, channels, answers, Optional.of(false), ttlMillis);
   }
 
   @Test
@@ -177,14 +191,7 @@ class ClearedSendersTest {
           }
         };
     ClearedSenders senders = new ClearedSenders(stepping);
-    senders.remember(
-        senders.stamp(ALICE, GROUP),
-        ALICE,
-        GROUP,
-        List.of(NEWS),
-        Map.of(NEWS, true),
-        Optional.of(false),
-        NO_EXPIRY);
+    subscribed(senders, ALICE, GROUP, List.of(NEWS), NO_EXPIRY);
     millis.addAndGet(-500);
 
     assertThat(senders.find(ALICE, GROUP, List.of(NEWS))).isEmpty();
@@ -194,17 +201,6 @@ class ClearedSendersTest {
   private void noticesFlow() {
     cleared.noticesResumed();
     clock.advance(Duration.ofMillis(1));
-  }
-
-  private void subscribed(UserId user, GroupId group, long ttlMillis) {
-    cleared.remember(
-        cleared.stamp(user, group),
-        user,
-        group,
-        List.of(NEWS),
-        Map.of(NEWS, true),
-        Optional.of(false),
-        ttlMillis);
   }
 
   @Test
@@ -278,15 +274,7 @@ class ClearedSendersTest {
     small.noticesResumed();
     clock.advance(Duration.ofMillis(1));
     for (int i = 0; i < 250; i++) {
-      UserId user = UserId.of(20_000 + i);
-      small.remember(
-          small.stamp(user, GROUP),
-          user,
-          GROUP,
-          List.of(NEWS),
-          Map.of(NEWS, true),
-          Optional.of(false),
-          NO_EXPIRY);
+      subscribed(small, UserId.of(20_000 + i), GROUP, List.of(NEWS), NO_EXPIRY);
     }
 
     assertThat(small.size()).isLessThanOrEqualTo(200);
