@@ -4,6 +4,7 @@ import static dev.gmbot.adapter.postgres.Sql.utc;
 
 import dev.gmbot.port.model.GroupId;
 import dev.gmbot.port.model.GroupMember;
+import dev.gmbot.port.model.IdPairHash;
 import dev.gmbot.port.model.MemberCounts;
 import dev.gmbot.port.model.RestrictionState;
 import dev.gmbot.port.model.UserId;
@@ -69,16 +70,10 @@ public final class WriteBehindMemberRepository implements MemberRepository, Auto
       return new Key(group.value(), user.value());
     }
 
-    /**
-     * Both ids mixed over 64 bits. Telegram's ids come in dense runs (a bot's groups, a wave of new
-     * accounts), and the record's own {@code 31 * group + user} maps such a grid onto a few
-     * thousand distinct hashes: 100 groups of the same 2,000 users gave 200,000 keys about 5,000
-     * hashes, and the map's bins turned into trees searched on every message.
-     */
+    /** Not the record's {@code 31 * group + user}: see {@link IdPairHash}. */
     @Override
     public int hashCode() {
-      long h = (group * 0x9E3779B97F4A7C15L + user) * 0xBF58476D1CE4E5B9L;
-      return (int) (h ^ (h >>> 32));
+      return IdPairHash.of(group, user);
     }
   }
 

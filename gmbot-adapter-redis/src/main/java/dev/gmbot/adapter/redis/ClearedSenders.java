@@ -2,6 +2,7 @@ package dev.gmbot.adapter.redis;
 
 import dev.gmbot.port.model.ChannelId;
 import dev.gmbot.port.model.GroupId;
+import dev.gmbot.port.model.IdPairHash;
 import dev.gmbot.port.model.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,11 +62,10 @@ final class ClearedSenders {
 
   /** A sender in a group. */
   record Key(long user, long group) {
-    /** Both ids mixed over 64 bits, not the record's {@code 31 * user + group}. */
+    /** Not the record's {@code 31 * user + group}: see {@link IdPairHash}. */
     @Override
     public int hashCode() {
-      long h = (user * 0x9E3779B97F4A7C15L + group) * 0xBF58476D1CE4E5B9L;
-      return (int) (h ^ (h >>> 32));
+      return IdPairHash.of(user, group);
     }
   }
 

@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * The Redis adapter's own caches add two more for {@link ClearedSenders}: {@code <instance> u
  * <user>} (the user's membership answers were written) and {@code <instance> a <group>} (the
  * group's administrator list was). Announcing needs no subscription; the subscription starts with
- * {@link #start} (or the first {@link #listen}) and has its own connection (a subscribed connection
- * takes no other commands), opened in the background and re-subscribed by Lettuce after a
- * reconnect. Listeners hear {@code interrupted} when that connection drops (and until the first
- * subscription is confirmed) and {@code resumed} each time the subscription is confirmed again.
- * Announcements go on the shared connection, not waited for.
+ * {@link #start} ({@link SharedState#changeNotices()} calls it) and has its own connection (a
+ * subscribed connection takes no other commands), opened in the background and re-subscribed by
+ * Lettuce after a reconnect. Listeners hear {@code interrupted} when that connection drops (and
+ * until the first subscription is confirmed) and {@code resumed} each time the subscription is
+ * confirmed again. Announcements go on the shared connection, not waited for.
  */
 final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisChangeNotices.class);
@@ -160,7 +160,6 @@ final class RedisChangeNotices implements ChangeNotices, AutoCloseable {
     if (!live) {
       listener.interrupted();
     }
-    start();
   }
 
   /** True while the subscription is confirmed. */

@@ -3,6 +3,7 @@ package dev.gmbot.adapter.redis.local;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gmbot.port.model.ChannelId;
+import dev.gmbot.port.model.IdPairHash;
 import dev.gmbot.port.model.UserId;
 import dev.gmbot.port.out.MembershipCache;
 import java.time.Clock;
@@ -35,14 +36,10 @@ public final class LocalMembershipCache implements MembershipCache {
   }
 
   record Key(long user, long channel) {
-    /**
-     * Both ids mixed over 64 bits: the record's own {@code 31 * user + channel} maps dense runs of
-     * ids (a wave of new accounts, a bot's channels) onto few distinct hashes.
-     */
+    /** Not the record's {@code 31 * user + channel}: see {@link IdPairHash}. */
     @Override
     public int hashCode() {
-      long h = (user * 0x9E3779B97F4A7C15L + channel) * 0xBF58476D1CE4E5B9L;
-      return (int) (h ^ (h >>> 32));
+      return IdPairHash.of(user, channel);
     }
   }
 
